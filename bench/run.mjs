@@ -1,0 +1,361 @@
+#!/usr/bin/env node
+// npm run bench [-- options]: times restlint, Spectral and Redocly on the same
+// specs in the same run, as whole processes (startup included), and prints
+// medians, peak memory and each tool's ratio to restlint. See bench/README.md.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const benchDir = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(benchDir, '..');
+const corpusDir = path.resolve(repoRoot, '..', 'shared', 'corpus');
+const resultsDir = path.join(benchDir, '.results');
+const TIME_BIN = '/usr/bin/time';
+const MB = 1024 * 1024;
+
+const USAGE = `Usage: npm run bench -- [options]
+  --only TOOL    restlint, spectral or redocly (repeatable or comma-separated)
+  --spec NAME    github, stripe, conduit or corpus (repeatable or comma-separated)
+  --runs N       timed runs per command (default: 5 for conduit, 3 otherwise,
+                 1 for Spectral's spectral:oas on GitHub and on the corpus)
+  --with-slow    also run Spectral's spectral:oas on the whole corpus (minutes)
+  --json         also write bench/.results/latest.json
+  RESTLINT_CMD="node other/cli.js lint --format json" overrides the restlint
+  command (split on spaces; the spec paths are appended).`;
+
+// restlint's own targets, checked on its medians.
+const SPECS = {
+  github: { label: 'GitHub', files: ['github-rest-api/api.github.com.json'], runs: 3, target: { wall: 0.6, mb: 300 } },
+  stripe: { label: 'Stripe', files: ['stripe-api/spec3.yaml'], runs: 3, target: { wall: 0.45 } },
+  conduit: { label: 'Conduit', files: ['realworld-conduit-api/openapi.yml'], runs: 5, target: { wall: 0.12 } },
+  corpus: { label: 'All corpus', files: null /* from MANIFEST.tsv */, runs: 3, target: { wall: 3 } },
+};
+
+const bin = (name) => path.join('bench', 'node_modules', '.bin', name);
+
+// Commands run from the repo root with relative paths, so that nothing printed
+// or saved contains this machine's absolute paths. The spectral floor runs
+// before spectral:oas so that the slow single runs find the file in the page cache.
+const TOOLS = [
+  { id: 'restlint', group: 'restlint', name: 'restlint', args: null /* set in main() */ },
+  {
+    id: 'spectral-floor', group: 'spectral', name: 'Spectral floor (1 rule)',
+    args: [bin('spectral'), 'lint', '-r', 'bench/rulesets/one-rule.yaml', '-f', 'json'],
+  },
+  {
+    id: 'spectral-oas', group: 'spectral', name: 'Spectral (spectral:oas)',
+    args: [bin('spectral'), 'lint', '-r', 'bench/rulesets/oas.yaml', '-f', 'json'],
+  },
+  {
+    // --max-problems: Redocly stops reporting after 100 problems by default;
+    // the others report every problem, so make Redocly do the same work.
+    id: 'redocly', group: 'redocly', name: 'Redocly (recommended)',
+    args: [bin('redocly'), 'lint', '--config', 'bench/redocly.yaml', '--format', 'json', '--max-problems', '1000000'],
+  },
+];
+
+// spectral:oas takes ~75 s on GitHub and many minutes on the corpus: one run,
+// no warm-up, and on the corpus only with --with-slow.
+const SINGLE_RUN = new Set(['spectral-oas/github', 'spectral-oas/corpus']);
+const NEEDS_WITH_SLOW = new Set(['spectral-oas/corpus']);
+
+// Keep every tool off the network: no telemetry, no update checks.
+const TOOL_ENV = {
+  ...process.env,
+  REDOCLY_TELEMETRY: 'off',
+  REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true',
+  REDOCLY_SUPPRESS_NOTIFICATIONS: 'true',
+  SCARF_ANALYTICS: 'false',
+  DO_NOT_TRACK: '1',
+  NO_UPDATE_NOTIFIER: '1',
+  NO_COLOR: '1',
+};
+
+function parseOptions() {
+  const { values } = parseArgs({
+    options: {
+      only: { type: 'string', multiple: true },
+      spec: { type: 'string', multiple: true },
+      runs: { type: 'string' },
+      'with-slow': { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const list = (v) => (v ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+  const only = list(values.only);
+  const specs = list(values.spec);
+  const groups = ['restlint', 'spectral', 'redocly'];
+  for (const g of only) if (!groups.includes(g)) fail(`unknown tool "${g}" for --only (${groups.join(', ')})`);
+  for (const s of specs) if (!SPECS[s]) fail(`unknown spec "${s}" for --spec (${Object.keys(SPECS).join(', ')})`);
+  let runs = null;
+  if (values.runs !== undefined) {
+    runs = Number(values.runs);
+    if (!Number.isInteger(runs) || runs < 1) fail('--runs needs a whole number ≥ 1');
+  }
+  return {
+    help: values.help,
+    groups: only.length ? only : groups,
+    specs: specs.length ? specs : Object.keys(SPECS),
+    runs,
+    withSlow: values['with-slow'],
+    json: values.json,
+  };
+}
+
+function fail(message) {
+  console.error(`bench: ${message}\n\n${USAGE}`);
+  process.exit(2);
+}
+
+function restlintArgs() {
+  if (process.env.RESTLINT_CMD) return process.env.RESTLINT_CMD.trim().split(/\s+/);
+  if (!fs.existsSync(path.join(repoRoot, 'dist', 'cli.js'))) {
+    console.error('bench: dist/cli.js not found: run npm run build first');
+    process.exit(2);
+  }
+  return ['node', 'dist/cli.js', 'lint', '--format', 'json'];
+}
+
+function ensureBenchDeps() {
+  if (fs.existsSync(path.join(benchDir, 'node_modules'))) return;
+  console.error('bench: bench/node_modules is missing, running npm ci --prefix bench ...');
+  const r = spawnSync('npm', ['ci', '--prefix', benchDir], { stdio: 'inherit' });
+  if (r.status !== 0) {
+    console.error('bench: npm ci --prefix bench failed');
+    process.exit(2);
+  }
+}
+
+// The corpus case lints every entry_file of MANIFEST.tsv in one invocation.
+function corpusFiles() {
+  const [header, ...rows] = fs.readFileSync(path.join(corpusDir, 'MANIFEST.tsv'), 'utf8').trim().split('\n');
+  const col = header.split('\t').indexOf('entry_file');
+  return rows.map((row) => row.split('\t')[col]);
+}
+
+function specCase(key) {
+  const spec = SPECS[key];
+  const files = (spec.files ?? corpusFiles()).map((f) => path.relative(repoRoot, path.join(corpusDir, f)));
+  const bytes = files.reduce((sum, f) => sum + fs.statSync(path.join(repoRoot, f)).size, 0);
+  const what = files.length === 1 ? path.basename(files[0]) : `${files.length} specs`;
+  return { key, ...spec, files, title: `${spec.label} (${what}, ${fmtMB(bytes / MB)} MB)` };
+}
+
+/** One whole-process run: wall time from here, max RSS from GNU time. */
+function timeOnce(args, outFile, hasTime) {
+  const timeFile = path.join(resultsDir, 'time.txt');
+  const argv = hasTime ? [TIME_BIN, '-f', '%e %M', '-o', timeFile, ...args] : args;
+  const out = fs.openSync(outFile, 'w');
+  const start = process.hrtime.bigint();
+  const r = spawnSync(argv[0], argv.slice(1), {
+    cwd: repoRoot,
+    env: TOOL_ENV,
+    stdio: ['ignore', out, 'pipe'],
+    maxBuffer: 64 * MB,
+  });
+  const wall = Number(process.hrtime.bigint() - start) / 1e9;
+  fs.closeSync(out);
+  let rssMB = null;
+  if (hasTime && fs.existsSync(timeFile)) {
+    // GNU time prints "Command exited with non-zero status N" first when N ≠ 0.
+    const last = fs.readFileSync(timeFile, 'utf8').trim().split('\n').pop();
+    rssMB = Number(last.split(' ')[1]) / 1024;
+    fs.rmSync(timeFile);
+  }
+  // Lint exit codes: 0 = clean, 1 = problems found; anything else is a failure.
+  const ok = r.status === 0 || r.status === 1;
+  const error = ok ? null : `exit ${r.status ?? r.signal}: ${String(r.stderr ?? r.error).trim().split('\n').slice(-5).join('\n')}`;
+  return { wall, rssMB, ok, error };
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+function plan(opts, tools, specs) {
+  const jobs = [];
+  for (const spec of specs) {
+    for (const tool of tools) {
+      const key = `${tool.id}/${spec.key}`;
+      const single = SINGLE_RUN.has(key);
+      const job = {
+        spec, tool,
+        runs: opts.runs ?? (single ? 1 : spec.runs),
+        warmup: !single,
+        skipped: NEEDS_WITH_SLOW.has(key) && !opts.withSlow ? 'skipped: slow, pass --with-slow' : null,
+      };
+      jobs.push(job);
+    }
+  }
+  return jobs;
+}
+
+function runJobs(jobs, hasTime) {
+  const total = jobs.reduce((n, j) => n + (j.skipped ? 0 : j.runs + (j.warmup ? 1 : 0)), 0);
+  let step = 0;
+  fs.mkdirSync(path.join(resultsDir, 'out'), { recursive: true });
+  for (const job of jobs) {
+    const { spec, tool } = job;
+    if (job.skipped) {
+      console.error(`[bench] ${spec.label}: ${tool.name}: ${job.skipped}`);
+      continue;
+    }
+    const args = [...tool.args, ...spec.files];
+    const outFile = path.join(resultsDir, 'out', `${spec.key}.${tool.id}.json`);
+    const labels = [...(job.warmup ? ['warm-up'] : []), ...Array.from({ length: job.runs }, (_, i) => `run ${i + 1}/${job.runs}`)];
+    job.samples = [];
+    for (const label of labels) {
+      process.stderr.write(`[bench ${String(++step).padStart(String(total).length)}/${total}] ${spec.label}: ${tool.name}, ${label} ... `);
+      const r = timeOnce(args, outFile, hasTime);
+      process.stderr.write(r.ok ? `${fmtS(r.wall)} s${r.rssMB === null ? '' : `, ${fmtMB(r.rssMB)} MB`}\n` : 'FAILED\n');
+      if (!r.ok) {
+        job.error = r.error;
+        console.error(r.error);
+        step += labels.length - labels.indexOf(label) - 1;
+        break;
+      }
+      if (label !== 'warm-up') job.samples.push(r);
+    }
+    if (!job.error) {
+      job.wall = median(job.samples.map((s) => s.wall));
+      job.rssMB = hasTime ? median(job.samples.map((s) => s.rssMB)) : null;
+    }
+  }
+}
+
+const fmtS = (s) => (s < 10 ? s.toFixed(2) : s.toFixed(1));
+const fmtMB = (mb) => (mb < 10 ? mb.toFixed(1) : mb.toFixed(0));
+const fmtX = (x) => `${x < 10 ? x.toFixed(1) : x.toFixed(0)}×`;
+
+/** Rows of one spec's table; ratio is the tool's median wall / restlint's. */
+function rows(jobs, spec) {
+  const mine = jobs.filter((j) => j.spec === spec);
+  const base = mine.find((j) => j.tool.id === 'restlint' && j.wall !== undefined);
+  return mine.map((j) => {
+    const done = j.wall !== undefined;
+    const note = j.skipped ?? (j.error ? 'failed' : null);
+    return {
+      tool: j.tool.name,
+      wall: note ?? `${fmtS(j.wall)} s`,
+      mem: note ? '' : j.rssMB === null ? 'n/a' : `${fmtMB(j.rssMB)} MB`,
+      ratio: done && base && j !== base ? fmtX(j.wall / base.wall) : j === base ? '1×' : '',
+      job: j, base,
+    };
+  });
+}
+
+function printTables(jobs, specs, hasTime) {
+  for (const spec of specs) {
+    console.log(`\n${spec.title}`);
+    const rs = rows(jobs, spec);
+    const head = { tool: 'tool', wall: 'median wall', mem: 'peak RSS', ratio: 'vs restlint' };
+    const w = (k) => Math.max(...[head, ...rs].map((r) => r[k].length));
+    for (const r of [head, ...rs]) {
+      console.log(`  ${r.tool.padEnd(w('tool'))}  ${r.wall.padStart(w('wall'))}  ${r.mem.padStart(w('mem'))}  ${r.ratio.padStart(w('ratio'))}`);
+    }
+    for (const r of rs) {
+      if (r.base && r.job !== r.base && r.job.wall !== undefined) {
+        console.log(`  ${r.tool} ${fmtS(r.job.wall)} s = ${fmtX(r.job.wall / r.base.wall)} restlint`);
+      }
+    }
+    const base = rs.find((r) => r.job === r.base)?.job;
+    if (base) console.log(`  restlint target: ${targetText(spec, base)}`);
+  }
+  if (!hasTime) console.log('\npeak memory: n/a (install the Debian package time)');
+}
+
+function targetText(spec, job) {
+  const parts = [`${fmtS(job.wall)} s ≤ ${spec.target.wall} s ${job.wall <= spec.target.wall ? 'met' : 'NOT met'}`];
+  if (spec.target.mb) {
+    parts.push(job.rssMB === null
+      ? `≤ ${spec.target.mb} MB: n/a`
+      : `${fmtMB(job.rssMB)} MB ≤ ${spec.target.mb} MB ${job.rssMB <= spec.target.mb ? 'met' : 'NOT met'}`);
+  }
+  return parts.join('; ');
+}
+
+function printMarkdown(jobs, specs, runsNote) {
+  console.log('\nMarkdown (for the README):\n');
+  console.log('| Spec | Tool | Median wall | Peak RSS | vs restlint |');
+  console.log('| --- | --- | ---: | ---: | ---: |');
+  for (const spec of specs) {
+    for (const r of rows(jobs, spec)) console.log(`| ${spec.title} | ${r.tool} | ${r.wall} | ${r.mem} | ${r.ratio} |`);
+  }
+  console.log(`\n${runsNote}`);
+}
+
+function toolVersions() {
+  const version = (p) => {
+    try { return JSON.parse(fs.readFileSync(p, 'utf8')).version; } catch { return null; }
+  };
+  return {
+    restlint: process.env.RESTLINT_CMD ? 'RESTLINT_CMD' : version(path.join(repoRoot, 'package.json')),
+    spectral: version(path.join(benchDir, 'node_modules/@stoplight/spectral-cli/package.json')),
+    redocly: version(path.join(benchDir, 'node_modules/@redocly/cli/package.json')),
+  };
+}
+
+function writeJson(jobs, versions, runsNote) {
+  const file = path.join(resultsDir, 'latest.json');
+  const data = {
+    date: new Date().toISOString(),
+    node: process.version,
+    cpus: os.cpus().length,
+    note: runsNote,
+    versions,
+    results: jobs.map((j) => ({
+      spec: j.spec.key,
+      tool: j.tool.id,
+      command: [...j.tool.args, j.spec.files.length === 1 ? j.spec.files[0] : `<${j.spec.files.length} corpus files>`].join(' '),
+      skipped: j.skipped,
+      error: j.error ?? null,
+      warmup: j.warmup,
+      runs: (j.samples ?? []).map((s) => ({ wallS: +s.wall.toFixed(3), rssMB: s.rssMB === null ? null : +s.rssMB.toFixed(1) })),
+      medianWallS: j.wall === undefined ? null : +j.wall.toFixed(3),
+      medianRssMB: j.rssMB == null ? null : +j.rssMB.toFixed(1),
+      target: j.tool.id === 'restlint' ? j.spec.target : undefined,
+    })),
+  };
+  fs.writeFileSync(file, JSON.stringify(data, null, 2) + '\n');
+  console.log(`\nwrote ${path.relative(repoRoot, file)}`);
+}
+
+function main() {
+  const opts = parseOptions();
+  if (opts.help) return console.log(USAGE);
+  if (!fs.existsSync(path.join(corpusDir, 'MANIFEST.tsv'))) {
+    console.log('bench: corpus not found at ../shared/corpus (beside the repo): nothing to benchmark.');
+    return;
+  }
+  const tools = TOOLS.filter((t) => opts.groups.includes(t.group));
+  const restlint = tools.find((t) => t.id === 'restlint');
+  if (restlint) restlint.args = restlintArgs();
+  if (tools.some((t) => t.id !== 'restlint')) ensureBenchDeps();
+  const hasTime = fs.existsSync(TIME_BIN);
+  if (!hasTime) console.error('[bench] /usr/bin/time not found: peak memory: n/a (install the Debian package time)');
+
+  const specs = opts.specs.map(specCase);
+  const jobs = plan(opts, tools, specs);
+  const versions = toolVersions();
+  console.error(`[bench] ${tools.map((t) => t.name).join(', ')} on ${specs.map((s) => s.label).join(', ')}`);
+  for (const t of tools) console.error(`[bench]   ${t.name}: ${t.args.join(' ')} <spec...>`);
+  runJobs(jobs, hasTime);
+
+  const runsNote = `Medians of ${opts.runs ?? '5 (Conduit) or 3'} runs after one warm-up run` +
+    `${opts.runs ? '' : '; Spectral spectral:oas on GitHub and the corpus: 1 run, no warm-up'}` +
+    `. All tools measured in the same run on the same machine (${os.cpus().length} cores, Node ${process.version}); ` +
+    `restlint ${versions.restlint}, Spectral CLI ${versions.spectral}, Redocly CLI ${versions.redocly}. ` +
+    'Ratios are what carries over to another machine, not the absolute times.';
+  printTables(jobs, specs, hasTime);
+  printMarkdown(jobs, specs, runsNote);
+  if (opts.json) writeJson(jobs, versions, runsNote);
+  if (jobs.some((j) => j.error)) process.exit(2);
+}
+
+main();

@@ -1,0 +1,214 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
+import { decodePointer } from '../model/location';
+import type { Range } from '../source/line-index';
+import { parseSourceText, SourceError, type SourceFile } from '../source/source-file';
+import { SEVERITIES, type RuleModule } from '../rule';
+import { mergeSettings, type RuleSetting, type RuleSettings } from './settings';
+import { validateOptions } from './validate-options';
+
+export const CONFIG_FILE_NAMES = ['.restlint.yaml', '.restlint.yml', '.restlint.json'];
+export const RECOMMENDED = 'restlint:recommended';
+
+/** A config that cannot be used: it names the file and, where it can, the line. Exit code 2. */
+export class ConfigError extends Error {
+  constructor(
+    readonly file: string,
+    message: string,
+    readonly range?: Range,
+  ) {
+    super(message);
+  }
+}
+
+interface Override {
+  matches(relativePath: string): boolean;
+  /** With `file.yaml#/paths/~1legacy`: the override applies under this pointer only. */
+  pointer?: string[];
+  rules: RuleSettings;
+}
+
+/** A loaded config: the settings it gives every file, and its overrides by file or JSON pointer. */
+export class Config {
+  constructor(
+    /** The config file, or undefined for the built-in default. */
+    readonly path: string | undefined,
+    private readonly base: RuleSettings,
+    private readonly overrides: Override[],
+    private readonly dir: string,
+  ) {}
+
+  /** Settings for a file (and, for severity overrides by JSON path, a pointer inside it). */
+  settingsFor(file: string, pointer?: readonly string[]): RuleSettings {
+    let settings = this.base;
+    const rel = relative(this.dir, file).split(sep).join('/');
+    for (const override of this.overrides) {
+      if (!override.matches(rel)) continue;
+      if (override.pointer && !(pointer && startsWith(pointer, override.pointer))) continue;
+      settings = mergeSettings(settings, override.rules);
+    }
+    return settings;
+  }
+
+  /** Every rule some part of the config turns on: those are the rules to run. */
+  rulesEverEnabled(): Set<string> {
+    const ids = new Set<string>();
+    for (const settings of [this.base, ...this.overrides.map((override) => override.rules)]) {
+      for (const [id, setting] of settings) if (setting.severity !== 'off') ids.add(id);
+    }
+    return ids;
+  }
+}
+
+export function recommendedSettings(rules: readonly RuleModule<any>[]): RuleSettings {
+  return new Map(rules.map((rule) => [rule.meta.id, { severity: rule.meta.severity }]));
+}
+
+/** Finds the config for a file by walking up from its folder; caches per folder. */
+export class ConfigFinder {
+  private readonly byDir = new Map<string, Config>();
+
+  constructor(private readonly rules: readonly RuleModule<any>[]) {}
+
+  forFile(file: string): Config {
+    const dir = dirname(resolve(file));
+    let config = this.byDir.get(dir);
+    if (!config) {
+      const found = findUp(dir);
+      const parent = dirname(dir);
+      config = found ? this.load(found) : parent !== dir ? this.forFile(join(parent, '_')) : this.defaultConfig(dir);
+      this.byDir.set(dir, config);
+    }
+    return config;
+  }
+
+  /** Loads a config file (`--config`, or one found by walking up). */
+  load(path: string): Config {
+    const absolute = resolve(path);
+    for (const config of this.byDir.values()) if (config.path === absolute) return config;
+    return loadConfig(absolute, this.rules, []);
+  }
+
+  defaultConfig(dir: string): Config {
+    return new Config(undefined, recommendedSettings(this.rules), [], dir);
+  }
+}
+
+function findUp(dir: string): string | undefined {
+  for (const name of CONFIG_FILE_NAMES) {
+    const candidate = join(dir, name);
+    if (existsSync(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+function loadConfig(path: string, rules: readonly RuleModule<any>[], chain: string[]): Config {
+  if (chain.includes(path)) throw new ConfigError(path, `extends forms a cycle: ${[...chain, path].join(' → ')}`);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError(path, `cannot read config: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (error as Error).message}`);
+  }
+  return parseConfig(path, text, rules, chain);
+}
+
+/** Parses config text (from a file, or given in memory by a test or an editor). */
+export function parseConfig(path: string, text: string, rules: readonly RuleModule<any>[], chain: string[] = []): Config {
+  let source: SourceFile;
+  try {
+    source = parseSourceText(path, text);
+  } catch (error) {
+    if (error instanceof SourceError) throw new ConfigError(path, error.message, error.range);
+    throw error;
+  }
+  const fail = (message: string, pointer: string[], part: 'key' | 'value' = 'value'): never => {
+    throw new ConfigError(path, message, source.rangeOf(pointer, part));
+  };
+  const data = source.data;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) fail('a config is a mapping with `extends`, `rules` and `overrides`', []);
+  const config = data as Record<string, unknown>;
+  for (const key of Object.keys(config)) {
+    if (!['extends', 'rules', 'overrides'].includes(key)) fail(`unknown config key "${key}" (expected extends, rules, overrides)`, [key], 'key');
+  }
+  const dir = dirname(path);
+  const byId = new Map(rules.map((rule) => [rule.meta.id, rule]));
+
+  let base: RuleSettings = new Map();
+  const extendsList = config.extends === undefined ? [RECOMMENDED] : config.extends;
+  const list = Array.isArray(extendsList) ? extendsList : [extendsList];
+  list.forEach((entry, index) => {
+    const at = Array.isArray(extendsList) ? ['extends', String(index)] : ['extends'];
+    if (entry === RECOMMENDED) base = mergeSettings(base, recommendedSettings(rules));
+    else if (typeof entry === 'string' && !entry.includes(':')) {
+      const target = resolve(dir, entry);
+      if (!existsSync(target)) fail(`extends "${entry}": file not found`, at);
+      base = mergeSettings(base, loadConfig(target, rules, [...chain, path]).settingsFor(target));
+    } else fail(`extends ${JSON.stringify(entry)}: expected "${RECOMMENDED}" or a relative path to another config`, at);
+  });
+
+  const readRules = (value: unknown, at: string[]): RuleSettings => {
+    const settings: RuleSettings = new Map();
+    if (value === undefined || value === null) return settings;
+    if (typeof value !== 'object' || Array.isArray(value)) fail('`rules` maps rule ids to a severity or [severity, options]', at);
+    for (const [id, raw] of Object.entries(value as Record<string, unknown>)) {
+      const rule = byId.get(id);
+      if (!rule) fail(`unknown rule "${id}"${suggest(id, [...byId.keys()])}; \`restlint rules\` lists them`, [...at, id], 'key');
+      settings.set(id, readSetting(rule!, raw, [...at, id], fail));
+    }
+    return settings;
+  };
+  base = mergeSettings(base, readRules(config.rules, ['rules']));
+
+  const overrides: Override[] = [];
+  if (config.overrides !== undefined) {
+    if (!Array.isArray(config.overrides)) fail('`overrides` is a list of { files, rules }', ['overrides']);
+    (config.overrides as unknown[]).forEach((raw, index) => {
+      const at = ['overrides', String(index)];
+      const entry = raw as Record<string, unknown>;
+      if (raw === null || typeof raw !== 'object' || !Array.isArray(entry.files) || entry.files.length === 0) {
+        fail('an override needs `files`: a list of globs (relative to this config), optionally with #/json/pointer', at);
+      }
+      for (const key of Object.keys(entry)) if (key !== 'files' && key !== 'rules') fail(`unknown override key "${key}"`, [...at, key], 'key');
+      const rules = readRules(entry.rules, [...at, 'rules']);
+      (entry.files as unknown[]).forEach((pattern, fileIndex) => {
+        if (typeof pattern !== 'string') fail('a `files` entry is a glob string', [...at, 'files', String(fileIndex)]);
+        const [glob, fragment] = (pattern as string).split('#');
+        const pointer = fragment === undefined ? undefined : decodePointer(fragment);
+        if (fragment !== undefined && !pointer) fail(`"#${fragment}" is not a JSON pointer (it starts with /)`, [...at, 'files', String(fileIndex)]);
+        overrides.push({ matches: picomatch(glob, { dot: true }), pointer, rules });
+      });
+    });
+  }
+  return new Config(path, base, overrides, dir);
+}
+
+function readSetting(
+  rule: RuleModule<any>,
+  raw: unknown,
+  at: string[],
+  fail: (message: string, pointer: string[]) => never,
+): RuleSetting {
+  const severityOf = (value: unknown, pointer: string[]): RuleSetting['severity'] => {
+    if (value === 'off' || SEVERITIES.includes(value as never)) return value as RuleSetting['severity'];
+    return fail(`severity ${JSON.stringify(value)} for ${rule.meta.id}: expected off, error, warn, info or hint`, pointer);
+  };
+  if (!Array.isArray(raw)) return { severity: severityOf(raw, at) };
+  const severity = severityOf(raw[0], [...at, '0']);
+  if (raw.length > 2) fail(`${rule.meta.id}: expected [severity, options]`, at);
+  if (raw.length < 2) return { severity };
+  if (!rule.meta.options) fail(`${rule.meta.id} takes no options`, [...at, '1']);
+  const problem = validateOptions(rule, raw[1]);
+  if (problem) fail(`${rule.meta.id} options: ${problem.message}`, [...at, '1', ...problem.pointer]);
+  return { severity, options: raw[1] as Record<string, unknown> };
+}
+
+function suggest(id: string, known: string[]): string {
+  const close = known.find((candidate) => candidate.includes(id) || id.includes(candidate));
+  return close ? ` (did you mean "${close}"?)` : '';
+}
+
+function startsWith(pointer: readonly string[], prefix: readonly string[]): boolean {
+  return prefix.length <= pointer.length && prefix.every((segment, index) => pointer[index] === segment);
+}

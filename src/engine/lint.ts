@@ -1,0 +1,155 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { CONFIG_FILE_NAMES, type Config } from './config/config';
+import { compareFindings, type Finding } from './finding';
+import type { NodeLocation } from './model/location';
+import { RefResolver, resolveAllRefs } from './resolve/refs';
+import { formatMessage, SEVERITY_NUMBER, type Report, type RuleModule } from './rule';
+import { readSourceFile, SourceError, type SourceFile, DEFAULT_MAX_BYTES } from './source/source-file';
+import type { OpenApiVersion, Visitors } from './walk/nodes';
+import { Walker } from './walk/walker';
+
+export interface LintOptions {
+  rules: readonly RuleModule<any>[];
+  config: Config;
+  /** Folder outside which no referenced file is read; default: see projectRoot(). */
+  root?: string;
+  maxBytes?: number;
+}
+
+export interface LintResult {
+  /** The entry file, absolute. */
+  file: string;
+  findings: Finding[];
+  /** Set when the entry (or a file it references) cannot be read, parsed, or is not OpenAPI. */
+  error?: SourceError;
+}
+
+/** Lints one OpenAPI document (and the files it references) from disk. */
+export function lintFile(path: string, options: LintOptions): LintResult {
+  const file = resolve(path);
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const cache = new Map<string, SourceFile>();
+  const load = (target: string): SourceFile => {
+    let source = cache.get(target);
+    if (!source) {
+      source = readSourceFile(target, { maxBytes });
+      cache.set(target, source);
+    }
+    return source;
+  };
+  try {
+    const entry = load(file);
+    return { file, findings: lintSource(entry, { ...options, root: options.root ?? projectRoot(file) }, load) };
+  } catch (error) {
+    if (error instanceof SourceError) return { file, findings: [], error };
+    throw error;
+  }
+}
+
+/**
+ * Lints a parsed document: one walk over it, with every enabled rule's visitors.
+ * `load` reads referenced files (and is where a language server serves open buffers).
+ */
+export function lintSource(entry: SourceFile, options: LintOptions & { root: string }, load: (path: string) => SourceFile): Finding[] {
+  const version = openApiVersion(entry);
+  const { config } = options;
+  const entrySettings = config.settingsFor(entry.path);
+  const enabled = config.rulesEverEnabled();
+  const findings = new Map<string, Finding>();
+
+  const add = (code: string, message: string, at: NodeLocation, range: Finding['range']) => {
+    const severity = config.settingsFor(at.file.path, at.pointer).get(code)?.severity ?? 'off';
+    if (severity === 'off') return;
+    const path = jsonPath(at.file.data, at.pointer);
+    const key = `${code}\0${at.file.path}\0${at.pointer.join('/')}\0${message}`;
+    if (!findings.has(key)) findings.set(key, { code, message, path, severity: SEVERITY_NUMBER[severity], source: at.file.path, range });
+  };
+
+  const visitors: Visitors[] = [];
+  for (const rule of options.rules) {
+    if (!enabled.has(rule.meta.id)) continue;
+    const given = entrySettings.get(rule.meta.id)?.options;
+    const ruleOptions = rule.meta.options ? { ...rule.meta.options.defaults, ...given } : {};
+    const report = (found: Report) => {
+      const template = rule.meta.messages[found.messageId];
+      if (template === undefined) throw new Error(`rule ${rule.meta.id} reported unknown message id "${found.messageId}"`);
+      add(rule.meta.id, formatMessage(template, found.data), found.at, found.at.file.rangeOf(found.at.pointer, found.part, found.within));
+    };
+    visitors.push(guard(rule.meta.id, rule.create({ options: ruleOptions, version, report })));
+  }
+
+  const resolver = new RefResolver({ load, root: options.root });
+  const root = { file: entry, pointer: [] };
+  new Walker(visitors, resolver, version).walk(entry.data as Record<string, unknown>, root);
+  if (enabled.has('invalid-ref') || enabled.has('unresolved-ref')) resolveAllRefs(resolver, root);
+  for (const problem of resolver.problems) {
+    add(problem.kind, problem.message, problem.at, problem.at.file.rangeOf(problem.at.pointer));
+  }
+  return [...findings.values()].sort(compareFindings);
+}
+
+/** The OpenAPI version of a parsed file, or a SourceError saying what the file is instead. */
+export function openApiVersion(source: SourceFile): OpenApiVersion {
+  const data = source.data as Record<string, unknown> | null;
+  const notOpenApi = (what: string) =>
+    new SourceError(source.path, `not an OpenAPI document: ${what}`, undefined, 'restlint lints OpenAPI 2.0 (swagger: "2.0"), 3.0 and 3.1 documents');
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) throw notOpenApi(`the top level is ${describe(data)}, not a mapping`);
+  if (typeof data.openapi === 'string') {
+    if (/^3\.0(\.|$)/.test(data.openapi)) return '3.0';
+    if (/^3\.[1-9](\.|$)/.test(data.openapi)) return '3.1';
+    throw new SourceError(source.path, `unsupported OpenAPI version "${data.openapi}"`, source.rangeOf(['openapi']), 'restlint reads OpenAPI 2.0, 3.0 and 3.1');
+  }
+  if (data.swagger !== undefined) {
+    if (String(data.swagger) === '2.0' || data.swagger === 2) return '2.0';
+    throw new SourceError(source.path, `unsupported Swagger version "${String(data.swagger)}"`, source.rangeOf(['swagger']), 'restlint reads Swagger 2.0');
+  }
+  if (data.asyncapi !== undefined) throw notOpenApi(`it is an AsyncAPI ${String(data.asyncapi)} document`);
+  return (() => {
+    throw notOpenApi('it has no `openapi` or `swagger` field at the top level');
+  })();
+}
+
+/**
+ * The folder referenced files must stay inside: the nearest folder above the entry that
+ * holds a .git, package.json or restlint config, else the entry's own folder.
+ */
+export function projectRoot(file: string): string {
+  const markers = ['.git', 'package.json', ...CONFIG_FILE_NAMES];
+  for (let dir = dirname(file); ; dir = dirname(dir)) {
+    if (markers.some((marker) => existsSync(join(dir, marker)))) return dir;
+    if (dirname(dir) === dir) return dirname(file);
+  }
+}
+
+/** A rule that throws names itself and where it was, instead of a bare stack trace. */
+function guard(id: string, visitors: Visitors): Visitors {
+  const guarded: Record<string, (node: any) => void> = {};
+  for (const [key, callback] of Object.entries(visitors) as [string, (node: any) => void][]) {
+    guarded[key] = (node) => {
+      try {
+        callback(node);
+      } catch (error) {
+        const where = node?.loc ? `${node.loc.file.path}#/${node.loc.pointer.join('/')}` : '';
+        throw new Error(`rule ${id} failed on ${key} ${where}: ${(error as Error).message}`, { cause: error });
+      }
+    };
+  }
+  return guarded as Visitors;
+}
+
+function jsonPath(data: unknown, pointer: readonly string[]): (string | number)[] {
+  const path: (string | number)[] = [];
+  let node = data;
+  for (const segment of pointer) {
+    path.push(Array.isArray(node) ? Number(segment) : segment);
+    node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[segment] : undefined;
+  }
+  return path;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'empty';
+  if (Array.isArray(value)) return 'a list';
+  return `a ${typeof value}`;
+}

@@ -1,0 +1,181 @@
+import { dirname, isAbsolute, relative, resolve as resolvePath, sep } from 'node:path';
+import { decodePointer, type NodeLocation } from '../model/location';
+import { SourceError, type SourceFile } from '../source/source-file';
+
+export type RefProblemKind = 'invalid-ref' | 'unresolved-ref';
+
+/** A `$ref` that could not be followed: broken (`invalid-ref`) or not followed by policy (`unresolved-ref`). */
+export interface RefProblem {
+  kind: RefProblemKind;
+  message: string;
+  /** Where the `$ref` is written. */
+  at: NodeLocation;
+}
+
+export interface Resolved {
+  value: unknown;
+  loc: NodeLocation;
+}
+
+export interface RefResolverOptions {
+  /** Reads and parses a file (cached by the caller). Throws SourceError. */
+  load(path: string): SourceFile;
+  /** Files outside this folder are never read. */
+  root: string;
+}
+
+const MAX_CHAIN = 64;
+
+/**
+ * Follows `$ref`s: local (`#/components/…`) and relative files (`schemas.yaml#/Pet`), each file
+ * read and parsed once. Remote references are never fetched, files outside the project root
+ * are never read, and a chain of references that loops is reported instead of followed.
+ */
+export class RefResolver {
+  readonly problems: RefProblem[] = [];
+  private readonly reported = new Set<string>();
+
+  constructor(private readonly options: RefResolverOptions) {}
+
+  /**
+   * If `value` is a reference object, follows it (and any chain of references behind it)
+   * to the node it names. Returns undefined, after recording a problem, when it cannot.
+   */
+  resolve(value: unknown, loc: NodeLocation): Resolved | undefined {
+    let current: Resolved = { value, loc };
+    const seen: string[] = [];
+    while (isRef(current.value)) {
+      const ref = current.value.$ref;
+      const at: NodeLocation = { file: current.loc.file, pointer: [...current.loc.pointer, '$ref'] };
+      const key = `${current.loc.file.path}#${current.loc.pointer.join('/')}`;
+      if (seen.includes(key) || seen.length >= MAX_CHAIN) {
+        this.problem('invalid-ref', `$ref "${ref}" is part of a cycle of references that never reaches a value`, at);
+        return undefined;
+      }
+      seen.push(key);
+      const next = this.follow(ref, at);
+      if (!next) return undefined;
+      current = next;
+    }
+    return current;
+  }
+
+  private follow(ref: string, at: NodeLocation): Resolved | undefined {
+    if (typeof ref !== 'string') {
+      this.problem('invalid-ref', '$ref must be a string', at);
+      return undefined;
+    }
+    const hash = ref.indexOf('#');
+    const target = hash === -1 ? ref : ref.slice(0, hash);
+    const fragment = hash === -1 ? '' : ref.slice(hash + 1);
+    if (/^[a-z][a-z0-9+.-]*:/i.test(target) && !/^[a-z]:[\\/]/i.test(target)) {
+      this.problem('unresolved-ref', `$ref "${ref}" is remote and was not fetched: restlint never fetches remote references`, at);
+      return undefined;
+    }
+    let file = at.file;
+    if (target !== '') {
+      const path = resolvePath(dirname(at.file.path), decodeURIComponentSafe(target));
+      if (!isInside(this.options.root, path)) {
+        this.problem(
+          'unresolved-ref',
+          `$ref "${ref}" points outside the project root (${this.options.root}) and was not read; pass --root to allow it`,
+          at,
+        );
+        return undefined;
+      }
+      try {
+        file = this.options.load(path);
+      } catch (error) {
+        // A referenced file that cannot be parsed is as fatal as an entry file that cannot.
+        if (error instanceof SourceError && error.message !== 'file not found') throw error;
+        this.problem('invalid-ref', `$ref "${ref}": file ${relative(dirname(at.file.path), path) || path} not found`, at);
+        return undefined;
+      }
+    }
+    const pointer = decodePointer(fragment);
+    if (!pointer) {
+      this.problem('invalid-ref', `$ref "${ref}" has a fragment that is not a JSON pointer`, at);
+      return undefined;
+    }
+    let value: unknown = file.data;
+    for (const segment of pointer) {
+      if (value === null || typeof value !== 'object' || !Object.prototype.hasOwnProperty.call(value, segment)) {
+        this.problem('invalid-ref', `$ref "${ref}" points to nothing: "${segment}" not found`, at);
+        return undefined;
+      }
+      value = (value as Record<string, unknown>)[segment];
+    }
+    return { value, loc: { file, pointer } };
+  }
+
+  private problem(kind: RefProblemKind, message: string, at: NodeLocation): void {
+    const key = `${at.file.path}#${at.pointer.join('/')}`;
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    this.problems.push({ kind, message, at });
+  }
+}
+
+export function isRef(value: unknown): value is { $ref: string } {
+  return value !== null && typeof value === 'object' && '$ref' in value;
+}
+
+export function isInside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith('..' + sep) && rel !== '..' && !isAbsolute(rel));
+}
+
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+interface Pending {
+  value: object;
+  /** The parent entry and the key under it: pointers are built only for reported refs. */
+  parent: Pending | undefined;
+  key: string;
+  file: NodeLocation['file'];
+  base: readonly string[];
+}
+
+/**
+ * Resolves every `$ref` in the entry document and in whatever other files its references
+ * reach, so broken references are reported even where no rule looks. Each object is visited
+ * once (by identity), which also keeps YAML alias bombs linear.
+ */
+export function resolveAllRefs(resolver: RefResolver, entry: NodeLocation): void {
+  const seen = new Set<object>();
+  const stack: Pending[] = [];
+  const push = (value: unknown, parent: Pending | undefined, key: string, file: NodeLocation['file'], base: readonly string[]) => {
+    if (value !== null && typeof value === 'object' && !seen.has(value)) {
+      seen.add(value);
+      stack.push({ value, parent, key, file, base });
+    }
+  };
+  push(entry.file.data, undefined, '', entry.file, entry.pointer);
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    const value = item.value as Record<string, unknown>;
+    if (typeof value.$ref === 'string') {
+      const loc = { file: item.file, pointer: pointerOf(item) };
+      const target = resolver.resolve(value, loc);
+      // Targets in the same file are walked as part of it; other files only where referenced.
+      if (target && target.loc.file !== item.file) push(target.value, undefined, '', target.loc.file, target.loc.pointer);
+    }
+    for (const key of Object.keys(value)) push(value[key], item, key, item.file, item.base);
+  }
+}
+
+function pointerOf(item: Pending): string[] {
+  const keys: string[] = [];
+  let at: Pending = item;
+  while (at.parent) {
+    keys.push(at.key);
+    at = at.parent;
+  }
+  return [...at.base, ...keys.reverse()];
+}

@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface DocExample {
+  /** `fails`: the rule must report it; `passes`: the rule must not. */
+  expect: 'fails' | 'passes';
+  code: string;
+  /** One-based line of the code block in the doc, for test messages. */
+  line: number;
+}
+
+export interface RuleDoc {
+  markdown: string;
+  /** Section titles in order (`What it does`, `Why is this bad?`, …). */
+  sections: string[];
+  examples: DocExample[];
+}
+
+/**
+ * Reads `rules/<id>.md`: the doc `restlint explain` prints. Its ```yaml fails and
+ * ```yaml passes blocks are run by the test suite, so an example can never lie.
+ */
+export function readRuleDoc(rulesDir: string, id: string): RuleDoc {
+  const markdown = readFileSync(join(rulesDir, `${id}.md`), 'utf8');
+  const sections = [...markdown.matchAll(/^## (.+)$/gm)].map((match) => match[1].trim());
+  const examples: DocExample[] = [];
+  const block = /^```(?:yaml|json) (fails|passes)\n([\s\S]*?)^```$/gm;
+  for (const match of markdown.matchAll(block)) {
+    examples.push({
+      expect: match[1] as DocExample['expect'],
+      code: match[2],
+      line: markdown.slice(0, match.index).split('\n').length,
+    });
+  }
+  return { markdown, sections, examples };
+}

@@ -1,0 +1,70 @@
+import type { NodeLocation } from './model/location';
+import type { Visitors } from './walk/nodes';
+import type { OpenApiVersion } from './walk/nodes';
+import type { Part } from './source/span';
+
+export type Severity = 'error' | 'warn' | 'info' | 'hint';
+export const SEVERITIES: readonly Severity[] = ['error', 'warn', 'info', 'hint'];
+
+/** Spectral's numbering, used in JSON output: 0 error, 1 warn, 2 info, 3 hint. */
+export const SEVERITY_NUMBER: Record<Severity, 0 | 1 | 2 | 3> = { error: 0, warn: 1, info: 2, hint: 3 };
+
+export type RuleGroup = 'naming' | 'methods' | 'status-codes' | 'errors' | 'caching' | 'versioning' | 'security' | 'references';
+
+/** How safe an automatic fix is (see ../shared/guidelines.md): `doc` is offered for unpublished documents only. */
+export type FixSafety = 'yes' | 'doc' | 'no';
+
+/** Everything a tool needs to know about a rule without running it. */
+export interface RuleMeta<Options> {
+  /** Public name used in configs; never rename. */
+  id: string;
+  group: RuleGroup;
+  /** Severity in `restlint:recommended`. */
+  severity: Severity;
+  /** One line, for `restlint rules`. */
+  description: string;
+  /** Citations from the guidelines' source keys: `course`, `Z#141`, `AIP-122`, `RFC 9110 §9.3.1`, … */
+  sources: readonly string[];
+  fix: FixSafety;
+  /** JSON Schema of the options object, and the defaults a user's options are merged over. */
+  options?: { schema: Record<string, unknown>; defaults: Options };
+  /** Message templates keyed by id; `{{name}}` is replaced by `data.name`. */
+  messages: Record<string, string>;
+}
+
+/** A text edit on one source file, LSP-style (zero-based). */
+export interface TextEdit {
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  newText: string;
+}
+
+export interface Report {
+  messageId: string;
+  data?: Record<string, string | number>;
+  /** The node the finding is about. */
+  at: NodeLocation;
+  /** Whether the finding is about the property's name (a path key) or its value. Default: value. */
+  part?: Part;
+  /** Narrows the range to part of the key or value text (one segment of a path). */
+  within?: { text: string; start: number; end: number };
+}
+
+export interface RuleContext<Options> {
+  readonly options: Options;
+  readonly version: OpenApiVersion;
+  report(report: Report): void;
+}
+
+export interface RuleModule<Options = Record<string, never>> {
+  meta: RuleMeta<Options>;
+  create(context: RuleContext<Options>): Visitors;
+}
+
+/** Typing helper for rule modules: `export default defineRule<MyOptions>({ meta, create })`. */
+export function defineRule<Options = Record<string, never>>(rule: RuleModule<Options>): RuleModule<Options> {
+  return rule;
+}
+
+export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
+}

@@ -1,0 +1,163 @@
+import { readFileSync, statSync } from 'node:fs';
+import { JsonLocator } from './json-text';
+import { LineIndex, type Range } from './line-index';
+import type { Locator, Part } from './span';
+import { parseYaml, YAMLException } from './yaml-text';
+
+export type Format = 'json' | 'yaml';
+
+/**
+ * Why a file could not be read or parsed. It always names the file, and where the parser
+ * knows it, the line: the CLI prints it and exits 2, the language server shows it.
+ */
+export class SourceError extends Error {
+  constructor(
+    readonly file: string,
+    message: string,
+    readonly range?: Range,
+    readonly hint?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** One parsed file: its text, its data, and where in the text each node sits. */
+export class SourceFile {
+  readonly lines: LineIndex;
+
+  constructor(
+    readonly path: string,
+    readonly text: string,
+    readonly format: Format,
+    readonly data: unknown,
+    private readonly locator: Locator,
+  ) {
+    this.lines = new LineIndex(text);
+  }
+
+  /**
+   * The range of the node at `pointer` (its key, or its value). `within`, an offset span
+   * inside the key or value's own text, narrows the range to part of it (one path segment
+   * of a path key), when the source spells that text exactly as the data does.
+   */
+  rangeOf(pointer: readonly string[], part: Part = 'value', within?: { text: string; start: number; end: number }): Range {
+    const span = this.locator.locate(pointer, part) ?? { start: 0, end: 0, exact: false };
+    if (within && span.exact) {
+      const raw = this.text.slice(span.start, span.end);
+      const quoted = raw.length === within.text.length + 2 && (raw[0] === '"' || raw[0] === "'");
+      if (raw === within.text || (quoted && raw.slice(1, -1) === within.text)) {
+        const base = span.start + (quoted ? 1 : 0);
+        return this.lines.range(base + within.start, base + within.end);
+      }
+    }
+    return this.lines.range(span.start, span.end);
+  }
+}
+
+export interface ReadLimits {
+  /** Largest file, in bytes, that is read at all. */
+  maxBytes: number;
+}
+
+export const DEFAULT_MAX_BYTES = 40 * 1024 * 1024;
+
+export function readSourceFile(path: string, limits: ReadLimits = { maxBytes: DEFAULT_MAX_BYTES }): SourceFile {
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch (error) {
+    throw new SourceError(path, describeFsError(error));
+  }
+  if (size > limits.maxBytes) {
+    const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+    throw new SourceError(
+      path,
+      `file is ${mb(size)} MB, over the ${mb(limits.maxBytes)} MB limit`,
+      undefined,
+      'raise the limit with --max-file-size <MB> if this is really an API description',
+    );
+  }
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    throw new SourceError(path, describeFsError(error));
+  }
+  return parseSourceText(path, decodeText(path, bytes));
+}
+
+/** Parses text already in memory (an editor buffer, a test). */
+export function parseSourceText(path: string, text: string): SourceFile {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.trim() === '') throw new SourceError(path, 'file is empty', undefined, 'an OpenAPI document starts with `openapi: 3.x` or `swagger: "2.0"`');
+  const first = text.charCodeAt(skipLeadingBlanks(text));
+  // JSON is YAML too, but JSON.parse is several times faster than any YAML parser.
+  if (first === 0x7b /* { */ || first === 0x5b /* [ */) {
+    try {
+      return new SourceFile(path, text, 'json', JSON.parse(text), new JsonLocator(text));
+    } catch (error) {
+      // Not strict JSON (comments, trailing commas, or YAML flow style): let YAML decide,
+      // and if YAML fails too, report JSON's error, which is the one the author expects.
+      try {
+        return parseYamlSource(path, text);
+      } catch {
+        throw jsonError(path, text, error as Error);
+      }
+    }
+  }
+  return parseYamlSource(path, text);
+}
+
+function parseYamlSource(path: string, text: string): SourceFile {
+  try {
+    const { data, locator } = parseYaml(text, path);
+    return new SourceFile(path, text, 'yaml', data, locator);
+  } catch (error) {
+    if (error instanceof YAMLException) {
+      const mark = error.mark as { line: number; column: number } | undefined;
+      const position = mark ? { line: mark.line, character: mark.column } : undefined;
+      throwYaml(path, error.reason ?? error.message, position);
+    }
+    if (error instanceof RangeError) {
+      throw new SourceError(path, 'nesting is too deep to parse', undefined, 'check the file for runaway nesting');
+    }
+    throw error;
+  }
+}
+
+function throwYaml(path: string, reason: string, position?: { line: number; character: number }): never {
+  throw new SourceError(path, `invalid YAML: ${reason}`, position && { start: position, end: position });
+}
+
+function jsonError(path: string, text: string, error: Error): SourceError {
+  const at = /position (\d+)/.exec(error.message);
+  const offset = at ? Number(at[1]) : undefined;
+  const message = error.message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '');
+  const range = offset === undefined ? undefined : new LineIndex(text).range(offset, offset);
+  return new SourceError(path, `invalid JSON: ${message}`, range);
+}
+
+function decodeText(path: string, bytes: Buffer): string {
+  if (bytes.subarray(0, 8192).includes(0)) {
+    throw new SourceError(path, 'binary file, not an OpenAPI document', undefined, 'lint a .yaml, .yml or .json file');
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new SourceError(path, 'file is not valid UTF-8 text', undefined, 'save the file as UTF-8');
+  }
+}
+
+function skipLeadingBlanks(text: string): number {
+  let at = 0;
+  while (at < text.length && /\s/.test(text[at])) at++;
+  return at;
+}
+
+function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'file not found';
+  if (code === 'EACCES') return 'permission denied';
+  if (code === 'EISDIR') return 'is a folder, not a file';
+  return `cannot read file: ${(error as Error).message}`;
+}
