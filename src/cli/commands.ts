@@ -1,0 +1,84 @@
+import yargs from 'yargs';
+import { SEVERITIES, type Severity } from '../engine/rule';
+import { DEFAULT_MAX_BYTES } from '../engine/source/source-file';
+import { colorsFor } from '../report/colors';
+import { UsageError } from './files';
+import { EXIT, lintCommand } from './lint-command';
+import { explainCommand, rulesCommand } from './rules-command';
+
+declare const RESTLINT_VERSION: string | undefined;
+
+/** Parses the command line and runs a command; resolves to the exit code. */
+export async function run(argv: string[]): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const parser = yargs(argv)
+    .scriptName('restlint')
+    .usage('$0 <command> [options]\n\nREST API design linter for OpenAPI 2.0, 3.0 and 3.1.')
+    .command(
+      'lint [files..]',
+      'Lint OpenAPI documents (default: openapi.yaml/.yml/.json or swagger.* in the current folder)',
+      (command) =>
+        command
+          .positional('files', { describe: 'Files or globs to lint', type: 'string', array: true, default: [] as string[] })
+          .option('format', { alias: 'f', choices: ['stylish', 'json'] as const, default: 'stylish' as const, describe: 'Output format (json: Spectral\'s result shape)' })
+          .option('fail-severity', { alias: 'F', choices: SEVERITIES, default: 'error' as Severity, describe: 'Exit 1 when a finding is at or above this severity' })
+          .option('config', { alias: 'c', type: 'string', describe: 'Config file (default: .restlint.yaml found by walking up from each file)' })
+          .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Show only findings at or above --fail-severity, no progress' })
+          .option('root', { type: 'string', describe: 'Folder referenced files must stay inside (default: nearest folder with .git, package.json or a restlint config)' })
+          .option('max-file-size', { type: 'number', default: DEFAULT_MAX_BYTES / 1024 / 1024, describe: 'Largest file to read, in MB' })
+          .example('$0 lint openapi.yaml', 'Lint one document')
+          .example('$0 lint "specs/**/*.yaml" --format json', 'Lint many, Spectral-compatible JSON on stdout')
+          .example('$0 lint --fail-severity warn', 'Fail on warnings too'),
+      async (args) => {
+        exitCode = await lintCommand({
+          files: args.files as string[],
+          format: args.format,
+          failSeverity: args['fail-severity'] as Severity,
+          config: args.config,
+          quiet: args.quiet,
+          root: args.root,
+          maxFileSize: args['max-file-size'],
+        });
+      },
+    )
+    .command(
+      'rules',
+      'List every rule with its default severity, group and description',
+      (command) => command.option('format', { alias: 'f', choices: ['table', 'json'] as const, default: 'table' as const }),
+      (args) => {
+        exitCode = rulesCommand(args.format);
+      },
+    )
+    .command(
+      'explain <rule>',
+      "Show a rule's documentation: what, why, examples, options, source",
+      (command) => command.positional('rule', { type: 'string', demandOption: true }),
+      (args) => {
+        exitCode = explainCommand(args.rule);
+      },
+    )
+    .demandCommand(1, 'Name a command: lint, rules or explain.')
+    .recommendCommands()
+    .strict()
+    .help()
+    .alias('h', 'help')
+    .version(typeof RESTLINT_VERSION === 'string' ? RESTLINT_VERSION : 'dev')
+    .alias('v', 'version')
+    .wrap(Math.min(100, process.stdout.columns || 100))
+    .exitProcess(false)
+    .fail((message, error) => {
+      throw error ?? new UsageError(message);
+    });
+  try {
+    await parser.parseAsync();
+  } catch (error) {
+    const colors = colorsFor(process.stderr);
+    if (error instanceof UsageError) {
+      process.stderr.write(`${colors.red('error')} ${error.message}\n${colors.dim('Run `restlint --help` for usage.')}\n`);
+      return EXIT.usage;
+    }
+    process.stderr.write(`${colors.red('restlint crashed')}: ${(error as Error).stack ?? String(error)}\nPlease report this with the file that caused it.\n`);
+    return EXIT.usage;
+  }
+  return exitCode;
+}

@@ -1,0 +1,41 @@
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export const DEFAULT_FILE_NAMES = ['openapi.yaml', 'openapi.yml', 'openapi.json', 'swagger.yaml', 'swagger.yml', 'swagger.json'];
+
+/** A usage problem: printed with the way out, exit code 2. */
+export class UsageError extends Error {}
+
+/**
+ * Turns the command line's files and globs into absolute paths, in the order given.
+ * With none, the conventional names in the current folder.
+ */
+export async function collectFiles(patterns: readonly string[], cwd: string): Promise<string[]> {
+  if (patterns.length === 0) {
+    const found = DEFAULT_FILE_NAMES.map((name) => join(cwd, name)).filter((path) => existsSync(path));
+    if (found.length === 0) {
+      throw new UsageError(`no file given, and none of ${DEFAULT_FILE_NAMES.join(', ')} in ${cwd}; pass the files to lint: restlint lint <file or glob>…`);
+    }
+    return found;
+  }
+  const files: string[] = [];
+  for (const pattern of patterns) {
+    const path = resolve(cwd, pattern);
+    if (existsSync(path)) {
+      if (statSync(path).isDirectory()) {
+        throw new UsageError(`${pattern} is a folder; pass the OpenAPI files in it, e.g. "${join(pattern, '*.yaml')}"`);
+      }
+      files.push(path);
+      continue;
+    }
+    if (!/[*?[\]{}]/.test(pattern)) {
+      files.push(path); // reported as "file not found" with the other per-file errors
+      continue;
+    }
+    const { glob } = await import('tinyglobby');
+    const matches = await glob(pattern, { cwd, absolute: true, ignore: ['**/node_modules/**'], onlyFiles: true });
+    if (matches.length === 0) throw new UsageError(`no file matches "${pattern}"`);
+    files.push(...matches.sort());
+  }
+  return [...new Set(files)];
+}

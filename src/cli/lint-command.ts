@@ -1,0 +1,79 @@
+import { compareFindings } from '../engine/finding';
+import { SEVERITY_NUMBER, type Severity } from '../engine/rule';
+import { colorsFor } from '../report/colors';
+import { formatJson } from '../report/json';
+import type { LintReport } from '../report/report';
+import { formatFileError, formatStylish } from '../report/stylish';
+import { collectFiles } from './files';
+import { lintFiles } from './pool';
+
+export interface LintArgs {
+  files: string[];
+  format: 'stylish' | 'json';
+  failSeverity: Severity;
+  config?: string;
+  quiet: boolean;
+  root?: string;
+  maxFileSize: number;
+}
+
+export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
+
+/**
+ * `restlint lint`: 0 when nothing is at or above --fail-severity, 1 when something is,
+ * 2 when a file cannot be linted (unreadable, unparsable, not OpenAPI, bad config).
+ */
+export async function lintCommand(args: LintArgs): Promise<number> {
+  const cwd = process.cwd();
+  const files = await collectFiles(args.files, cwd);
+  const progress = progressLine(files.length, !args.quiet);
+  const outcomes = await lintFiles(
+    files,
+    { configPath: args.config, root: args.root, maxBytes: args.maxFileSize * 1024 * 1024 },
+    () => progress.tick(),
+  );
+  progress.done();
+
+  const threshold = SEVERITY_NUMBER[args.failSeverity];
+  let findings = outcomes.flatMap((outcome) => outcome.findings);
+  if (args.quiet) findings = findings.filter((finding) => finding.severity <= threshold);
+  const seenErrors = new Set<string>();
+  const errors = outcomes.flatMap((outcome) => (outcome.error ? [outcome.error] : [])).filter((error) => {
+    // A broken config is the same error for every file under it: say it once.
+    const key = `${error.file}\0${error.message}`;
+    return !seenErrors.has(key) && seenErrors.add(key);
+  });
+  const report: LintReport = { findings: dedupeAcrossEntries(findings), errors, filesLinted: outcomes.length - errors.length };
+
+  const stderrColors = colorsFor(process.stderr);
+  for (const error of errors) process.stderr.write(formatFileError(error, stderrColors, cwd));
+  process.stdout.write(args.format === 'json' ? formatJson(report) : formatStylish(report, colorsFor(process.stdout), cwd));
+
+  if (errors.length > 0) return EXIT.usage;
+  return report.findings.some((finding) => finding.severity <= threshold) ? EXIT.findings : EXIT.ok;
+}
+
+/** Two entry files that share a referenced file report its findings once. */
+function dedupeAcrossEntries(findings: LintReport['findings']): LintReport['findings'] {
+  const seen = new Set<string>();
+  const unique = findings.filter((finding) => {
+    const key = `${finding.source}\0${finding.code}\0${finding.path.join('\0')}\0${finding.message}`;
+    return !seen.has(key) && seen.add(key);
+  });
+  return unique.sort(compareFindings);
+}
+
+/** "Linting 12/39 files…" on stderr, only when a person watches (a TTY) and there is more than one file. */
+function progressLine(total: number, enabled: boolean) {
+  const show = enabled && total > 1 && process.stderr.isTTY === true;
+  let done = 0;
+  return {
+    tick() {
+      done++;
+      if (show) process.stderr.write(`\rLinting ${done}/${total} files…`);
+    },
+    done() {
+      if (show) process.stderr.write('\r\u001b[K');
+    },
+  };
+}

@@ -1,0 +1,16 @@
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { runAsWorker } from './pool';
+
+// The same bundle runs the lint workers: a worker never parses a command line.
+if (!isMainThread) {
+  runAsWorker(workerData, (outcome) => parentPort!.postMessage(outcome));
+} else {
+  void main();
+}
+
+async function main(): Promise<void> {
+  // Required here, not imported at the top, so lint workers never load yargs.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { run } = require('./commands') as typeof import('./commands');
+  process.exitCode = await run(process.argv.slice(2));
+}

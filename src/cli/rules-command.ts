@@ -1,0 +1,55 @@
+import { join } from 'node:path';
+import type { RuleModule } from '../engine/rule';
+import { readRuleDoc } from '../engine/rule-docs';
+import { describeSource } from '../engine/sources';
+import { colorsFor } from '../report/colors';
+import { allRules } from '../../rules';
+import { UsageError } from './files';
+
+/** The rule docs ship beside the bundle: dist/cli.js → rules/*.md. */
+const RULES_DIR = join(__dirname, '..', 'rules');
+
+/** `restlint rules`: every rule with its default severity, group and one-line description. */
+export function rulesCommand(format: 'table' | 'json'): number {
+  if (format === 'json') {
+    const rows = allRules.map(({ meta }) => ({ id: meta.id, severity: meta.severity, group: meta.group, description: meta.description, fix: meta.fix, sources: meta.sources }));
+    process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
+    return 0;
+  }
+  const colors = colorsFor(process.stdout);
+  const idWidth = Math.max(...allRules.map((rule) => rule.meta.id.length));
+  const groupWidth = Math.max(...allRules.map((rule) => rule.meta.group.length));
+  const lines = [colors.bold(`${'rule'.padEnd(idWidth)}  ${'default'.padEnd(7)}  ${'group'.padEnd(groupWidth)}  description`)];
+  for (const { meta } of allRules) {
+    lines.push(`${meta.id.padEnd(idWidth)}  ${meta.severity.padEnd(7)}  ${meta.group.padEnd(groupWidth)}  ${meta.description}`);
+  }
+  lines.push('', `${allRules.length} rules. \`restlint explain <rule>\` shows one in full.`);
+  process.stdout.write(lines.join('\n') + '\n');
+  return 0;
+}
+
+/** `restlint explain <rule>`: what, why, failing and passing examples, options, sources. */
+export function explainCommand(id: string): number {
+  const rule = allRules.find((candidate) => candidate.meta.id === id);
+  if (!rule) {
+    const close = allRules.map((candidate) => candidate.meta.id).filter((candidate) => candidate.includes(id) || id.includes(candidate));
+    throw new UsageError(`unknown rule "${id}"${close.length ? `; did you mean ${close.map((c) => `"${c}"`).join(' or ')}?` : ''} (\`restlint rules\` lists them)`);
+  }
+  process.stdout.write(renderExplain(rule, readRuleDoc(RULES_DIR, id).markdown));
+  return 0;
+}
+
+function renderExplain(rule: RuleModule<any>, markdown: string): string {
+  const { meta } = rule;
+  const colors = colorsFor(process.stdout);
+  const fix = { yes: 'safe automatic fix', doc: 'fix offered for unpublished documents only', no: 'no automatic fix' }[meta.fix];
+  const header = [
+    colors.bold(`${meta.id}`) + `  ${meta.description}`,
+    '',
+    `Default severity: ${meta.severity}    Group: ${meta.group}    Fix: ${fix}`,
+  ];
+  if (meta.options) header.push(`Default options: ${JSON.stringify(meta.options.defaults)}`);
+  const body = markdown.replace(/^## (.+)$/gm, (_, title: string) => colors.bold(title));
+  const sources = ['', colors.bold('Source'), ...meta.sources.map((key) => `- ${describeSource(key)}`)];
+  return [...header, '', body.trimEnd(), ...sources, ''].join('\n');
+}
