@@ -19,6 +19,9 @@ await build({
   sourcemap: 'linked',
   logLevel: 'warning',
   legalComments: 'none',
+  minify: process.env.RESTLINT_NO_MINIFY !== '1',
+  keepNames: true,
+  alias: { 'string-width': join(root, 'scripts', 'shims', 'string-width.mjs') },
   define: {
     'import.meta.url': '__importMetaUrl', RESTLINT_VERSION: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) },
 });

@@ -156,15 +156,22 @@ export function resolveAllRefs(resolver: RefResolver, entry: NodeLocation): void
       stack.push({ value, parent, key, file, base });
     }
   };
+  // The same `$ref` text in the same file resolves the same way: follow it once, and again
+  // only where it failed, so each failing place is reported.
+  const healthy = new Set<string>();
   push(entry.file.data, undefined, '', entry.file, entry.pointer);
   while (stack.length > 0) {
     const item = stack.pop()!;
     const value = item.value as Record<string, unknown>;
     if (typeof value.$ref === 'string') {
-      const loc = { file: item.file, pointer: pointerOf(item) };
-      const target = resolver.resolve(value, loc);
-      // Targets in the same file are walked as part of it; other files only where referenced.
-      if (target && target.loc.file !== item.file) push(target.value, undefined, '', target.loc.file, target.loc.pointer);
+      const key = `${item.file.path}\0${value.$ref}`;
+      if (!healthy.has(key)) {
+        const problemsBefore = resolver.problems.length;
+        const target = resolver.resolve(value, { file: item.file, pointer: pointerOf(item) });
+        if (target && resolver.problems.length === problemsBefore) healthy.add(key);
+        // Targets in the same file are walked as part of it; other files only where referenced.
+        if (target && target.loc.file !== item.file) push(target.value, undefined, '', target.loc.file, target.loc.pointer);
+      }
     }
     for (const key of Object.keys(value)) push(value[key], item, key, item.file, item.base);
   }

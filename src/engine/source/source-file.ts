@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { readFileSync, statSync } from 'node:fs';
 import { JsonLocator } from './json-text';
 import { LineIndex, type Range } from './line-index';
@@ -141,11 +142,9 @@ function decodeText(path: string, bytes: Buffer): string {
   if (bytes.subarray(0, 8192).includes(0)) {
     throw new SourceError(path, 'binary file, not an OpenAPI document', undefined, 'lint a .yaml, .yml or .json file');
   }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new SourceError(path, 'file is not valid UTF-8 text', undefined, 'save the file as UTF-8');
-  }
+  // isUtf8 is a native check, several times faster than a fatal TextDecoder on big files.
+  if (!isUtf8(bytes)) throw new SourceError(path, 'file is not valid UTF-8 text', undefined, 'save the file as UTF-8');
+  return bytes.toString('utf8');
 }
 
 function skipLeadingBlanks(text: string): number {
