@@ -1,0 +1,78 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ConfigError, parseConfig } from '../../src/engine/config/config';
+import { allRules } from '../../rules';
+import { findingsOf, formatRange, lintText, openapi } from '../helpers/lint-text';
+
+const responseRef = (ref: string) => openapi(`  /users:\n    get:\n      responses:\n        '200':\n          $ref: '${ref}'\n`);
+
+test('invalid-ref: a missing local target is reported at the $ref', () => {
+  assert.deepEqual(findingsOf(lintText(responseRef('#/components/responses/Nope')), 'invalid-ref'), [
+    { message: '$ref "#/components/responses/Nope" points to nothing: "components" not found', at: '8:17-8:46', severity: 0 },
+  ]);
+});
+
+test('invalid-ref: a missing file is reported, a present one is followed into', () => {
+  assert.deepEqual(findingsOf(lintText(responseRef('responses.yaml#/Users')), 'invalid-ref'), [
+    { message: '$ref "responses.yaml#/Users": file responses.yaml not found', at: '8:17-8:40', severity: 0 },
+  ]);
+  const files = { 'responses.yaml': 'Users:\n  description: the users\n' };
+  assert.deepEqual(findingsOf(lintText(responseRef('responses.yaml#/Users'), { files }), 'invalid-ref'), []);
+});
+
+test('invalid-ref: a cycle of references across files is reported once, not followed forever', () => {
+  const files = { 'a.yaml': 'X:\n  $ref: b.yaml#/Y\n', 'b.yaml': 'Y:\n  $ref: a.yaml#/X\n' };
+  const findings = findingsOf(lintText(responseRef('a.yaml#/X'), { files }), 'invalid-ref');
+  assert.equal(findings.length, 1);
+  assert.match(findings[0].message, /is part of a cycle of references that never reaches a value$/);
+});
+
+test('unresolved-ref: remote and outside-the-root references are not followed', () => {
+  assert.deepEqual(findingsOf(lintText(responseRef('https://example.com/r.yaml#/Users')), 'unresolved-ref'), [
+    {
+      message: '$ref "https://example.com/r.yaml#/Users" is remote and was not fetched: restlint never fetches remote references',
+      at: '8:17-8:52',
+      severity: 1,
+    },
+  ]);
+  const outside = findingsOf(lintText(responseRef('../etc/passwd')), 'unresolved-ref');
+  assert.equal(outside.length, 1);
+  assert.match(outside[0].message, /points outside the project root \(\/virtual\) and was not read; pass --root to allow it$/);
+});
+
+test('a finding inside a referenced file is reported against that file and its own line', () => {
+  const files = { 'paths/users.yaml': 'get:\n  responses:\n    "200":\n      $ref: "#/missing"\n' };
+  const findings = lintText(openapi(`  /users:\n    $ref: paths/users.yaml\n`), { files }).filter((finding) => finding.code === 'invalid-ref');
+  assert.equal(findings.length, 1);
+  assert.equal(findings[0].source, '/virtual/paths/users.yaml');
+  assert.deepEqual(findings[0].path, ['get', 'responses', '200', '$ref']);
+  assert.equal(formatRange(findings[0].range), '4:13-4:24');
+});
+
+test('config: severities, off, options and overrides by JSON pointer', () => {
+  const doc = openapi(`  /a//b: {}\n  /legacy//x: {}\n`);
+  const config = `rules:\n  no-empty-segment: warn\noverrides:\n  - files: ["openapi.yaml#/paths/~1legacy~1~1x"]\n    rules: { no-empty-segment: off }\n`;
+  assert.deepEqual(
+    findingsOf(lintText(doc, { config }), 'no-empty-segment').map((finding) => [finding.at, finding.severity]),
+    [['4:5-4:7', 1]],
+  );
+  assert.deepEqual(findingsOf(lintText(doc, { config: 'extends: []\n' }), 'no-empty-segment'), []);
+});
+
+test('config errors name the file and line', () => {
+  const error = (text: string) => {
+    try {
+      parseConfig('/p/.restlint.yaml', text, allRules);
+    } catch (caught) {
+      assert.ok(caught instanceof ConfigError);
+      return `${caught.range ? caught.range.start.line + 1 : '?'}: ${caught.message}`;
+    }
+    assert.fail('expected a ConfigError');
+  };
+  assert.equal(error('rules:\n  no-such-rule: warn\n'), '2: unknown rule "no-such-rule"; `restlint rules` lists them');
+  assert.equal(error('rules:\n  no-empty-segment: loud\n'), '2: severity "loud" for no-empty-segment: expected off, error, warn, info or hint');
+  assert.equal(error('rules:\n  no-empty-segment: [warn, { x: 1 }]\n'), '2: no-empty-segment takes no options');
+  assert.equal(error('extends: spectral:oas\n'), '1: extends "spectral:oas": expected "restlint:recommended" or a relative path to another config');
+  assert.equal(error('rulez: {}\n'), '1: unknown config key "rulez" (expected extends, rules, overrides)');
+  assert.equal(error('overrides:\n  - rules: {}\n'), '2: an override needs `files`: a list of globs (relative to this config), optionally with #/json/pointer');
+});
