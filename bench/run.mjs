@@ -14,7 +14,7 @@ const repoRoot = path.resolve(benchDir, '..');
 const corpusDir = path.resolve(repoRoot, '..', 'shared', 'corpus');
 const resultsDir = path.join(benchDir, '.results');
 const TIME_BIN = '/usr/bin/time';
-const MB = 1024 * 1024;
+const MB = 1e6; // decimal megabytes, for file sizes and memory alike
 
 const USAGE = `Usage: npm run bench -- [options]
   --only TOOL    restlint, spectral or redocly (repeatable or comma-separated)
@@ -131,18 +131,25 @@ function ensureBenchDeps() {
 }
 
 // The corpus case lints every entry_file of MANIFEST.tsv in one invocation.
-function corpusFiles() {
-  const [header, ...rows] = fs.readFileSync(path.join(corpusDir, 'MANIFEST.tsv'), 'utf8').trim().split('\n');
-  const col = header.split('\t').indexOf('entry_file');
-  return rows.map((row) => row.split('\t')[col]);
+// Its size is the manifest's `bytes` column: that counts the files that
+// multi-file specs $ref too, which the entry files alone do not.
+function corpus() {
+  const [header, ...lines] = fs.readFileSync(path.join(corpusDir, 'MANIFEST.tsv'), 'utf8').trim().split('\n');
+  const cols = header.split('\t');
+  const rows = lines.map((line) => line.split('\t'));
+  return {
+    files: rows.map((r) => r[cols.indexOf('entry_file')]),
+    bytes: rows.reduce((sum, r) => sum + Number(r[cols.indexOf('bytes')]), 0),
+  };
 }
 
 function specCase(key) {
   const spec = SPECS[key];
-  const files = (spec.files ?? corpusFiles()).map((f) => path.relative(repoRoot, path.join(corpusDir, f)));
-  const bytes = files.reduce((sum, f) => sum + fs.statSync(path.join(repoRoot, f)).size, 0);
+  const all = spec.files ? null : corpus();
+  const files = (spec.files ?? all.files).map((f) => path.relative(repoRoot, path.join(corpusDir, f)));
+  const bytes = all?.bytes ?? fs.statSync(path.join(repoRoot, files[0])).size;
   const what = files.length === 1 ? path.basename(files[0]) : `${files.length} specs`;
-  return { key, ...spec, files, title: `${spec.label} (${what}, ${fmtMB(bytes / MB)} MB)` };
+  return { key, ...spec, files, title: `${spec.label} (${what}, ${fmtSize(bytes)})` };
 }
 
 /** One whole-process run: wall time from here, max RSS from GNU time. */
@@ -163,7 +170,7 @@ function timeOnce(args, outFile, hasTime) {
   if (hasTime && fs.existsSync(timeFile)) {
     // GNU time prints "Command exited with non-zero status N" first when N ≠ 0.
     const last = fs.readFileSync(timeFile, 'utf8').trim().split('\n').pop();
-    rssMB = Number(last.split(' ')[1]) / 1024;
+    rssMB = (Number(last.split(' ')[1]) * 1024) / MB; // %M is in KiB
     fs.rmSync(timeFile);
   }
   // Lint exit codes: 0 = clean, 1 = problems found; anything else is a failure.
@@ -188,7 +195,7 @@ function plan(opts, tools, specs) {
         spec, tool,
         runs: opts.runs ?? (single ? 1 : spec.runs),
         warmup: !single,
-        skipped: NEEDS_WITH_SLOW.has(key) && !opts.withSlow ? 'skipped: slow, pass --with-slow' : null,
+        skipped: NEEDS_WITH_SLOW.has(key) && !opts.withSlow ? 'skipped (--with-slow)' : null,
       };
       jobs.push(job);
     }
@@ -231,6 +238,7 @@ function runJobs(jobs, hasTime) {
 
 const fmtS = (s) => (s < 10 ? s.toFixed(2) : s.toFixed(1));
 const fmtMB = (mb) => (mb < 10 ? mb.toFixed(1) : mb.toFixed(0));
+const fmtSize = (b) => (b < MB ? `${Math.round(b / 1000)} kB` : `${fmtMB(b / MB)} MB`);
 const fmtX = (x) => `${x < 10 ? x.toFixed(1) : x.toFixed(0)}×`;
 
 /** Rows of one spec's table; ratio is the tool's median wall / restlint's. */
@@ -285,7 +293,7 @@ function printMarkdown(jobs, specs, runsNote) {
   console.log('| Spec | Tool | Median wall | Peak RSS | vs restlint |');
   console.log('| --- | --- | ---: | ---: | ---: |');
   for (const spec of specs) {
-    for (const r of rows(jobs, spec)) console.log(`| ${spec.title} | ${r.tool} | ${r.wall} | ${r.mem} | ${r.ratio} |`);
+    rows(jobs, spec).forEach((r, i) => console.log(`| ${i ? '' : spec.title} | ${r.tool} | ${r.wall} | ${r.mem} | ${r.ratio} |`));
   }
   console.log(`\n${runsNote}`);
 }
@@ -347,7 +355,7 @@ function main() {
   for (const t of tools) console.error(`[bench]   ${t.name}: ${t.args.join(' ')} <spec...>`);
   runJobs(jobs, hasTime);
 
-  const runsNote = `Medians of ${opts.runs ?? '5 (Conduit) or 3'} runs after one warm-up run` +
+  const runsNote = `Medians of ${opts.runs ?? '5 (Conduit) or 3'} run${opts.runs === 1 ? '' : 's'} after one warm-up run` +
     `${opts.runs ? '' : '; Spectral spectral:oas on GitHub and the corpus: 1 run, no warm-up'}` +
     `. All tools measured in the same run on the same machine (${os.cpus().length} cores, Node ${process.version}); ` +
     `restlint ${versions.restlint}, Spectral CLI ${versions.spectral}, Redocly CLI ${versions.redocly}. ` +
