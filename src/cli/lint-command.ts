@@ -1,10 +1,12 @@
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { compareFindings } from '../engine/finding';
 import { SEVERITY_NUMBER, type Severity } from '../engine/rule';
 import { colorsFor } from '../report/colors';
 import { formatJson } from '../report/json';
 import type { LintReport } from '../report/report';
 import { formatFileError, formatStylish } from '../report/stylish';
-import { collectFiles } from './files';
+import { collectFiles, UsageError } from './files';
 import { lintFiles } from './pool';
 
 export interface LintArgs {
@@ -25,11 +27,13 @@ export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
  */
 export async function lintCommand(args: LintArgs): Promise<number> {
   const cwd = process.cwd();
+  const root = args.root === undefined ? undefined : resolve(cwd, args.root);
+  if (root !== undefined && !isDirectory(root)) throw new UsageError(`--root ${args.root}: no such folder`);
   const files = await collectFiles(args.files, cwd);
   const progress = progressLine(files.length, !args.quiet);
   const outcomes = await lintFiles(
     files,
-    { configPath: args.config, root: args.root, maxBytes: args.maxFileSize * 1024 * 1024 },
+    { configPath: args.config, root, maxBytes: args.maxFileSize * 1024 * 1024 },
     () => progress.tick(),
   );
   progress.done();
@@ -76,4 +80,12 @@ function progressLine(total: number, enabled: boolean) {
       if (show) process.stderr.write('\r\u001b[K');
     },
   };
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }

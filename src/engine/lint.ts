@@ -4,7 +4,7 @@ import { CONFIG_FILE_NAMES, type Config } from './config/config';
 import { compareFindings, type Finding } from './finding';
 import type { NodeLocation } from './model/location';
 import { RefResolver, resolveAllRefs } from './resolve/refs';
-import { formatMessage, SEVERITY_NUMBER, type Report, type RuleModule } from './rule';
+import { formatMessage, SEVERITY_NUMBER, type Report, type RuleModule, type Severity } from './rule';
 import { readSourceFile, SourceError, type SourceFile, DEFAULT_MAX_BYTES } from './source/source-file';
 import type { OpenApiVersion, Visitors } from './walk/nodes';
 import { Walker } from './walk/walker';
@@ -58,9 +58,10 @@ export function lintSource(entry: SourceFile, options: LintOptions & { root: str
   const enabled = config.rulesEverEnabled();
   const findings = new Map<string, Finding>();
 
-  const add = (code: string, message: string, at: NodeLocation, range: Finding['range']) => {
-    const severity = config.settingsFor(at.file.path, at.pointer).get(code)?.severity ?? 'off';
-    if (severity === 'off') return;
+  const add = (code: string, message: string, at: NodeLocation, range: Finding['range'], cap?: Severity) => {
+    const configured = config.settingsFor(at.file.path, at.pointer).get(code)?.severity ?? 'off';
+    if (configured === 'off') return;
+    const severity = cap && SEVERITY_NUMBER[cap] > SEVERITY_NUMBER[configured] ? cap : configured;
     const path = jsonPath(at.file.data, at.pointer);
     const key = `${code}\0${at.file.path}\0${at.pointer.join('/')}\0${message}`;
     if (!findings.has(key)) findings.set(key, { code, message, path, severity: SEVERITY_NUMBER[severity], source: at.file.path, range });
@@ -74,7 +75,7 @@ export function lintSource(entry: SourceFile, options: LintOptions & { root: str
     const report = (found: Report) => {
       const template = rule.meta.messages[found.messageId];
       if (template === undefined) throw new Error(`rule ${rule.meta.id} reported unknown message id "${found.messageId}"`);
-      add(rule.meta.id, formatMessage(template, found.data), found.at, found.at.file.rangeOf(found.at.pointer, found.part, found.within));
+      add(rule.meta.id, formatMessage(template, found.data), found.at, found.at.file.rangeOf(found.at.pointer, found.part, found.within), found.severity);
     };
     visitors.push(guard(rule.meta.id, rule.create({ options: ruleOptions, version, report })));
   }
@@ -98,7 +99,10 @@ export function openApiVersion(source: SourceFile): OpenApiVersion {
   if (typeof data.openapi === 'string') {
     if (/^3\.0(\.|$)/.test(data.openapi)) return '3.0';
     if (/^3\.[1-9](\.|$)/.test(data.openapi)) return '3.1';
-    throw new SourceError(source.path, `unsupported OpenAPI version "${data.openapi}"`, source.rangeOf(['openapi']), 'restlint reads OpenAPI 2.0, 3.0 and 3.1');
+    const hint = /^2(\.|$)/.test(data.openapi)
+      ? 'OpenAPI 2.0 documents say `swagger: "2.0"`, not `openapi: 2.0`'
+      : 'restlint reads OpenAPI 3.0 and 3.1 (`openapi: 3.x.y`) and Swagger 2.0 (`swagger: "2.0"`)';
+    throw new SourceError(source.path, `unsupported OpenAPI version "${data.openapi}"`, source.rangeOf(['openapi']), hint);
   }
   if (data.swagger !== undefined) {
     if (String(data.swagger) === '2.0' || data.swagger === 2) return '2.0';

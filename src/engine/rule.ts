@@ -47,6 +47,11 @@ export interface Report {
   part?: Part;
   /** Narrows the range to part of the key or value text (one segment of a path). */
   within?: { text: string; start: number; end: number };
+  /**
+   * At most this severity: a weaker case of the rule (a tier-2 verb, say) lowers the
+   * configured severity to this, never raises it.
+   */
+  severity?: Severity;
 }
 
 export interface RuleContext<Options> {

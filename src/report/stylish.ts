@@ -43,7 +43,8 @@ export function formatStylish(report: LintReport, colors: Colors, cwd = process.
     const summary = `✖ ${plural(total, 'problem')} (${plural(counts[0], 'error')}, ${plural(counts[1], 'warning')}, ${plural(counts[2], 'info')}, ${plural(counts[3], 'hint')}) in ${files}`;
     lines.push((counts[0] > 0 ? colors.red : colors.yellow)(colors.bold(summary)));
   }
-  return lines.join('\n') + '\n';
+  // Only files that could not be linted: they are on stderr, and stdout stays empty.
+  return lines.length === 0 ? '' : lines.join('\n') + '\n';
 }
 
 /** `path:line:col: message` plus the hint, for stderr. */

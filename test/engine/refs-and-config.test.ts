@@ -76,3 +76,18 @@ test('config errors name the file and line', () => {
   assert.equal(error('rulez: {}\n'), '1: unknown config key "rulez" (expected extends, rules, overrides)');
   assert.equal(error('overrides:\n  - rules: {}\n'), '2: an override needs `files`: a list of globs (relative to this config), optionally with #/json/pointer');
 });
+
+test('invalid-ref: a long chain of references to references is not called a cycle', () => {
+  const hops = 70;
+  const files: Record<string, string> = {};
+  for (let index = 0; index < hops; index++) files[`r${index}.yaml`] = `$ref: r${index + 1}.yaml\n`;
+  files[`r${hops}.yaml`] = 'description: the end\n';
+  const findings = findingsOf(lintText(responseRef('r0.yaml'), { files }), 'invalid-ref');
+  assert.equal(findings.length, 1);
+  assert.match(findings[0].message, /starts a chain of more than 64 references to references; point it at the value$/);
+});
+
+test('config: an empty config file means the defaults', () => {
+  const doc = openapi(`  /a//b: {}\n`);
+  assert.equal(findingsOf(lintText(doc, { config: '\n' }), 'no-empty-segment').length, 1);
+});

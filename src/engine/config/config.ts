@@ -116,6 +116,8 @@ function loadConfig(path: string, rules: readonly RuleModule<any>[], chain: stri
 
 /** Parses config text (from a file, or given in memory by a test or an editor). */
 export function parseConfig(path: string, text: string, rules: readonly RuleModule<any>[], chain: string[] = []): Config {
+  // An empty config file means the defaults, as if it held `extends: [restlint:recommended]`.
+  if (text.trim() === '') text = '{}';
   let source: SourceFile;
   try {
     source = parseSourceText(path, text);

@@ -48,8 +48,12 @@ export class RefResolver {
       const ref = current.value.$ref;
       const at: NodeLocation = { file: current.loc.file, pointer: [...current.loc.pointer, '$ref'] };
       const key = `${current.loc.file.path}#${current.loc.pointer.join('/')}`;
-      if (seen.includes(key) || seen.length >= MAX_CHAIN) {
+      if (seen.includes(key)) {
         this.problem('invalid-ref', `$ref "${ref}" is part of a cycle of references that never reaches a value`, at);
+        return undefined;
+      }
+      if (seen.length >= MAX_CHAIN) {
+        this.problem('invalid-ref', `$ref "${ref}" starts a chain of more than ${MAX_CHAIN} references to references; point it at the value`, at);
         return undefined;
       }
       seen.push(key);
@@ -87,7 +91,12 @@ export class RefResolver {
         file = this.options.load(path);
       } catch (error) {
         // A referenced file that cannot be parsed is as fatal as an entry file that cannot.
-        if (error instanceof SourceError && error.message !== 'file not found') throw error;
+        // The entry-file hint ("an OpenAPI document starts with…") does not fit a fragment:
+        // say which reference brought the file in instead.
+        if (error instanceof SourceError && error.message !== 'file not found') {
+          const line = at.file.rangeOf(at.pointer).start.line + 1;
+          throw new SourceError(error.file, error.message, error.range, `referenced by $ref "${ref}" at ${at.file.path}:${line}`);
+        }
         this.problem('invalid-ref', `$ref "${ref}": file ${relative(dirname(at.file.path), path) || path} not found`, at);
         return undefined;
       }

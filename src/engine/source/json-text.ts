@@ -9,12 +9,15 @@ import type { Locator, Part, Span } from './span';
 export class JsonLocator implements Locator {
   private readonly members = new Map<number, Map<string, Member>>();
   private readonly items = new Map<number, number[]>();
+  /** Where the top-level value ends: found once, not rescanned (the whole text) per pointer. */
+  private rootEnd: number | undefined;
 
   constructor(private readonly text: string) {}
 
   locate(pointer: readonly string[], part: Part): (Span & { exact: boolean }) | undefined {
     let valueStart = skipBlanks(this.text, 0);
-    let span: Span = { start: valueStart, end: skipValue(this.text, valueStart) };
+    this.rootEnd ??= skipValue(this.text, valueStart);
+    let span: Span = { start: valueStart, end: this.rootEnd };
     for (let depth = 0; depth < pointer.length; depth++) {
       const open = this.text.charCodeAt(valueStart);
       let next: Span | undefined;

@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { JsonLocator } from './json-text';
 import { LineIndex, type Range } from './line-index';
 import type { Locator, Part } from './span';
@@ -64,26 +64,26 @@ export const DEFAULT_MAX_BYTES = 40 * 1024 * 1024;
 
 export function readSourceFile(path: string, limits: ReadLimits = { maxBytes: DEFAULT_MAX_BYTES }): SourceFile {
   let size: number;
+  let regular: boolean;
   try {
-    size = statSync(path).size;
+    const stats = statSync(path);
+    size = stats.size;
+    regular = stats.isFile();
   } catch (error) {
     throw new SourceError(path, describeFsError(error));
   }
-  if (size > limits.maxBytes) {
-    const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
-    throw new SourceError(
-      path,
-      `file is ${mb(size)} MB, over the ${mb(limits.maxBytes)} MB limit`,
-      undefined,
-      'raise the limit with --max-file-size <MB> if this is really an API description',
-    );
-  }
+  const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+  const tooBig = (what: string) =>
+    new SourceError(path, `${what} over the ${mb(limits.maxBytes)} MB limit`, undefined, 'raise the limit with --max-file-size <MB> if this is really an API description');
+  if (size > limits.maxBytes) throw tooBig(`file is ${mb(size)} MB,`);
   let bytes: Buffer;
   try {
-    bytes = readFileSync(path);
+    // A device or pipe (/dev/zero, <(…)) has no size and may never end: read at most the limit.
+    bytes = regular ? readFileSync(path) : readAtMost(path, limits.maxBytes + 1);
   } catch (error) {
     throw new SourceError(path, describeFsError(error));
   }
+  if (bytes.length > limits.maxBytes) throw tooBig('file is');
   return parseSourceText(path, decodeText(path, bytes));
 }
 
@@ -136,6 +136,24 @@ function jsonError(path: string, text: string, error: Error): SourceError {
   const message = error.message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '');
   const range = offset === undefined ? undefined : new LineIndex(text).range(offset, offset);
   return new SourceError(path, `invalid JSON: ${message}`, range);
+}
+
+function readAtMost(path: string, maxBytes: number): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    while (total < maxBytes) {
+      const chunk = Buffer.allocUnsafe(Math.min(1024 * 1024, maxBytes - total));
+      const read = readSync(fd, chunk, 0, chunk.length, null);
+      if (read === 0) break;
+      chunks.push(chunk.subarray(0, read));
+      total += read;
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function decodeText(path: string, bytes: Buffer): string {

@@ -1,0 +1,74 @@
+/**
+ * Naming conventions for path segments and query parameter names: which convention a name
+ * follows, and the same name written in another one (for messages that say what to use).
+ */
+export type Case = 'kebab' | 'camel' | 'snake' | 'pascal';
+
+/** How messages and docs spell each convention. */
+export const CASE_NAMES: Record<Case, string> = {
+  kebab: 'kebab-case',
+  camel: 'camelCase',
+  snake: 'snake_case',
+  pascal: 'PascalCase',
+};
+
+/**
+ * A name follows a convention when it matches its pattern. A leading digit is allowed
+ * (`2fa`, `1-clicks`, the date `2010-04-01`): digits have no case, and version or date
+ * segments are version-format's business, not casing's.
+ */
+const PATTERNS: Record<Case, RegExp> = {
+  kebab: /^[a-z0-9]+(-[a-z0-9]+)*$/,
+  snake: /^[a-z0-9]+(_[a-z0-9]+)*$/,
+  camel: /^[a-z0-9][a-zA-Z0-9]*$/,
+  pascal: /^[A-Z][a-zA-Z0-9]*$/,
+};
+
+export function isCase(name: string, convention: Case): boolean {
+  return PATTERNS[convention].test(name);
+}
+
+/**
+ * The convention a name shows on its own: `order_items` is snake, `orderItems` camel,
+ * `order-items` kebab, `OrderItems` pascal. A single lowercase word (`page`) shows none
+ * (it fits snake, camel and kebab alike); a name mixing two (`order_Items`) is `mixed`.
+ */
+export function conventionOf(name: string): Case | 'neutral' | 'mixed' {
+  if (/^[a-z0-9]+$/.test(name)) return 'neutral';
+  if (/^[a-z0-9]+(_[a-z0-9]+)+$/.test(name)) return 'snake';
+  if (/^[a-z0-9]+(-[a-z0-9]+)+$/.test(name)) return 'kebab';
+  if (/^[a-z0-9][a-z0-9]*[A-Z][a-zA-Z0-9]*$/.test(name)) return 'camel';
+  if (PATTERNS.pascal.test(name)) return 'pascal';
+  return 'mixed';
+}
+
+/**
+ * Splits a name into lowercase words on `-`, `_`, other punctuation and camelCase
+ * boundaries, keeping digits with their word (`l3FirewallRules` → l3 firewall rules,
+ * `ContactIDs` → contact ids, `HTTPServer` → http server).
+ */
+export function wordsOf(name: string): string[] {
+  return name
+    .replace(/([A-Z]{2,})s(?![a-z])/g, '$1S')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[^a-zA-Z0-9]+/)
+    .filter((word) => word !== '')
+    .map((word) => word.toLowerCase());
+}
+
+/** The name written in a convention: `toCase('orderItems', 'kebab')` is `order-items`. */
+export function toCase(name: string, convention: Case): string {
+  const words = wordsOf(name);
+  const capital = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+  switch (convention) {
+    case 'kebab':
+      return words.join('-');
+    case 'snake':
+      return words.join('_');
+    case 'camel':
+      return words.map((word, index) => (index === 0 ? word : capital(word))).join('');
+    case 'pascal':
+      return words.map(capital).join('');
+  }
+}

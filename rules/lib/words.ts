@@ -1,0 +1,304 @@
+/**
+ * The curated word lists behind the resource-naming rules (group A of ../shared/guidelines.md),
+ * and the small helpers that read a path segment as words.
+ *
+ * Rules match whole tokens, never substrings: `posters` is not `post`, `budgets` is not
+ * `get`. Every list is curated by hand against real API descriptions; a part-of-speech tagger
+ * reads `address`, `access`, `process` as verbs, and `pluralize` reads `lens` as a plural.
+ */
+import { parsePath, splitWords, type PathSegment } from '../../src/engine/model/path';
+
+// ---------------------------------------------------------------------------------------------
+// Verbs (no-verb-in-path)
+
+/** Tier 1 (guidelines, section A): verbs flagged on sight at the start of a segment or camelCase prefix. */
+export const TIER1_VERBS: ReadonlySet<string> = new Set([
+  'get', 'fetch', 'retrieve', 'read', 'load', 'list', 'find', 'show', 'create', 'add', 'insert', 'new', 'make',
+  'generate', 'update', 'edit', 'modify', 'change', 'set', 'save', 'delete', 'remove', 'destroy', 'erase', 'purge',
+  'cancel', 'approve', 'reject', 'activate', 'deactivate', 'enable', 'disable', 'execute', 'perform', 'do',
+  'calculate', 'compute', 'validate', 'verify', 'submit', 'send', 'assign', 'unassign', 'attach', 'detach',
+  'subscribe', 'unsubscribe', 'lock', 'unlock', 'sync',
+]);
+
+/** Tier 2 (guidelines, section A): words that are verbs and nouns; flagged only in a verb+object compound, or alone when the method contradicts. */
+export const TIER2_VERBS: ReadonlySet<string> = new Set([
+  'search', 'query', 'export', 'import', 'upload', 'download', 'login', 'logout', 'signin', 'signup', 'register',
+  'reset', 'process', 'check', 'run', 'start', 'stop', 'transfer', 'review', 'request', 'report', 'order', 'match',
+  'access', 'address', 'view',
+]);
+
+/**
+ * Tier 1 verbs that real APIs also use as nouns or adjectives: `/issues/{n}/lock` (PUT and
+ * DELETE a lock), `change_events`, `load_balancers`, `new-releases`, `do_settings` (DigitalOcean),
+ * `/compute/settings`. They are reported only where the segment is clearly an action: the
+ * last segment of a path whose operations are all POST (`/transactions/sync`, `/change_tags`).
+ */
+export const TIER1_ALSO_NOUNS: ReadonlySet<string> = new Set(['change', 'compute', 'do', 'load', 'lock', 'make', 'new', 'read', 'set', 'show', 'sync']);
+
+/**
+ * Tier 2 words whose action a GET contradicts: alone, they are reported only when the path
+ * answers GET and nothing else (`GET /user/logout`). Most tier 2 words are nouns under GET
+ * (`GET /account/transfer` is network transfer, `GET /repos/{r}/import` an import's status),
+ * and `search`, `login`, `export` are never reported alone (guidelines).
+ */
+export const TIER2_CONTRADICTED_BY_GET: ReadonlySet<string> = new Set(['logout']);
+
+/**
+ * Head nouns that turn a tier 2 word into a noun modifier rather than a verb:
+ * `check-runs`, `access_tokens`, `login_links`, `upload_url`, `report_types`, `orderItems`.
+ * (`searchUsers`, `export-orders` end in the object of the verb, not in one of these.)
+ */
+export const TIER2_NOUN_HEADS: ReadonlySet<string> = new Set([
+  'attempt', 'attempts', 'code', 'codes', 'config', 'configs', 'configuration', 'configurations', 'control', 'controls',
+  'count', 'counts', 'criteria', 'date', 'dates', 'details', 'entries', 'entry', 'field', 'fields', 'form', 'forms',
+  'group', 'groups', 'history', 'id', 'ids', 'info', 'item', 'items', 'job', 'jobs', 'key', 'keys', 'level', 'levels',
+  'limit', 'limits', 'line', 'lines', 'link', 'links', 'list', 'lists', 'log', 'logs', 'management', 'method',
+  'methods', 'mode', 'modes', 'number', 'numbers', 'options', 'page', 'pages', 'permissions', 'point', 'points',
+  'policies', 'policy', 'report', 'reports', 'result', 'results', 'role', 'roles', 'rule', 'rules', 'run', 'runs',
+  'security', 'session', 'sessions', 'settings', 'state', 'status', 'statuses', 'suite', 'suites', 'summary',
+  'syndication', 'template', 'templates', 'time', 'times', 'token', 'tokens', 'type', 'types', 'uri', 'uris', 'url',
+  'urls', 'window', 'windows',
+]);
+
+/**
+ * A verb followed by one of these is a phrasal noun, not an action: `add-ons`, `AddOnResults`,
+ * `check-ins`, `set-ups`.
+ */
+export const PHRASAL_PARTICLES: ReadonlySet<string> = new Set(['on', 'ons', 'ins', 'ups', 'outs']);
+
+/** Words after a verb that leave no noun to name (`findByStatus`, `create_from_calculation`): no suggestion is made. */
+export const PREPOSITIONS: ReadonlySet<string> = new Set(['by', 'for', 'from', 'in', 'of', 'on', 'per', 'to', 'via', 'with', 'at', 'into']);
+
+// ---------------------------------------------------------------------------------------------
+// HTTP methods (no-http-method-in-path)
+
+/** The method names the guidelines list; which of them are reported, and where, is below. */
+export const HTTP_METHOD_TOKENS: readonly string[] = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'];
+
+/** Never a noun in a URL: reported wherever they stand as a token (`bulk-delete`, `users.profile.get`). */
+export const METHOD_TOKENS_ALWAYS_VERBS: ReadonlySet<string> = new Set(['get', 'put', 'delete']);
+
+/**
+ * Also nouns (a blog post, a software patch): reported alone as an action segment
+ * (`/payments/{id}/post`) or as the verb of a compound with a singular object (`postMessage`),
+ * never in a noun phrase (`post_updates`, `patch-notes`) or before `{id}` (`/post/{postId}`).
+ */
+export const METHOD_TOKENS_ALSO_NOUNS: ReadonlySet<string> = new Set(['post', 'patch']);
+
+/*
+ * `head` and `options` are never reported: in real URLs they are nouns (`branches-where-head`,
+ * git's HEAD, `/databases/options`, `packingOptions`), and no API spells the HEAD or OPTIONS
+ * method into a path.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Standard methods (no-crud-custom-method)
+
+export type StandardMethod = 'Get' | 'List' | 'Create' | 'Update' | 'Replace' | 'Delete';
+
+/** Custom-method verbs (AIP-136) that restate a standard method (AIP-131..135), and which one. */
+export const CRUD_CUSTOM_METHODS: ReadonlyMap<string, StandardMethod> = new Map<string, StandardMethod>([
+  ['get', 'Get'], ['read', 'Get'], ['fetch', 'Get'], ['retrieve', 'Get'], ['show', 'Get'],
+  ['list', 'List'],
+  ['create', 'Create'], ['add', 'Create'], ['insert', 'Create'], ['new', 'Create'], ['post', 'Create'],
+  ['update', 'Update'], ['edit', 'Update'], ['modify', 'Update'], ['patch', 'Update'],
+  ['replace', 'Replace'], ['put', 'Replace'],
+  ['delete', 'Delete'], ['remove', 'Delete'], ['destroy', 'Delete'], ['erase', 'Delete'],
+]);
+
+// ---------------------------------------------------------------------------------------------
+// Plural collections (plural-collections)
+
+/** Singletons: one per parent, never a collection (`/me`, `/users/{id}/settings`, `/readme/{dir}`). */
+export const SINGLETONS: ReadonlySet<string> = new Set([
+  'me', 'self', 'my', 'myself', 'myaccount', 'current', 'health', 'healthz', 'liveness', 'readiness', 'status',
+  'settings', 'config', 'configuration', 'env', 'root', 'home', 'dashboard', 'overview', 'summary', 'version',
+  'readme', 'tarball', 'zipball', 'search', 'query', 'login', 'logout', 'signin', 'signup',
+]);
+
+/** Uncountable (mass) nouns: both singular and plural (`/news`, `/metadata/{scope}`, `/history/{id}`). */
+export const UNCOUNTABLES: ReadonlySet<string> = new Set([
+  'data', 'metadata', 'news', 'information', 'info', 'feedback', 'analytics', 'media', 'series', 'species',
+  'equipment', 'software', 'hardware', 'firmware', 'middleware', 'malware', 'music', 'audio', 'money', 'cash',
+  'advice', 'evidence', 'knowledge', 'research', 'traffic', 'weather', 'inventory', 'staff', 'personnel', 'content',
+  'storage', 'usage', 'history', 'logic', 'work', 'security', 'privacy', 'availability', 'connectivity',
+  'visibility', 'compliance', 'bandwidth', 'throughput', 'latency', 'telemetry', 'income', 'revenue',
+  'documentation', 'progress', 'trash', 'garbage', 'spam', 'sheep', 'deer', 'fish', 'aircraft', 'moose',
+]);
+
+/** Acronyms and protocol names, read as codes rather than nouns (`/sms`, `/dns`, `/Siprec/{Sid}`). Words without a vowel (`ssh`, `tls`) count too. */
+export const ACRONYMS: ReadonlySet<string> = new Set([
+  'sms', 'mms', 'dns', 'kpis', 'gps', 'api', 'url', 'uri', 'sip', 'siprec', 'imap', 'iot', 'otp', 'ios', 'aws',
+  'ami', 'oidc', 'saml', 'scim', 'ldap', 'sso', 'cors', 'jwt', 'json', 'xml', 'yaml', 'csv', 'pdf',
+]);
+
+/** Namespaces and version markers that group resources without being collections (`/api`, `/admin`, `/auth`, `/v1`). */
+export const NAMESPACES: ReadonlySet<string> = new Set([
+  'api', 'admin', 'auth', 'authn', 'authz', 'oauth', 'webauthn', 'internal', 'public', 'private', 'beta', 'alpha',
+  'preview', 'sandbox', 'test', 'dev', 'staging', 'prod', 'live', 'rest', 'graphql', 'rpc', 'web', 'legacy',
+  'system', 'global', 'platform', 'core', 'git', 'iam', 'mfa', 'tfa', 'well-known',
+]);
+
+/** Adjectives that name a kind inside a collection rather than a collection (`/images/custom/{id}`, `/swaps/bulk/{id}`). */
+export const QUALIFIERS: ReadonlySet<string> = new Set([
+  'all', 'async', 'batch', 'bulk', 'custom', 'default', 'latest', 'local', 'primary', 'recent', 'shared', 'sync',
+]);
+
+/** Plurals that do not end in `s` (and a few same-form nouns). */
+const IRREGULAR_PLURALS: ReadonlySet<string> = new Set([
+  'people', 'children', 'men', 'women', 'feet', 'teeth', 'mice', 'geese', 'lice', 'oxen', 'dice', 'indices',
+  'vertices', 'matrices', 'appendices', 'criteria', 'phenomena', 'alumni', 'cacti', 'fungi', 'nuclei', 'radii',
+  'stimuli', 'syllabi', 'bacteria', 'curricula', 'memoranda', 'strata', 'schemata', 'corpora', 'genera', 'larvae',
+  'formulae', 'antennae',
+]);
+
+/** Singular nouns that end in `s` but not in `ss`, `us`, `sis` or `xis` (which are read as singular anyway). */
+const SINGULAR_ENDING_IN_S: ReadonlySet<string> = new Set([
+  'lens', 'canvas', 'atlas', 'alias', 'bias', 'gas', 'plus', 'minus', 'yes', 'chaos', 'kudos', 'ethos', 'cosmos',
+  'pathos', 'thermos', 'iris', 'tennis', 'chassis', 'debris', 'os', 'christmas', 'pancreas', 'mathematics', 'physics',
+]);
+
+/** Plurals ending in `us`, which otherwise reads as singular (`status`, `virus`, `bonus`). */
+const PLURALS_ENDING_IN_US: ReadonlySet<string> = new Set(['menus', 'skus', 'gurus', 'emus', 'haikus', 'tutus', 'cpus', 'gpus', 'tofus']);
+
+/** Countable nouns ending in `-ing` (other `-ing` words are read as uncountable gerunds: `billing`, `pricing`, `following`). */
+const COUNTABLE_ING: ReadonlySet<string> = new Set([
+  'meeting', 'building', 'listing', 'booking', 'recording', 'setting', 'thing', 'string', 'ring', 'painting',
+  'drawing', 'heading', 'finding', 'holding', 'offering', 'posting', 'warning', 'rating', 'reading', 'mapping',
+  'binding', 'pairing', 'filing', 'saving', 'wing', 'king', 'ping', 'embedding', 'earning',
+]);
+
+/**
+ * "Is this word plural, or a noun with no plural?" It answers yes or no for the word's form
+ * only; a "no" is not proof of a singular countable noun, so callers also consult the
+ * allow-lists. `lens`, `canvas`, `address`, `status`, `analysis` are singular; `emojis`,
+ * `repos`, `policies`, `people`, `data`, `news` are plural or uncountable.
+ */
+export function isPluralOrUncountable(word: string): boolean {
+  const w = word.toLowerCase();
+  if (UNCOUNTABLES.has(w) || IRREGULAR_PLURALS.has(w)) return true;
+  if (SINGULAR_ENDING_IN_S.has(w)) return false;
+  if (w.endsWith('ing') && w.length > 5) return !COUNTABLE_ING.has(w);
+  if (/(ss|sis|xis)$/.test(w)) return false;
+  if (w.endsWith('us')) return PLURALS_ENDING_IN_US.has(w);
+  return w.endsWith('s') && w.length > 1;
+}
+
+const IRREGULAR_PLURAL_OF: ReadonlyMap<string, string> = new Map([
+  ['person', 'people'], ['child', 'children'], ['man', 'men'], ['woman', 'women'], ['foot', 'feet'], ['tooth', 'teeth'],
+  ['mouse', 'mice'], ['goose', 'geese'], ['criterion', 'criteria'], ['leaf', 'leaves'], ['knife', 'knives'],
+  ['life', 'lives'], ['wife', 'wives'], ['half', 'halves'], ['shelf', 'shelves'], ['wolf', 'wolves'], ['thief', 'thieves'],
+  ['hero', 'heroes'], ['potato', 'potatoes'], ['tomato', 'tomatoes'], ['echo', 'echoes'], ['veto', 'vetoes'],
+]);
+
+/**
+ * A plural for a suggestion in a message, never for an automatic fix: generated plurals go
+ * wrong on unusual words, so a human reads it first.
+ */
+export function pluralOf(word: string): string {
+  const w = word.toLowerCase();
+  const irregular = IRREGULAR_PLURAL_OF.get(w);
+  if (irregular) return irregular;
+  if (w.endsWith('sis')) return `${w.slice(0, -3)}ses`;
+  if (/(s|x|z|ch|sh)$/.test(w)) return `${w}es`;
+  if (/[^aeiou]y$/.test(w)) return `${w.slice(0, -1)}ies`;
+  return `${w}s`;
+}
+
+/** `v1`, `v2beta`, `v1.2`, `1.0`, `2010-04-01`: version segments, which name no resource. */
+export function isVersionSegment(text: string): boolean {
+  return /^v\d+([a-z]+\d*)?(\.\d+)*$/i.test(text) || /^\d+([.-]\d+)*$/.test(text);
+}
+
+/** Whether a token reads as an acronym or code rather than a noun (`dns`, `ssh`, `a2p`). */
+export function isAcronym(token: string): boolean {
+  return ACRONYMS.has(token) || token.length < 3 || !/[aeiouy]/.test(token);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading a segment as words
+
+/**
+ * Lowercase word tokens of a name, by `splitWords`; an acronym plural stays one token
+ * (`KPIs` → kpis, `SKUs` → skus, `IDs` → ids), where splitWords alone would give `kp`, `is`.
+ */
+export function words(name: string): string[] {
+  return splitWords(name.replace(/([A-Z]{2,})s(?![a-z])/g, '$1S'));
+}
+
+/** A word of a segment, with its offsets inside the segment's text. */
+export interface WordPart {
+  /** The part as written (`users`, `postMessage`). */
+  text: string;
+  /** Offset of `text` inside the segment text. */
+  offset: number;
+  tokens: string[];
+}
+
+/** How the naming rules see one path segment. */
+export interface SegmentView {
+  segment: PathSegment;
+  /** The segment text without a `#fragment` (Box documents write `/files/{id}#get_shared_link`). */
+  text: string;
+  /** `literal`: names something; `param`: `{id}`, an Express-style `:id`, or `{id}` plus a custom method. */
+  kind: 'literal' | 'param' | 'mixed';
+  params: string[];
+  /** The name before a `:customMethod`, split on `.` (Slack-style `chat.postMessage` has two parts). */
+  parts: WordPart[];
+  customMethod?: string;
+  /** Offset of the `:` that starts the custom method, inside `text`. */
+  customMethodAt?: number;
+}
+
+/**
+ * Reads a segment for the naming rules: drops a `#fragment` (never sent to a server), sees
+ * `:id` as a parameter (Express style) and `{id}:cancel` as an item with a custom method, and
+ * splits the name into `.`-separated parts.
+ */
+export function viewSegment(segment: PathSegment): SegmentView {
+  const hash = segment.text.indexOf('#');
+  const text = hash === -1 ? segment.text : segment.text.slice(0, hash);
+  const parsed = text === '' ? undefined : parsePath(text)[0];
+  const kind = !parsed ? 'literal' : parsed.kind;
+  const name = parsed?.name ?? '';
+  const customMethod = parsed?.customMethod;
+  const params = parsed?.params ?? [];
+  if (kind === 'literal' && name === '' && customMethod !== undefined) {
+    // `/profiles/:id`: an Express-style parameter, not a custom method.
+    return { segment, text, kind: 'param', params: [customMethod], parts: [] };
+  }
+  const customMethodAt = customMethod === undefined ? undefined : text.lastIndexOf(':');
+  const parts: WordPart[] = [];
+  if (kind === 'literal') {
+    let offset = 0;
+    for (const part of name.split('.')) {
+      if (part !== '') parts.push({ text: part, offset, tokens: words(part) });
+      offset += part.length + 1;
+    }
+  }
+  const resultKind = kind === 'mixed' && /^\{[^{}]*\}(:|$)/.test(text) ? 'param' : kind;
+  return { segment, text, kind: resultKind, params, parts, customMethod, customMethodAt };
+}
+
+/** `ApplePayDomains` → `apple-pay-domains`, `_reversal` → `reversal`: lowercase kebab for suggestions. */
+export function kebab(text: string): string {
+  return text
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')
+    .replace(/[^a-zA-Z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .toLowerCase();
+}
+
+/** Where each token of `words(text)` starts in `text` (tokens come from the text in order). */
+export function tokenOffsets(text: string, tokens: readonly string[]): number[] {
+  const lower = text.toLowerCase();
+  const offsets: number[] = [];
+  let cursor = 0;
+  for (const token of tokens) {
+    const at = lower.indexOf(token, cursor);
+    offsets.push(at === -1 ? cursor : at);
+    cursor = at === -1 ? cursor : at + token.length;
+  }
+  return offsets;
+}

@@ -1,0 +1,219 @@
+import { defineRule } from '../src/engine/rule';
+import { serverBasePath, type PathSegment } from '../src/engine/model/path';
+import type { NodeLocation } from '../src/engine/model/location';
+import {
+  PHRASAL_PARTICLES,
+  PREPOSITIONS,
+  TIER1_ALSO_NOUNS,
+  TIER1_VERBS,
+  TIER2_NOUN_HEADS,
+  TIER2_CONTRADICTED_BY_GET,
+  TIER2_VERBS,
+  isAcronym,
+  isPluralOrUncountable,
+  kebab,
+  pluralOf,
+  tokenOffsets,
+  viewSegment,
+  type SegmentView,
+  type WordPart,
+} from './lib/words';
+
+export interface NoVerbInPathOptions {
+  /** Words never reported, though they are in the verb lists (`sync`, `search`). */
+  allowVerbs: string[];
+  /** More words reported like tier 1 verbs (`enqueue`, `archive`). */
+  extraVerbs: string[];
+}
+
+/** What the rule knows about the path a segment is in: nothing, for a server's base path. */
+interface PathContext {
+  /** Literal segment names that some path follows with a `{param}`: collections, so nouns. */
+  collections: ReadonlySet<string>;
+  /** The segment is the path's last, and the path item's operations are all POST: an action endpoint. */
+  postAction: boolean;
+  /** The segment is the path's last and the path item answers GET only. */
+  getOnly: boolean;
+  followedByParam: boolean;
+}
+
+/**
+ * Segments name resources, not actions: `/getUsers`, `/createOrder`, `/orders/{id}/cancel`
+ * tunnel an action through the URI. Tier 1 verbs are reported on sight at the start of a
+ * segment; tier 2 words (also nouns: `search`, `export`, `report`) only as the verb of a
+ * compound (`searchUsers`, `export-orders`) or when the method contradicts them (`GET /logout`).
+ * AIP-136 custom methods (`/orders/{id}:cancel`) are the allowed way to name an action.
+ */
+export default defineRule<NoVerbInPathOptions>({
+  meta: {
+    id: 'no-verb-in-path',
+    group: 'naming',
+    severity: 'error',
+    description: 'Path segments name resources, not actions (`/getUsers`, `/createOrder`).',
+    sources: ['course', 'Z#141', 'Z#138', 'MSW'],
+    fix: 'no',
+    options: {
+      schema: {
+        type: 'object',
+        properties: {
+          allowVerbs: { type: 'array', items: { type: 'string', minLength: 1 } },
+          extraVerbs: { type: 'array', items: { type: 'string', minLength: 1 } },
+        },
+      },
+      defaults: { allowVerbs: [], extraVerbs: [] },
+    },
+    messages: {
+      verb: '"{{path}}": segment "{{segment}}" starts with the verb "{{verb}}"; name the resource ("{{suggestion}}") and let the HTTP method carry the action',
+      verbNoSuggestion: '"{{path}}": segment "{{segment}}" starts with the verb "{{verb}}"; name the resource and let the HTTP method carry the action',
+      verbCustomMethod:
+        '"{{path}}": segment "{{segment}}" is the verb "{{verb}}"; name the resource and let the HTTP method carry the action, or make the action a custom method ("{{suggestion}}")',
+      verbInName: '"{{path}}": segment "{{segment}}" names the action "{{verb}}"; name the resource ("{{suggestion}}") and let the HTTP method carry the action',
+    },
+  },
+  create(context) {
+    const lower = (list: readonly string[]) => new Set(list.map((word) => word.toLowerCase()));
+    const allowed = lower(context.options.allowVerbs);
+    const extra = lower(context.options.extraVerbs);
+    const isTier1 = (word: string) => !allowed.has(word) && (TIER1_VERBS.has(word) || extra.has(word));
+    const isTier2 = (word: string) => !allowed.has(word) && TIER2_VERBS.has(word);
+
+    /** The verb a part of a segment starts with, if the rule reports it there. */
+    const verbOf = (part: WordPart, view: SegmentView, where: PathContext): string | undefined => {
+      const [first, second] = part.tokens;
+      if (first === undefined) return undefined;
+      // `add-ons`, `AddOnResults`, `check-ins`: a verb and a particle make a noun.
+      if (second !== undefined && PHRASAL_PARTICLES.has(second)) return undefined;
+      if (isTier1(first)) {
+        if (TIER1_ALSO_NOUNS.has(first) && !extra.has(first)) return where.postAction ? first : undefined;
+        return first;
+      }
+      if (!isTier2(first)) return undefined;
+      if (part.tokens.length === 1) return TIER2_CONTRADICTED_BY_GET.has(first) && where.getOnly ? first : undefined;
+      // A compound: `searchUsers` is a verb and its object; `check-runs`, `access_tokens`, and
+      // anything used as a collection (`/report_runs/{id}`) are noun phrases.
+      if (TIER2_NOUN_HEADS.has(part.tokens[part.tokens.length - 1])) return undefined;
+      if (where.followedByParam || where.collections.has(kebab(view.text))) return undefined;
+      return first;
+    };
+
+    const check = (
+      path: string,
+      segments: PathSegment[],
+      at: NodeLocation,
+      part: 'key' | 'value',
+      text: string,
+      /** Offset of `path` inside `text`. */
+      base: number,
+      where: (index: number) => PathContext,
+    ) => {
+      const views = segments.map(viewSegment);
+      segments.forEach((segment, index) => {
+        const view = views[index];
+        if (view.kind !== 'literal') return;
+        const here = where(index);
+        for (let partIndex = 0; partIndex < view.parts.length; partIndex++) {
+          const wordPart = view.parts[partIndex];
+          const verb = verbOf(wordPart, view, here);
+          if (verb === undefined) continue;
+          const replace = (from: number, to: number, by: string) => path.slice(0, from - base) + by + path.slice(to - base);
+          const within = { text, start: segment.start, end: segment.start + view.text.length };
+          const data: Record<string, string> = { path, segment: view.text, verb };
+          // Tier 2 words are nouns too: their compounds (`searchUsers`) are warnings even in an
+          // error rule; a tier 2 word the method contradicts (GET `/logout`) keeps the rule's severity.
+          const severity = !isTier1(verb) && wordPart.tokens.length > 1 ? 'warn' : undefined;
+          const report = (messageId: string) => context.report({ messageId, data, at, part, within, severity });
+          const rest = restAfterVerb(wordPart, verb, here.followedByParam);
+          if (partIndex > 0) {
+            // `/users.list`, `/conversations.setTopic`: RPC-style names; suggest the parts as segments.
+            const names = view.parts.map((other, i) => (i === partIndex ? rest : other.text)).filter((name) => name !== '');
+            data.suggestion = replace(segment.start, segment.start + view.text.length, names.join('/'));
+            report('verbInName');
+          } else if (rest !== '' && view.parts.length === 1 && namesParent(rest, views, index)) {
+            // `/idp/password/change-password` → `/idp/password`: the parent is the resource.
+            data.suggestion = replace(segment.start - 1, segment.end, '') || '/';
+            report('verb');
+          } else if (rest !== '') {
+            const start = segment.start + wordPart.offset;
+            data.suggestion = replace(start, start + wordPart.text.length, rest);
+            report('verb');
+          } else if (wordPart.tokens.length === 1 && view.parts.length === 1 && index > 0 && STANDARD_VERBS.has(verb)) {
+            // `/secrets/delete`, `/statements/list`: the standard method on the parent says it.
+            data.suggestion = replace(segment.start - 1, segment.end, '') || '/';
+            report('verb');
+          } else if (wordPart.tokens.length === 1 && view.parts.length === 1 && index > 0 && part === 'key' && !view.customMethod) {
+            // `/invoices/{id}/send` → `/invoices/{id}:send` (AIP-136).
+            data.suggestion = replace(segment.start - 1, segment.end, `:${verb}`);
+            report('verbCustomMethod');
+          } else {
+            report('verbNoSuggestion');
+          }
+          break;
+        }
+      });
+    };
+
+    return {
+      Server(server) {
+        const { offset } = serverBasePath(server.url);
+        const where = (index: number): PathContext => ({
+          collections: new Set(),
+          postAction: false,
+          getOnly: false,
+          followedByParam: server.segments[index + 1] !== undefined && viewSegment(server.segments[index + 1]).kind !== 'literal',
+        });
+        check(server.basePath, server.segments, server.loc, 'value', server.url, offset, where);
+      },
+      'Document:exit'(document) {
+        const collections = new Set<string>();
+        for (const item of document.pathItems) {
+          const views = item.segments.map(viewSegment);
+          views.forEach((view, index) => {
+            const next = views[index + 1];
+            if (view.kind === 'literal' && next && next.kind !== 'literal') collections.add(kebab(view.text));
+          });
+        }
+        for (const item of document.pathItems) {
+          const methods = item.operations.map((operation) => operation.method);
+          const last = item.segments.length - 1;
+          const where = (index: number): PathContext => ({
+            collections,
+            postAction: index === last && methods.length > 0 && methods.every((method) => method === 'post'),
+            getOnly: index === last && methods.length > 0 && methods.every((method) => method === 'get'),
+            followedByParam: index < last && viewSegment(item.segments[index + 1]).kind !== 'literal',
+          });
+          check(item.path, item.segments, item.loc, 'key', item.path, 0, where);
+        }
+      },
+    };
+  },
+});
+
+/** Verbs that add or remove members, so their single object names a collection: `createOrder` → `orders`. */
+const MEMBERSHIP_VERBS: ReadonlySet<string> = new Set(['create', 'add', 'insert', 'new', 'generate', 'remove', 'delete', 'destroy', 'erase', 'upload', 'import']);
+
+/** Bare verbs a standard method on the parent path expresses: `/secrets/delete` → DELETE `/secrets`. */
+const STANDARD_VERBS: ReadonlySet<string> = new Set(['get', 'fetch', 'retrieve', 'list', 'create', 'add', 'insert', 'update', 'edit', 'modify', 'delete', 'remove', 'destroy', 'erase']);
+
+/**
+ * The segment part without its leading verb, as a lowercase kebab name: `getUsers` → `users`,
+ * `createOrder` → `orders` (the one noun left after a verb that adds or removes members, or
+ * before `{id}`, is made plural, as a suggestion), `setParent` → `parent`, `cancel` → `` (nothing
+ * left), `findByStatus` → `` (a preposition follows: no noun to name).
+ */
+function restAfterVerb(part: WordPart, verb: string, followedByParam: boolean): string {
+  const { tokens } = part;
+  if (tokens.length < 2 || PREPOSITIONS.has(tokens[1])) return '';
+  const offsets = tokenOffsets(part.text, tokens);
+  const rest = kebab(part.text.slice(offsets[1]));
+  const collection = followedByParam || MEMBERSHIP_VERBS.has(verb);
+  if (collection && tokens.length === 2 && !isPluralOrUncountable(tokens[1]) && !isAcronym(tokens[1])) return pluralOf(rest);
+  return rest;
+}
+
+/** `/idp/password/change-password`, `/users/{id}/getUser`: the object is the resource the path already names. */
+function namesParent(rest: string, views: SegmentView[], index: number): boolean {
+  const parent = views[index - 1]?.kind === 'literal' ? views[index - 1] : views[index - 1]?.kind === 'param' ? views[index - 2] : undefined;
+  if (!parent || parent.kind !== 'literal' || rest === '') return false;
+  const name = kebab(parent.text);
+  return name === rest || name === pluralOf(rest);
+}

@@ -1,0 +1,80 @@
+import { defineRule } from '../src/engine/rule';
+import { normalizePath, parsePath } from '../src/engine/model/path';
+import { customMethodStart, extensionOf, isIdentifier, REPRESENTATION_EXTENSIONS, requestPath } from './lib/path-shape';
+
+/**
+ * `/users/{userId}/orders` implies that `/users/{userId}` and `/users` exist: a client walks
+ * up a path and expects each parent to answer. Parents are looked up in `paths` only (server
+ * base paths are not resources), with parameter names ignored (`/users/{id}` stands for
+ * `/users/{userId}`), and a representation extension or trailing slash ignored
+ * (`/users/{id}.json` stands for `/users/{id}`).
+ *
+ * Only parents that are resources are required: one that ends with an identifier
+ * (`/users/{userId}`), and a collection directly followed by an identifier (`/users`).
+ * Namespaces and groupings (`/v1`, `/api`, `/users/{id}/settings` below
+ * `/users/{id}/settings/email`) and the first half of a two-parameter key (`/repos/{owner}`
+ * in `/repos/{owner}/{repo}`, path-id-alternation's business) are not.
+ */
+export default defineRule({
+  meta: {
+    id: 'parent-paths-exist',
+    group: 'naming',
+    severity: 'info',
+    description: 'Every parent resource of a path is itself a path.',
+    sources: ['Z#143'],
+    fix: 'no',
+    messages: {
+      missing: '"{{path}}" lies below "{{parent}}", which is not in paths; add "{{parent}}" so clients can walk up to it',
+    },
+  },
+  create(context) {
+    return {
+      'Document:exit'(document) {
+        const existing = new Set(document.pathItems.map((item) => normalizePath(resourcePath(item.path))));
+        const reported = new Set<string>();
+        for (const item of document.pathItems) {
+          const path = resourcePath(item.path);
+          const segments = parsePath(path);
+          const parentEnds: number[] = [];
+          segments.forEach((segment, index) => {
+            const next = segments[index + 1];
+            if (!next) return;
+            const endsWithId = isIdentifier(segment) && !isIdentifier(next);
+            const collection = segment.kind === 'literal' && customMethodStart(segment) === -1 && isIdentifier(next);
+            if (endsWithId || collection) parentEnds.push(segment.end);
+          });
+          // `/orders/{id}:cancel` acts on `/orders/{id}`.
+          const last = segments[segments.length - 1];
+          const method = last ? customMethodStart(last) : -1;
+          if (last && method !== -1) parentEnds.push(last.start + method);
+          for (const end of parentEnds) {
+            const parent = path.slice(0, end);
+            const key = normalizePath(parent);
+            if (existing.has(key) || reported.has(key)) continue;
+            reported.add(key);
+            context.report({
+              messageId: 'missing',
+              data: { path: item.path, parent },
+              at: item.loc,
+              part: 'key',
+              within: { text: item.path, start: 0, end },
+            });
+          }
+        }
+      },
+    };
+  },
+});
+
+/** The resource a path key names: without a fragment, trailing slashes or a representation extension. */
+function resourcePath(key: string): string {
+  let path = requestPath(key);
+  if (path.length > 1) path = path.replace(/\/+$/, '') || '/';
+  const segments = parsePath(path);
+  const last = segments[segments.length - 1];
+  const extension = last && extensionOf(last);
+  if (extension && REPRESENTATION_EXTENSIONS.includes(extension.extension.toLowerCase()) && extension.dot > last.start) {
+    path = path.slice(0, extension.dot) + path.slice(extension.dot + 1 + extension.extension.length);
+  }
+  return path;
+}

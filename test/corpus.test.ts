@@ -1,0 +1,82 @@
+// Robustness on real API descriptions: every spec of ../shared/corpus (listed in its
+// MANIFEST.tsv, column entry_file) lints with exit code 0 or 1, never 2 or a crash.
+// Skipped, by name, when the corpus folder is absent.
+import { before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve, sep } from 'node:path';
+import { compareFindings, type Finding } from '../src/engine/finding';
+import { describeRun, parseFindings, REPO_ROOT, runCli, type JsonFinding, type RunResult } from './helpers/cli';
+
+const CORPUS = resolve(REPO_ROOT, '..', 'shared', 'corpus');
+const MANIFEST = join(CORPUS, 'MANIFEST.tsv');
+const skip = existsSync(MANIFEST) ? false : `corpus not found (${MANIFEST})`;
+
+/** The entry files of MANIFEST.tsv, relative to the corpus folder. */
+function readEntries(): string[] {
+  const [header, ...rows] = readFileSync(MANIFEST, 'utf8').split('\n').filter((line) => line.trim() !== '');
+  const column = header.split('\t').indexOf('entry_file');
+  assert.ok(column >= 0, `MANIFEST.tsv has an entry_file column: ${header}`);
+  return rows.map((row) => row.split('\t')[column]);
+}
+
+describe('corpus: every spec lints (exit 0 or 1, never 2 or a crash)', { skip }, () => {
+  let entries: string[];
+  let run: RunResult;
+  let findings: JsonFinding[];
+
+  before(async () => {
+    entries = readEntries();
+    // One process for all of them: the CLI spreads the files over every core itself.
+    run = await runCli(['lint', '--format', 'json', ...entries], { cwd: CORPUS, timeoutMs: 300_000 });
+  });
+
+  test('one run over all entries: exit 0 or 1, nothing on stderr, a JSON array of findings', () => {
+    assert.ok(entries.length > 0, 'MANIFEST.tsv lists entries');
+    assert.ok(run.code === 0 || run.code === 1, describeRun(run));
+    assert.equal(run.stderr, '', describeRun(run));
+    findings = parseFindings(run.stdout);
+    for (let index = 1; index < findings.length; index++) {
+      assert.ok(compareFindings(findings[index - 1] as Finding, findings[index] as Finding) <= 0, 'findings are sorted');
+    }
+  });
+
+  test('each entry: exists, is named in no error, and its findings stay inside its own folder', () => {
+    findings ??= parseFindings(run.stdout);
+    const folders = entries.map((entry) => join(CORPUS, entry.split('/')[0]) + sep);
+    for (const entry of entries) {
+      const path = join(CORPUS, entry);
+      assert.ok(existsSync(path) && statSync(path).isFile(), `${entry} exists`);
+      assert.ok(!run.stderr.includes(entry), `${entry} could not be linted:\n${run.stderr}`);
+    }
+    for (const finding of findings) {
+      assert.ok(folders.some((folder) => finding.source.startsWith(folder)), `finding outside every entry's folder: ${finding.source}`);
+      assert.ok(finding.range.start.line >= 0 && finding.range.start.character >= 0);
+    }
+  });
+
+  test('two large entries linted together (worker threads) give the findings of each alone', async () => {
+    // The two largest entries under 5 MB: together well over the 2 MB that starts workers.
+    const sized = readEntries()
+      .map((entry) => ({ entry, bytes: statSync(join(CORPUS, entry)).size }))
+      .filter(({ bytes }) => bytes < 5 * 1024 * 1024)
+      .sort((a, b) => b.bytes - a.bytes)
+      .slice(0, 2);
+    assert.equal(sized.length, 2);
+    assert.ok(sized[0].bytes + sized[1].bytes > 2 * 1024 * 1024, 'enough input for worker threads');
+    const lint = async (files: string[]) => {
+      const result = await runCli(['lint', '--format', 'json', ...files], { cwd: CORPUS, timeoutMs: 120_000 });
+      assert.ok(result.code === 0 || result.code === 1, describeRun(result));
+      assert.equal(result.stderr, '');
+      return parseFindings(result.stdout);
+    };
+    const files = sized.map(({ entry }) => entry);
+    const together = await lint(files);
+    const alone = [...(await lint([files[0]])), ...(await lint([files[1]]))].sort((a, b) => compareFindings(a as Finding, b as Finding));
+    assert.deepEqual(together, alone);
+    // And they match the run over the whole corpus, file for file.
+    findings ??= parseFindings(run.stdout);
+    const inFolders = (list: JsonFinding[]) => list.filter((finding) => files.some((file) => finding.source.startsWith(join(CORPUS, dirname(file)) + sep)));
+    assert.deepEqual(together, inFolders(findings));
+  });
+});

@@ -1,0 +1,25 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { allRules } from '../rules';
+
+const root = join(__dirname, '..');
+const readme = readFileSync(join(root, 'README.md'), 'utf8');
+
+test('README lists every rule with its default severity', () => {
+  for (const { meta } of allRules) {
+    const row = readme.split('\n').find((line) => line.startsWith(`| [\`${meta.id}\`]`));
+    assert.ok(row, `README has no table row for ${meta.id}`);
+    assert.ok(row.includes(`| ${meta.severity} |`), `README row for ${meta.id} does not show its default severity ${meta.severity}`);
+  }
+});
+
+test("README's quick start names files that exist and commands .ci/run runs", () => {
+  const lint = /npx restlint lint (\S+)/.exec(readme);
+  assert.ok(lint, 'the quick start has a lint command');
+  assert.ok(existsSync(join(root, lint[1])), `${lint[1]} exists`);
+  const ci = readFileSync(join(root, '.ci', 'run'), 'utf8');
+  assert.ok(ci.includes(`npx restlint lint ${lint[1]}`), '.ci/run runs the same lint command');
+  assert.ok(ci.includes('npm ci') && ci.includes('npm test'), '.ci/run runs npm ci and npm test');
+});
