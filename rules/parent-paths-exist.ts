@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule';
 import { normalizePath, parsePath } from '../src/engine/model/path';
-import { customMethodStart, extensionOf, isIdentifier, REPRESENTATION_EXTENSIONS, requestPath } from './lib/path-shape';
+import { continuesKey, customMethodStart, extensionOf, isIdentifier, REPRESENTATION_EXTENSIONS, requestPath } from './lib/path-shape';
 
 /**
  * `/users/{userId}/orders` implies that `/users/{userId}` and `/users` exist: a client walks
@@ -12,8 +12,8 @@ import { customMethodStart, extensionOf, isIdentifier, REPRESENTATION_EXTENSIONS
  * Only parents that are resources are required: one that ends with an identifier
  * (`/users/{userId}`), and a collection directly followed by an identifier (`/users`).
  * Namespaces and groupings (`/v1`, `/api`, `/users/{id}/settings` below
- * `/users/{id}/settings/email`) and the first half of a two-parameter key (`/repos/{owner}`
- * in `/repos/{owner}/{repo}`, path-id-alternation's business) are not.
+ * `/users/{id}/settings/email`) are not, and neither is the first part of a compound key
+ * (`/repos/{owner}` in `/repos/{owner}/{repo}`; see `continuesKey`).
  */
 export default defineRule({
   meta: {
@@ -39,7 +39,7 @@ export default defineRule({
           segments.forEach((segment, index) => {
             const next = segments[index + 1];
             if (!next) return;
-            const endsWithId = isIdentifier(segment) && !isIdentifier(next);
+            const endsWithId = isIdentifier(segment) && !(isIdentifier(next) && continuesKey(segments, index + 1));
             const collection = segment.kind === 'literal' && customMethodStart(segment) === -1 && isIdentifier(next);
             if (endsWithId || collection) parentEnds.push(segment.end);
           });

@@ -2,7 +2,7 @@
 // hundreds of modules, which is most of a linter's cold start. Type checking is separate
 // (npm run typecheck); esbuild only strips types.
 import { build } from 'esbuild';
-import { readFileSync, rmSync } from 'node:fs';
+import { chmodSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
@@ -25,3 +25,5 @@ await build({
   define: {
     'import.meta.url': '__importMetaUrl', RESTLINT_VERSION: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) },
 });
+// The bin must stay executable across rebuilds (npm sets the bit only when it links bins).
+chmodSync(join(root, 'dist', 'cli.js'), 0o755);

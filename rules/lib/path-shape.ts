@@ -1,7 +1,8 @@
 /**
  * What the URI-shape rules (group A) need to know about a path beyond its segments: the
- * part a client actually sends, the words inside a segment, which parameters are versions
- * rather than identifiers, and representation extensions.
+ * part a client actually sends, the names inside a segment, which parameters are versions
+ * rather than identifiers, which parameters in a row form one compound key, and
+ * representation extensions.
  */
 import { parsePath, type PathSegment } from '../../src/engine/model/path';
 import { wordsOf } from './casing';
@@ -52,10 +53,9 @@ export interface Piece {
 /**
  * The names written in a segment: its literal text split at characters that are not part of
  * a name (`.`, `@`, `$`, `~`, `,` …), leaving out `{parameters}`, `<placeholders>`, opaque
- * tokens (`6VMVochwUWo`) and the custom method, and
- * trimmed of leading or trailing `-` and `_` (a marker like `_mock`, not a word separator).
- * `admin.usersList` → admin, usersList; `{id}.json` → json; `@me` → me; `2010-04-01` → (none:
- * a piece without letters has no case).
+ * tokens (`6VMVochwUWo`) and the custom method, each trimmed of leading or trailing `-` and
+ * `_` (a marker like `_mock`, not a word separator). `admin.usersList` → admin, usersList;
+ * `{id}.json` → json; `@me` → me; `2010-04-01` → none (a piece without letters has no case).
  */
 export function namePieces(segment: PathSegment): Piece[] {
   const blank = (text: string) => ' '.repeat(text.length);
@@ -97,10 +97,11 @@ export function isExtensionParam(segment: PathSegment): boolean {
 const ID_WORDS = new Set(['id', 'ids', 'uuid', 'uid', 'gid', 'guid', 'sid', 'name', 'number', 'slug']);
 
 /**
- * Whether the identifier at `index` continues the key begun by the one before it (a compound
- * key) rather than identifying a different thing whose collection is missing. It identifies
- * a different thing only when its name says which (`role_id`, `nodeId`: a word before an id
- * word) and that thing is neither the collection in front of the key (`/sessions/{type}/{session_id}`)
+ * Whether the identifier at `index` continues the key begun by the identifier before it (a
+ * compound key, Z#143: `/repos/{owner}/{repo}`) rather than identifying a different thing
+ * whose collection is missing (`/users/{username}/{role_id}`). It identifies a different
+ * thing only when its name says which (`role_id`, `nodeId`: words before an id word) and
+ * that thing is neither the collection in front of the key (`/sessions/{type}/{session_id}`)
  * nor what the previous parameter describes (`{actor_type}/{actor_id}`, `{user_id_1}/{user_id_2}`).
  */
 export function continuesKey(segments: PathSegment[], index: number): boolean {

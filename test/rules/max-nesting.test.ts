@@ -28,6 +28,18 @@ test('max-nesting: three levels, compound keys, version parameters and trailing 
   assert.deepEqual(findingsOf(lintText(doc), 'max-nesting'), []);
 });
 
+test('max-nesting: an identifier of another thing right after an identifier is a level of its own', () => {
+  const doc = paths('/channels/{channelId}/messages/{messageId}/reactions/{emoji_name}/{user_id}');
+  assert.deepEqual(findingsOf(lintText(doc), 'max-nesting'), [
+    {
+      message:
+        '"/channels/{channelId}/messages/{messageId}/reactions/{emoji_name}/{user_id}" nests 4 levels of sub-resources, more than 3; address "{user_id}" from a shallower path, such as a top-level collection',
+      at: '4:69-4:78',
+      severity: 1,
+    },
+  ]);
+});
+
 test('max-nesting: option max', () => {
   const config = 'rules:\n  max-nesting: [warn, { max: 2 }]\n';
   const doc = paths('/users/{userId}/orders/{orderId}', '/users/{userId}/orders/{orderId}/items/{itemId}:cancel');

@@ -49,6 +49,13 @@ test('parent-paths-exist: namespaces, groupings and compound-key halves are not 
   assert.deepEqual(findingsOf(lintText(doc), 'parent-paths-exist'), []);
 });
 
+test('parent-paths-exist: an identifier of another thing after an identifier makes the first one a parent', () => {
+  const doc = paths('/users', '/users/{username}/{role_id}');
+  assert.deepEqual(findingsOf(lintText(doc), 'parent-paths-exist').map((finding) => finding.message), [
+    '"/users/{username}/{role_id}" lies below "/users/{username}", which is not in paths; add "/users/{username}" so clients can walk up to it',
+  ]);
+});
+
 test('parent-paths-exist: a custom method needs the resource it acts on', () => {
   const doc = paths('/orders', '/orders/{orderId}:cancel');
   assert.deepEqual(findingsOf(lintText(doc), 'parent-paths-exist'), [
