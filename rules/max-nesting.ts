@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule';
 import type { PathSegment } from '../src/engine/model/path';
-import { continuesKey, isExtensionParam, isIdentifier, isVersionParam, requestSegments } from './lib/path-shape';
+import { continuesKey, isExtensionParam, isIdentifier, isVersionParam } from './lib/path-shape';
 
 interface Options {
   /** The most identifier levels a path may have. */
@@ -37,7 +37,7 @@ export default defineRule<Options>({
     const { max } = context.options;
     return {
       PathItem(item) {
-        const segments = requestSegments(item.path);
+        const segments = item.segments;
         let depth = 0;
         let excessFrom: PathSegment | undefined;
         let deepest = '';

@@ -1,5 +1,6 @@
 import { defineRule } from '../src/engine/rule';
-import { CRUD_CUSTOM_METHODS, pluralOf, viewSegment, words, type StandardMethod } from './lib/words';
+import { splitWords } from '../src/engine/model/path';
+import { CRUD_CUSTOM_METHODS, pluralOf, viewSegment, type StandardMethod } from './lib/words';
 
 /** The HTTP method of each standard method (AIP-131..135), and whether it targets the collection. */
 const STANDARD: Record<StandardMethod, { http: string; onCollection: boolean }> = {
@@ -39,7 +40,7 @@ export default defineRule({
           // The resource the method acts on: `orders` in `/orders:list` and in `/orders/{id}:delete`.
           const resource = view.kind === 'literal' ? view.parts : views[index - 1]?.kind === 'literal' ? views[index - 1].parts : [];
           const resourceWords = resource.length > 0 ? resource[resource.length - 1].tokens : [];
-          const standard = standardMethod(words(view.customMethod), resourceWords);
+          const standard = standardMethod(splitWords(view.customMethod), resourceWords);
           if (!standard) return;
           const { http, onCollection } = STANDARD[standard];
           const segment = view.segment;

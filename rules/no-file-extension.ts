@@ -1,7 +1,8 @@
 import { defineRule } from '../src/engine/rule';
+import { requestPath } from '../src/engine/model/path';
 import { normalizePath, parsePath } from '../src/engine/model/path';
 import type { PathItemNode } from '../src/engine/walk/nodes';
-import { EXTENSION_MEDIA_TYPES, extensionOf, REPRESENTATION_EXTENSIONS, requestPath } from './lib/path-shape';
+import { EXTENSION_MEDIA_TYPES, extensionOf, REPRESENTATION_EXTENSIONS } from './lib/path-shape';
 
 interface Options {
   /** Extensions that name a representation (lowercase, without the dot). */

@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/rule';
+import { toCase } from './lib/casing';
 import { serverBasePath, type PathSegment } from '../src/engine/model/path';
 import type { NodeLocation } from '../src/engine/model/location';
 import {
@@ -11,7 +12,6 @@ import {
   TIER2_VERBS,
   isAcronym,
   isPluralOrUncountable,
-  kebab,
   pluralOf,
   tokenOffsets,
   viewSegment,
@@ -92,7 +92,7 @@ export default defineRule<NoVerbInPathOptions>({
       // A compound: `searchUsers` is a verb and its object; `check-runs`, `access_tokens`, and
       // anything used as a collection (`/report_runs/{id}`) are noun phrases.
       if (TIER2_NOUN_HEADS.has(part.tokens[part.tokens.length - 1])) return undefined;
-      if (where.followedByParam || where.collections.has(kebab(view.text))) return undefined;
+      if (where.followedByParam || where.collections.has(toCase(view.text, 'kebab'))) return undefined;
       return first;
     };
 
@@ -169,7 +169,7 @@ export default defineRule<NoVerbInPathOptions>({
           const views = item.segments.map(viewSegment);
           views.forEach((view, index) => {
             const next = views[index + 1];
-            if (view.kind === 'literal' && next && next.kind !== 'literal') collections.add(kebab(view.text));
+            if (view.kind === 'literal' && next && next.kind !== 'literal') collections.add(toCase(view.text, 'kebab'));
           });
         }
         for (const item of document.pathItems) {
@@ -204,7 +204,7 @@ function restAfterVerb(part: WordPart, verb: string, followedByParam: boolean): 
   const { tokens } = part;
   if (tokens.length < 2 || PREPOSITIONS.has(tokens[1])) return '';
   const offsets = tokenOffsets(part.text, tokens);
-  const rest = kebab(part.text.slice(offsets[1]));
+  const rest = toCase(part.text.slice(offsets[1]), 'kebab');
   const collection = followedByParam || MEMBERSHIP_VERBS.has(verb);
   if (collection && tokens.length === 2 && !isPluralOrUncountable(tokens[1]) && !isAcronym(tokens[1])) return pluralOf(rest);
   return rest;
@@ -214,6 +214,6 @@ function restAfterVerb(part: WordPart, verb: string, followedByParam: boolean): 
 function namesParent(rest: string, views: SegmentView[], index: number): boolean {
   const parent = views[index - 1]?.kind === 'literal' ? views[index - 1] : views[index - 1]?.kind === 'param' ? views[index - 2] : undefined;
   if (!parent || parent.kind !== 'literal' || rest === '') return false;
-  const name = kebab(parent.text);
+  const name = toCase(parent.text, 'kebab');
   return name === rest || name === pluralOf(rest);
 }

@@ -1,6 +1,7 @@
 import { defineRule } from '../src/engine/rule';
+import { requestPath } from '../src/engine/model/path';
 import { normalizePath, parsePath } from '../src/engine/model/path';
-import { continuesKey, customMethodStart, extensionOf, isIdentifier, REPRESENTATION_EXTENSIONS, requestPath } from './lib/path-shape';
+import { continuesKey, customMethodStart, extensionOf, isIdentifier, REPRESENTATION_EXTENSIONS } from './lib/path-shape';
 
 /**
  * `/users/{userId}/orders` implies that `/users/{userId}` and `/users` exist: a client walks

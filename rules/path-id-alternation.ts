@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule';
 import { normalizePath, type PathSegment } from '../src/engine/model/path';
-import { continuesKey, isExtensionParam, isIdentifier, isVersionParam, requestSegments, withoutCustomMethod } from './lib/path-shape';
+import { continuesKey, isExtensionParam, isIdentifier, isVersionParam, withoutCustomMethod } from './lib/path-shape';
 
 const PARAM = /\{[^{}/]*\}/g;
 
@@ -36,7 +36,7 @@ export default defineRule({
     const reported = new Set<string>();
     return {
       PathItem(item) {
-        const segments = requestSegments(item.path);
+        const segments = item.segments;
         const report = (messageId: string, index: number, data: Record<string, string>) => {
           const segment = segments[index];
           const prefix = item.path.slice(0, segment.end);

@@ -2,7 +2,7 @@ import { defineRule } from '../src/engine/rule';
 import type { PathSegment } from '../src/engine/model/path';
 import type { NodeLocation } from '../src/engine/model/location';
 import { CASE_NAMES, isCase, toCase } from './lib/casing';
-import { namePieces, requestSegments, withoutCustomMethod } from './lib/path-shape';
+import { namePieces, withoutCustomMethod } from './lib/path-shape';
 
 interface Options {
   /** The convention literal segments follow: the course's kebab-case, or Google's camelCase, or snake_case. */
@@ -60,7 +60,7 @@ export default defineRule<Options>({
     };
     return {
       PathItem(item) {
-        check(item.path, requestSegments(item.path), item.loc, 'key', item.path);
+        check(item.path, item.segments, item.loc, 'key', item.path);
       },
       Server(server) {
         check(server.basePath, server.segments, server.loc, 'value', server.url);

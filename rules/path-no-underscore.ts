@@ -1,7 +1,7 @@
 import { defineRule } from '../src/engine/rule';
 import type { PathSegment } from '../src/engine/model/path';
 import type { NodeLocation } from '../src/engine/model/location';
-import { namePieces, requestSegments, withoutCustomMethod } from './lib/path-shape';
+import { namePieces, withoutCustomMethod } from './lib/path-shape';
 
 /**
  * `/order_items`: words in a literal segment are joined by `-`, not `_`. Parameter names
@@ -46,7 +46,7 @@ export default defineRule({
     };
     return {
       PathItem(item) {
-        check(item.path, requestSegments(item.path), item.loc, 'key', item.path);
+        check(item.path, item.segments, item.loc, 'key', item.path);
       },
       Server(server) {
         check(server.basePath, server.segments, server.loc, 'value', server.url);

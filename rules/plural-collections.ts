@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/rule';
+import { splitWords } from '../src/engine/model/path';
 import { serverBasePath, type PathSegment } from '../src/engine/model/path';
 import type { NodeLocation } from '../src/engine/model/location';
 import { isVersionParam } from './lib/path-shape';
@@ -16,7 +17,6 @@ import {
   pluralOf,
   tokenOffsets,
   viewSegment,
-  words,
   type SegmentView,
 } from './lib/words';
 
@@ -84,7 +84,7 @@ export default defineRule<PluralCollectionsOptions>({
       if (previous && previous.kind === 'literal' && isPluralCollectionName(previous)) return undefined;
       // The parameter must identify a member: `{id}`, `{key}`, or a name that says so
       // (`user/{username}`, `pet/{petId}`); `tarball/{ref}`, `transfer/{year}` are something else.
-      const paramWords = params.flatMap((param) => words(param));
+      const paramWords = params.flatMap((param) => splitWords(param));
       if (paramWords.some((word) => PERIOD_WORDS.has(word)) || params.some(isVersionParam)) return undefined;
       const identifies =
         paramWords.every((word) => GENERIC_ID_WORDS.has(word)) ||

@@ -1,3 +1,5 @@
+import { splitWords } from '../../src/engine/model/path';
+
 /**
  * Naming conventions for path segments and query parameter names: which convention a name
  * follows, and the same name written in another one (for messages that say what to use).
@@ -42,24 +44,9 @@ export function conventionOf(name: string): Case | 'neutral' | 'mixed' {
   return 'mixed';
 }
 
-/**
- * Splits a name into lowercase words on `-`, `_`, other punctuation and camelCase
- * boundaries, keeping digits with their word (`l3FirewallRules` → l3 firewall rules,
- * `ContactIDs` → contact ids, `HTTPServer` → http server).
- */
-export function wordsOf(name: string): string[] {
-  return name
-    .replace(/([A-Z]{2,})s(?![a-z])/g, '$1S')
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .split(/[^a-zA-Z0-9]+/)
-    .filter((word) => word !== '')
-    .map((word) => word.toLowerCase());
-}
-
 /** The name written in a convention: `toCase('orderItems', 'kebab')` is `order-items`. */
 export function toCase(name: string, convention: Case): string {
-  const words = wordsOf(name);
+  const words = splitWords(name, { digits: 'keep' });
   const capital = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
   switch (convention) {
     case 'kebab':

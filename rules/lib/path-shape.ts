@@ -1,11 +1,10 @@
 /**
  * What the URI-shape rules (group A) need to know about a path beyond its segments: the
- * part a client actually sends, the names inside a segment, which parameters are versions
+ * names inside a segment, which parameters are versions
  * rather than identifiers, which parameters in a row form one compound key, and
  * representation extensions.
  */
-import { parsePath, type PathSegment } from '../../src/engine/model/path';
-import { wordsOf } from './casing';
+import { splitWords, type PathSegment } from '../../src/engine/model/path';
 
 const PARAM = /\{[^{}/]*\}/g;
 /** A placeholder outside OpenAPI's syntax, as in DigitalOcean's `/<upload_url>`: not a name. */
@@ -13,28 +12,9 @@ const PLACEHOLDER = /<[^<>]*>/g;
 /** A random-looking token written into a path (Box's `securityClassification-6VMVochwUWo`): a digit first, then both cases. */
 const OPAQUE = /(?<![A-Za-z0-9])\d(?=[A-Za-z0-9]*[A-Z])(?=[A-Za-z0-9]*[a-z])[A-Za-z0-9]{5,}(?![A-Za-z0-9])/g;
 
-/**
- * The part of a path key a client sends. Some documents tell apart two path items for one
- * URL with a fragment (Box: `/files/{file_id}#get_shared_link`); the fragment never reaches
- * the server, so it is neither a segment to name-check nor a separate resource.
- */
-export function requestPath(path: string): string {
-  const cut = path.search(/[#?]/);
-  return cut === -1 ? path : path.slice(0, cut);
-}
-
-/** The segments of the part of a path key a client sends; offsets are those in the key. */
-export function requestSegments(path: string): PathSegment[] {
-  return parsePath(requestPath(path));
-}
-
 /** Where a segment's AIP-136 custom method (`:cancel`) starts inside `segment.text`, or -1. */
 export function customMethodStart(segment: PathSegment): number {
-  // `{a}:{b}` is a compound key, and a bare `:id` (an Express-style parameter written by
-  // mistake) names nothing to call a method on.
-  if (!segment.customMethod || !/^[A-Za-z]/.test(segment.customMethod)) return -1;
-  const colon = segment.text.length - segment.customMethod.length - 1;
-  return colon > 0 ? colon : -1;
+  return segment.customMethod === undefined ? -1 : segment.text.length - segment.customMethod.length - 1;
 }
 
 /** The segment without its custom method: `{id}` for `{id}:cancel`. */
@@ -79,7 +59,7 @@ export function namePieces(segment: PathSegment): Piece[] {
  * parameter is a namespace, like a literal `v1`, not the identifier of a resource.
  */
 export function isVersionParam(name: string): boolean {
-  return /^v$/i.test(name) || wordsOf(name).includes('version');
+  return /^v$/i.test(name) || splitWords(name, { digits: 'keep' }).includes('version');
 }
 
 /** A segment that identifies one resource: a `{param}` (or a `{param}:method`) that is not a version. */
@@ -109,15 +89,15 @@ export function continuesKey(segments: PathSegment[], index: number): boolean {
   if (!thing) return true; // `{repo}`, `{month}`, `{id}`, `{webhook_token}`
   let at = index - 1;
   while (at >= 0 && segments[at].kind !== 'literal') at--;
-  const collection = at >= 0 ? wordsOf(segments[at].name).map(singular) : [];
+  const collection = at >= 0 ? splitWords(segments[at].name, { digits: 'keep' }).map(singular) : [];
   if (collection.includes(singular(thing[thing.length - 1]))) return true;
-  const previous = wordsOf(segments[index - 1].params[0]).filter((word) => !/^\d+$/.test(word));
+  const previous = splitWords(segments[index - 1].params[0], { digits: 'keep' }).filter((word) => !/^\d+$/.test(word));
   return previous.length > 1 && previous.slice(0, -1).join(' ') === thing.join(' ');
 }
 
 /** `guild_scheduled_event_exception_id` → guild scheduled event exception; `{name}`, `{repo}` → undefined. */
 function namedThing(param: string): string[] | undefined {
-  const words = wordsOf(param).filter((word) => !/^\d+$/.test(word));
+  const words = splitWords(param, { digits: 'keep' }).filter((word) => !/^\d+$/.test(word));
   if (words.length < 2 || !ID_WORDS.has(words[words.length - 1])) return undefined;
   return words.slice(0, -1);
 }

@@ -6,7 +6,7 @@
  * `get`. Every list is curated by hand against real API descriptions; a part-of-speech tagger
  * reads `address`, `access`, `process` as verbs, and `pluralize` reads `lens` as a plural.
  */
-import { parsePath, splitWords, type PathSegment } from '../../src/engine/model/path';
+import { splitWords, type PathSegment } from '../../src/engine/model/path';
 
 // ---------------------------------------------------------------------------------------------
 // Verbs (no-verb-in-path)
@@ -218,14 +218,6 @@ export function isAcronym(token: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // Reading a segment as words
 
-/**
- * Lowercase word tokens of a name, by `splitWords`; an acronym plural stays one token
- * (`KPIs` → kpis, `SKUs` → skus, `IDs` → ids), where splitWords alone would give `kp`, `is`.
- */
-export function words(name: string): string[] {
-  return splitWords(name.replace(/([A-Z]{2,})s(?![a-z])/g, '$1S'));
-}
-
 /** A word of a segment, with its offsets inside the segment's text. */
 export interface WordPart {
   /** The part as written (`users`, `postMessage`). */
@@ -238,7 +230,6 @@ export interface WordPart {
 /** How the naming rules see one path segment. */
 export interface SegmentView {
   segment: PathSegment;
-  /** The segment text without a `#fragment` (Box documents write `/files/{id}#get_shared_link`). */
   text: string;
   /** `literal`: names something; `param`: `{id}`, an Express-style `:id`, or `{id}` plus a custom method. */
   kind: 'literal' | 'param' | 'mixed';
@@ -250,47 +241,24 @@ export interface SegmentView {
   customMethodAt?: number;
 }
 
-/**
- * Reads a segment for the naming rules: drops a `#fragment` (never sent to a server), sees
- * `:id` as a parameter (Express style) and `{id}:cancel` as an item with a custom method, and
- * splits the name into `.`-separated parts.
- */
+/** Reads a segment for the naming rules: its name split into `.`-separated parts (Slack's `chat.postMessage`), each into words. */
 export function viewSegment(segment: PathSegment): SegmentView {
-  const hash = segment.text.indexOf('#');
-  const text = hash === -1 ? segment.text : segment.text.slice(0, hash);
-  const parsed = text === '' ? undefined : parsePath(text)[0];
-  const kind = !parsed ? 'literal' : parsed.kind;
-  const name = parsed?.name ?? '';
-  const customMethod = parsed?.customMethod;
-  const params = parsed?.params ?? [];
-  if (kind === 'literal' && name === '' && customMethod !== undefined) {
-    // `/profiles/:id`: an Express-style parameter, not a custom method.
-    return { segment, text, kind: 'param', params: [customMethod], parts: [] };
-  }
-  const customMethodAt = customMethod === undefined ? undefined : text.lastIndexOf(':');
+  const { text, params, customMethod } = segment;
+  const customMethodAt = customMethod === undefined ? undefined : text.length - customMethod.length - 1;
   const parts: WordPart[] = [];
-  if (kind === 'literal') {
+  if (segment.kind === 'literal') {
     let offset = 0;
-    for (const part of name.split('.')) {
-      if (part !== '') parts.push({ text: part, offset, tokens: words(part) });
+    for (const part of segment.name.split('.')) {
+      if (part !== '') parts.push({ text: part, offset, tokens: splitWords(part) });
       offset += part.length + 1;
     }
   }
-  const resultKind = kind === 'mixed' && /^\{[^{}]*\}(:|$)/.test(text) ? 'param' : kind;
-  return { segment, text, kind: resultKind, params, parts, customMethod, customMethodAt };
+  // `{a}:{b}`: a compound key reads as a parameter.
+  const kind = segment.kind === 'mixed' && /^\{[^{}]*\}(:|$)/.test(text) ? 'param' : segment.kind;
+  return { segment, text, kind, params, parts, customMethod, customMethodAt };
 }
 
-/** `ApplePayDomains` → `apple-pay-domains`, `_reversal` → `reversal`: lowercase kebab for suggestions. */
-export function kebab(text: string): string {
-  return text
-    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')
-    .replace(/[^a-zA-Z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .toLowerCase();
-}
-
-/** Where each token of `words(text)` starts in `text` (tokens come from the text in order). */
+/** Where each token of `splitWords(text)` starts in `text` (tokens come from the text in order). */
 export function tokenOffsets(text: string, tokens: readonly string[]): number[] {
   const lower = text.toLowerCase();
   const offsets: number[] = [];
