@@ -39,7 +39,10 @@ export default defineRule<Options>({
       for (const segment of segments) {
         // Names below /.well-known/ are registered with IANA (RFC 8615), not chosen by the API.
         if (segment.text === '.well-known') return;
-        const wrong = namePieces(segment).filter((piece) => !isCase(piece.text, convention));
+        // A kebab-case name spelt with `_` is path-no-underscore's finding alone, so that turning
+        // that rule off (for legacy paths, say) is enough to accept underscores.
+        const underscoresOnly = (name: string) => convention === 'kebab' && isCase(name.replace(/_/g, '-'), 'kebab');
+        const wrong = namePieces(segment).filter((piece) => !isCase(piece.text, convention) && !underscoresOnly(piece.text));
         if (wrong.length === 0) continue;
         const name = withoutCustomMethod(segment);
         let suggestion = '';

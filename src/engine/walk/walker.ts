@@ -59,6 +59,8 @@ export class Walker {
     const paths = root.paths;
     if (isObject(paths)) {
       for (const path of Object.keys(paths)) {
+        // `x-…` keys are specification extensions, not paths.
+        if (path.startsWith('x-')) continue;
         const item = this.pathItem(path, paths[path], childLocation(loc, 'paths', path));
         if (item) document.pathItems.push(item);
       }
