@@ -3,12 +3,15 @@
 // Skipped, by name, when the corpus folder is absent.
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { compareFindings, type Finding } from '../src/engine/finding';
 import { describeRun, parseFindings, REPO_ROOT, runCli, type JsonFinding, type RunResult } from './helpers/cli';
 
-const CORPUS = resolve(REPO_ROOT, '..', 'shared', 'corpus');
+const CORPUS_AS_GIVEN = resolve(REPO_ROOT, '..', 'shared', 'corpus');
+// The CLI runs with its working folder in the corpus, and a process's working folder is
+// always the real path: compare findings against the real path too (../shared may be a link).
+const CORPUS = existsSync(CORPUS_AS_GIVEN) ? realpathSync(CORPUS_AS_GIVEN) : CORPUS_AS_GIVEN;
 const MANIFEST = join(CORPUS, 'MANIFEST.tsv');
 const skip = existsSync(MANIFEST) ? false : `corpus not found (${MANIFEST})`;
 
