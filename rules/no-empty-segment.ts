@@ -1,6 +1,5 @@
 import { defineRule } from '../src/engine/rule';
-import type { PathSegment } from '../src/engine/model/path';
-import type { NodeLocation } from '../src/engine/model/location';
+import { eachUriPath } from './lib/uri-paths';
 
 /** `//` inside a path (or a server's base path) leaves an empty segment: `/users//orders`. */
 export default defineRule({
@@ -16,20 +15,13 @@ export default defineRule({
     },
   },
   create(context) {
-    const check = (path: string, segments: PathSegment[], at: NodeLocation, part: 'key' | 'value', text: string) => {
+    return eachUriPath((uri) => {
       // The last segment is empty when the path ends in "/": no-trailing-slash reports that.
-      for (const segment of segments.slice(0, -1)) {
+      for (const segment of uri.segments.slice(0, -1)) {
         if (segment.text !== '') continue;
-        context.report({ messageId: 'empty', data: { path }, at, part, within: { text, start: segment.start - 1, end: segment.start + 1 } });
+        const within = { text: uri.text, start: segment.start - 1, end: segment.start + 1 };
+        context.report({ messageId: 'empty', data: { path: uri.path }, at: uri.at, part: uri.part, within });
       }
-    };
-    return {
-      PathItem(item) {
-        check(item.path, item.segments, item.loc, 'key', item.path);
-      },
-      Server(server) {
-        check(server.basePath, server.segments, server.loc, 'value', server.url);
-      },
-    };
+    });
   },
 });

@@ -1,8 +1,7 @@
 import { defineRule } from '../src/engine/rule';
-import type { PathSegment } from '../src/engine/model/path';
-import type { NodeLocation } from '../src/engine/model/location';
 import { CASE_NAMES, isCase, toCase } from './lib/casing';
-import { namePieces, withoutCustomMethod } from './lib/path-shape';
+import { namePieces } from './lib/path-shape';
+import { eachUriPath, rewritePieces } from './lib/uri-paths';
 
 interface Options {
   /** The convention literal segments follow: the course's kebab-case, or Google's camelCase, or snake_case. */
@@ -35,8 +34,8 @@ export default defineRule<Options>({
   },
   create(context) {
     const convention = context.options.case;
-    const check = (path: string, segments: PathSegment[], at: NodeLocation, part: 'key' | 'value', text: string) => {
-      for (const segment of segments) {
+    return eachUriPath((uri) => {
+      for (const segment of uri.segments) {
         // Names below /.well-known/ are registered with IANA (RFC 8615), not chosen by the API.
         if (segment.text === '.well-known') return;
         // A kebab-case name spelt with `_` is path-no-underscore's finding alone, so that turning
@@ -44,30 +43,15 @@ export default defineRule<Options>({
         const underscoresOnly = (name: string) => convention === 'kebab' && isCase(name.replace(/_/g, '-'), 'kebab');
         const wrong = namePieces(segment).filter((piece) => !isCase(piece.text, convention) && !underscoresOnly(piece.text));
         if (wrong.length === 0) continue;
-        const name = withoutCustomMethod(segment);
-        let suggestion = '';
-        let cursor = segment.start;
-        for (const piece of wrong) {
-          suggestion += text.slice(cursor, piece.start) + toCase(piece.text, convention);
-          cursor = piece.end;
-        }
-        suggestion += text.slice(cursor, segment.start + name.length);
+        const { name, suggestion, within } = rewritePieces(uri, segment, wrong, (piece) => toCase(piece, convention));
         context.report({
           messageId: 'segment',
-          data: { path, segment: name, convention: CASE_NAMES[convention], suggestion },
-          at,
-          part,
-          within: { text, start: wrong[0].start, end: wrong[wrong.length - 1].end },
+          data: { path: uri.path, segment: name, convention: CASE_NAMES[convention], suggestion },
+          at: uri.at,
+          part: uri.part,
+          within,
         });
       }
-    };
-    return {
-      PathItem(item) {
-        check(item.path, item.segments, item.loc, 'key', item.path);
-      },
-      Server(server) {
-        check(server.basePath, server.segments, server.loc, 'value', server.url);
-      },
-    };
+    });
   },
 });
