@@ -10,7 +10,7 @@ export function describeSource(key: string): string {
   const rfc = /^RFC (\d+)(?: §([\d.]+))?$/.exec(key);
   if (rfc) return `RFC ${rfc[1]}${rfc[2] ? ` section ${rfc[2]}` : ''}: https://www.rfc-editor.org/rfc/rfc${rfc[1]}${rfc[2] ? `#section-${rfc[2]}` : ''}`;
   const known: Record<string, string> = {
-    course: 'The course guidelines (restlint:recommended), see the README',
+    course: 'The course guidelines behind restlint:recommended (README, "The guidelines")',
     AZ: 'Microsoft Azure REST API Guidelines: https://github.com/microsoft/api-guidelines/blob/vNext/azure/Guidelines.md',
     MSW: 'Microsoft, Web API design best practices: https://learn.microsoft.com/azure/architecture/best-practices/api-design',
     OWASP: 'OWASP REST Security Cheat Sheet: https://cheatsheetseries.owasp.org/cheatsheets/REST_Security_Cheat_Sheet.html',
