@@ -33,6 +33,12 @@ export const allRules: readonly RuleModule<any>[] = [
   noHttpMethodInPath,
   pluralCollections,
   noCrudCustomMethod,
+  // B. Methods
+  // C. Status codes
+  // D. Errors
+  // E. Caching
+  // F. Versioning
+  // G. Gateway, security, tracing, collections
   // Reference resolution (reported by the engine)
   invalidRef,
   unresolvedRef,

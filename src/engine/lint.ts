@@ -56,17 +56,27 @@ export function lintSource(entry: SourceFile, options: LintOptions & { root: str
   const { config } = options;
   const entrySettings = config.settingsFor(entry.path);
   const enabled = config.rulesEverEnabled();
-  const findings = new Map<string, Finding>();
+  // The same finding at the same place is reported once; `users` counts the operations that
+  // reached it, when a rule names them (a shared component is used by many).
+  const findings = new Map<string, { finding: Finding; users: Set<string> }>();
 
-  const add = (code: string, message: string, at: NodeLocation, range: Finding['range'], cap?: Severity) => {
+  const add = (code: string, message: string, at: NodeLocation, range: () => Finding['range'], cap?: Severity, usedBy?: string) => {
+    const key = `${code}\0${at.file.path}\0${at.pointer.join('/')}\0${message}`;
+    const seen = findings.get(key);
+    if (seen) {
+      if (usedBy) seen.users.add(usedBy);
+      return;
+    }
     const configured = config.settingsFor(at.file.path, at.pointer).get(code)?.severity ?? 'off';
     if (configured === 'off') return;
     const severity = cap && SEVERITY_NUMBER[cap] > SEVERITY_NUMBER[configured] ? cap : configured;
     const path = jsonPath(at.file.data, at.pointer);
-    const key = `${code}\0${at.file.path}\0${at.pointer.join('/')}\0${message}`;
-    if (!findings.has(key)) findings.set(key, { code, message, path, severity: SEVERITY_NUMBER[severity], source: at.file.path, range });
+    const finding: Finding = { code, message, path, severity: SEVERITY_NUMBER[severity], source: at.file.path, range: range() };
+    findings.set(key, { finding, users: new Set(usedBy ? [usedBy] : []) });
   };
 
+  const resolver = new RefResolver({ load, root: options.root });
+  const resolve = (value: unknown, at: NodeLocation) => resolver.resolve(value, at);
   const visitors: Visitors[] = [];
   for (const rule of options.rules) {
     if (!enabled.has(rule.meta.id)) continue;
@@ -75,19 +85,21 @@ export function lintSource(entry: SourceFile, options: LintOptions & { root: str
     const report = (found: Report) => {
       const template = rule.meta.messages[found.messageId];
       if (template === undefined) throw new Error(`rule ${rule.meta.id} reported unknown message id "${found.messageId}"`);
-      add(rule.meta.id, formatMessage(template, found.data), found.at, found.at.file.rangeOf(found.at.pointer, found.part, found.within), found.severity);
+      const range = () => found.at.file.rangeOf(found.at.pointer, found.part, found.within);
+      add(rule.meta.id, formatMessage(template, found.data), found.at, range, found.severity, found.usedBy);
     };
-    visitors.push(guard(rule.meta.id, rule.create({ options: ruleOptions, version, report })));
+    visitors.push(guard(rule.meta.id, rule.create({ options: ruleOptions, version, report, resolve })));
   }
 
-  const resolver = new RefResolver({ load, root: options.root });
   const root = { file: entry, pointer: [] };
   new Walker(visitors, resolver, version).walk(entry.data as Record<string, unknown>, root);
   if (enabled.has('invalid-ref') || enabled.has('unresolved-ref')) resolveAllRefs(resolver, root);
   for (const problem of resolver.problems) {
-    add(problem.kind, problem.message, problem.at, problem.at.file.rangeOf(problem.at.pointer));
+    add(problem.kind, problem.message, problem.at, () => problem.at.file.rangeOf(problem.at.pointer));
   }
-  return [...findings.values()].sort(compareFindings);
+  return [...findings.values()]
+    .map(({ finding, users }) => (users.size > 1 ? { ...finding, message: `${finding.message} (shared by ${users.size} operations)` } : finding))
+    .sort(compareFindings);
 }
 
 /** The OpenAPI version of a parsed file, or a SourceError saying what the file is instead. */

@@ -26,6 +26,8 @@ export interface RuleMeta<Options> {
   /** Citations from the guidelines' source keys: `course`, `Z#141`, `AIP-122`, `RFC 9110 §9.3.1`, … */
   sources: readonly string[];
   fix: FixSafety;
+  /** Whether `restlint:recommended` turns the rule on (default true); `restlint:all` turns on every rule. */
+  recommended?: boolean;
   /** JSON Schema of the options object, and the defaults a user's options are merged over. */
   options?: { schema: Record<string, unknown>; defaults: Options };
   /** Message templates keyed by id; `{{name}}` is replaced by `data.name`. */
@@ -52,12 +54,24 @@ export interface Report {
    * configured severity to this, never raises it.
    */
   severity?: Severity;
+  /**
+   * The operation this finding was found through (`GET /users`), for a node shared by many
+   * operations (a component response, say): the engine reports it once, at the component,
+   * with the number of operations that use it.
+   */
+  usedBy?: string;
 }
 
 export interface RuleContext<Options> {
   readonly options: Options;
   readonly version: OpenApiVersion;
   report(report: Report): void;
+  /**
+   * Follows a `$ref` (and chains of them) from a value found at `at`, as the walker does; a
+   * value that is not a reference comes back as it is. Undefined when the reference is broken
+   * (invalid-ref reports that). Lets a rule read into schemas without a walk over all of them.
+   */
+  resolve(value: unknown, at: NodeLocation): { value: unknown; loc: NodeLocation } | undefined;
 }
 
 export interface RuleModule<Options = Record<string, never>> {

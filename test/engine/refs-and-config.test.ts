@@ -72,7 +72,7 @@ test('config errors name the file and line', () => {
   assert.equal(error('rules:\n  no-such-rule: warn\n'), '2: unknown rule "no-such-rule"; `restlint rules` lists them');
   assert.equal(error('rules:\n  no-empty-segment: loud\n'), '2: severity "loud" for no-empty-segment: expected off, error, warn, info or hint');
   assert.equal(error('rules:\n  no-empty-segment: [warn, { x: 1 }]\n'), '2: no-empty-segment takes no options');
-  assert.equal(error('extends: spectral:oas\n'), '1: extends "spectral:oas": expected "restlint:recommended" or a relative path to another config');
+  assert.equal(error('extends: spectral:oas\n'), '1: extends "spectral:oas": expected restlint:recommended, restlint:all, restlint:strict or a relative path to another config');
   assert.equal(error('rulez: {}\n'), '1: unknown config key "rulez" (expected extends, rules, overrides)');
   assert.equal(error('overrides:\n  - rules: {}\n'), '2: an override needs `files`: a list of globs (relative to this config), optionally with #/json/pointer');
 });
@@ -90,4 +90,16 @@ test('invalid-ref: a long chain of references to references is not called a cycl
 test('config: an empty config file means the defaults', () => {
   const doc = openapi(`  /a//b: {}\n`);
   assert.equal(findingsOf(lintText(doc, { config: '\n' }), 'no-empty-segment').length, 1);
+});
+
+test('config presets: restlint:strict raises warnings to errors, restlint:all turns on rules recommended leaves off', () => {
+  const doc = openapi(`  /{id}/users: {}\n  /a//b: {}\n`);
+  const severities = (config?: string) =>
+    lintText(doc, { config }).filter((finding) => ['path-id-alternation', 'no-empty-segment'].includes(finding.code)).map((finding) => `${finding.code} ${finding.severity}`);
+  assert.deepEqual(severities('extends: [restlint:strict]\n'), ['path-id-alternation 0', 'no-empty-segment 0']);
+  assert.deepEqual(severities(), ['path-id-alternation 1', 'no-empty-segment 0']);
+  const optIn = { ...allRules[0], meta: { ...allRules[0].meta, id: 'opt-in-rule', recommended: false } };
+  const rules = [...allRules, optIn];
+  assert.equal(lintText(openapi(`  /a//b: {}\n`), { rules }).filter((finding) => finding.code === 'opt-in-rule').length, 0);
+  assert.equal(lintText(openapi(`  /a//b: {}\n`), { rules, config: 'extends: [restlint:all]\n' }).filter((finding) => finding.code === 'opt-in-rule').length, 1);
 });

@@ -1,9 +1,46 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { defineRule } from '../../src/engine/rule';
+import { operationName } from '../../src/engine/walk/nodes';
 import { lintText, openapi } from '../helpers/lint-text';
 
 test('walker: x- keys under paths are extensions, not paths', () => {
   const doc = openapi(`  x-internal_Note//: { owner: team }\n  /users: {}\n`);
   assert.deepEqual(lintText(doc).filter((finding) => finding.path[1] === 'x-internal_Note//'), []);
   assert.ok(lintText(openapi(`  /internal_Note//: {}\n`)).length > 0, 'the same key as a path is reported');
+});
+
+test('a finding on a shared component is reported once, at the component, with the number of operations using it', () => {
+  const rule = defineRule({
+    meta: { id: 'test-response', group: 'status-codes', severity: 'warn', description: 'test rule on responses', sources: ['OpenAPI'], fix: 'no', messages: { at: 'response {{status}}' } },
+    create: (context) => ({
+      Response(response) {
+        context.report({ messageId: 'at', data: { status: response.status }, at: response.loc, usedBy: operationName(response.operation) });
+      },
+    }),
+  });
+  const doc = openapi(
+    `  /users:\n    get:\n      responses:\n        '404': { $ref: '#/components/responses/NotFound' }\n        '200': { description: ok }\n` +
+      `  /orders:\n    get:\n      responses:\n        '404': { $ref: '#/components/responses/NotFound' }\n`,
+    '',
+  ) + `components:\n  responses:\n    NotFound: { description: gone }\n`;
+  const findings = lintText(doc, { rules: [rule] }).map((finding) => `${finding.path.join('/')}: ${finding.message}`);
+  assert.deepEqual(findings, ['paths//users/get/responses/200: response 200', 'components/responses/NotFound: response 404 (shared by 2 operations)']);
+});
+
+test('rules can follow $refs themselves with context.resolve', () => {
+  const seen: string[] = [];
+  const rule = defineRule({
+    meta: { id: 'test-resolve', group: 'errors', severity: 'warn', description: 'test rule that resolves', sources: ['OpenAPI'], fix: 'no', messages: {} },
+    create: (context) => ({
+      MediaType(media) {
+        const schema = context.resolve(media.value.schema, { file: media.loc.file, pointer: [...media.loc.pointer, 'schema'] });
+        seen.push(schema ? schema.loc.pointer.join('/') : 'broken');
+      },
+    }),
+  });
+  const doc = openapi(`  /users:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: { $ref: '#/components/schemas/Users' }\n`) +
+    `components:\n  schemas:\n    Users: { type: array }\n`;
+  lintText(doc, { rules: [rule] });
+  assert.deepEqual(seen, ['components/schemas/Users']);
 });

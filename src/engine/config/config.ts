@@ -62,8 +62,22 @@ export class Config {
 }
 
 export function recommendedSettings(rules: readonly RuleModule<any>[]): RuleSettings {
-  return new Map(rules.map((rule) => [rule.meta.id, { severity: rule.meta.severity }]));
+  return new Map(rules.map((rule) => [rule.meta.id, { severity: rule.meta.recommended === false ? 'off' : rule.meta.severity }]));
 }
+
+/**
+ * The built-in configs `extends` names: `restlint:recommended` (the course profile),
+ * `restlint:all` (every rule at its default severity), `restlint:strict` (recommended, with
+ * warnings raised to errors).
+ */
+export const PRESETS: Record<string, (rules: readonly RuleModule<any>[]) => RuleSettings> = {
+  [RECOMMENDED]: recommendedSettings,
+  'restlint:all': (rules) => new Map(rules.map((rule) => [rule.meta.id, { severity: rule.meta.severity }])),
+  'restlint:strict': (rules) =>
+    new Map(
+      [...recommendedSettings(rules)].map(([id, setting]) => [id, { severity: setting.severity === 'warn' ? 'error' : setting.severity }]),
+    ),
+};
 
 /** Finds the config for a file by walking up from its folder; caches per folder. */
 export class ConfigFinder {
@@ -142,12 +156,12 @@ export function parseConfig(path: string, text: string, rules: readonly RuleModu
   const list = Array.isArray(extendsList) ? extendsList : [extendsList];
   list.forEach((entry, index) => {
     const at = Array.isArray(extendsList) ? ['extends', String(index)] : ['extends'];
-    if (entry === RECOMMENDED) base = mergeSettings(base, recommendedSettings(rules));
+    if (typeof entry === 'string' && PRESETS[entry]) base = mergeSettings(base, PRESETS[entry](rules));
     else if (typeof entry === 'string' && !entry.includes(':')) {
       const target = resolve(dir, entry);
       if (!existsSync(target)) fail(`extends "${entry}": file not found`, at);
       base = mergeSettings(base, loadConfig(target, rules, [...chain, path]).settingsFor(target));
-    } else fail(`extends ${JSON.stringify(entry)}: expected "${RECOMMENDED}" or a relative path to another config`, at);
+    } else fail(`extends ${JSON.stringify(entry)}: expected ${Object.keys(PRESETS).join(', ')} or a relative path to another config`, at);
   });
 
   const readRules = (value: unknown, at: string[]): RuleSettings => {

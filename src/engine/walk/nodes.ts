@@ -54,6 +54,11 @@ export interface OperationNode {
   loc: NodeLocation;
 }
 
+/** `GET /users/{id}`: how messages and `usedBy` name an operation. */
+export function operationName(operation: OperationNode): string {
+  return `${operation.method.toUpperCase()} ${operation.pathItem.path}`;
+}
+
 export interface ParameterNode {
   kind: 'Parameter';
   name: string;
