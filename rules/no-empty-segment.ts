@@ -20,7 +20,8 @@ export default defineRule({
       for (const segment of uri.segments.slice(0, -1)) {
         if (segment.text !== '') continue;
         const within = { text: uri.text, start: segment.start - 1, end: segment.start + 1 };
-        context.report({ messageId: 'empty', data: { path: uri.path }, at: uri.at, part: uri.part, within });
+        const fix = [{ at: uri.at, part: uri.part, within, newText: '/' }];
+        context.report({ messageId: 'empty', data: { path: uri.path }, at: uri.at, part: uri.part, within, fix });
       }
     });
   },

@@ -32,16 +32,19 @@ export default defineRule({
           at: item.loc,
           part: 'key',
           within: { text: path, start: path.length - 1, end: path.length },
+          fix: [{ at: item.loc, part: 'key', within: { text: path, start: fixed === '/' ? 1 : fixed.length, end: path.length }, newText: '' }],
         });
       },
       Server(server) {
         const { url, basePath } = server;
         if (basePath.length < 2 || !basePath.endsWith('/') || !url.endsWith('/')) return;
+        const fixed = url.replace(/\/+$/, '');
         context.report({
           messageId: 'server',
-          data: { url, fixed: url.replace(/\/+$/, '') },
+          data: { url, fixed },
           at: server.loc,
           within: { text: url, start: url.length - 1, end: url.length },
+          fix: [{ at: server.loc, within: { text: url, start: fixed.length, end: url.length }, newText: '' }],
         });
       },
     };

@@ -43,13 +43,14 @@ export default defineRule<Options>({
         const underscoresOnly = (name: string) => convention === 'kebab' && isCase(name.replace(/_/g, '-'), 'kebab');
         const wrong = namePieces(segment).filter((piece) => !isCase(piece.text, convention) && !underscoresOnly(piece.text));
         if (wrong.length === 0) continue;
-        const { name, suggestion, within } = rewritePieces(uri, segment, wrong, (piece) => toCase(piece, convention));
+        const { name, suggestion, within, fix } = rewritePieces(uri, segment, wrong, (piece) => toCase(piece, convention));
         context.report({
           messageId: 'segment',
           data: { path: uri.path, segment: name, convention: CASE_NAMES[convention], suggestion },
           at: uri.at,
           part: uri.part,
           within,
+          fix: [fix],
         });
       }
     });

@@ -26,8 +26,8 @@ export default defineRule({
         if (segment.text === '.well-known') return;
         const wrong = namePieces(segment).filter((piece) => piece.text.includes('_'));
         if (wrong.length === 0) continue;
-        const { name, suggestion, within } = rewritePieces(uri, segment, wrong, (piece) => piece.replace(/_+/g, '-'));
-        context.report({ messageId: 'underscore', data: { path: uri.path, segment: name, suggestion }, at: uri.at, part: uri.part, within });
+        const { name, suggestion, within, fix } = rewritePieces(uri, segment, wrong, (piece) => piece.replace(/_+/g, '-'));
+        context.report({ messageId: 'underscore', data: { path: uri.path, segment: name, suggestion }, at: uri.at, part: uri.part, within, fix: [fix] });
       }
     });
   },

@@ -4,6 +4,7 @@
  */
 import type { NodeLocation } from '../../src/engine/model/location';
 import type { PathSegment } from '../../src/engine/model/path';
+import type { FixEdit } from '../../src/engine/rule';
 import type { Visitors } from '../../src/engine/walk/nodes';
 import { withoutCustomMethod, type Piece } from './path-shape';
 
@@ -32,15 +33,16 @@ export function eachUriPath(check: (uri: UriPath) => void): Visitors {
 }
 
 /**
- * A segment's name with its faulty pieces rewritten (the suggestion a message shows), and
- * the span from the first faulty piece to the last (the range to underline).
+ * A segment's name with its faulty pieces rewritten (the suggestion a message shows), the
+ * span from the first faulty piece to the last (the range to underline), and the edit that
+ * renames the segment (a `doc` fix: offered in an editor, never applied to a live API's paths).
  */
 export function rewritePieces(
   uri: UriPath,
   segment: PathSegment,
   pieces: readonly Piece[],
   rewrite: (piece: string) => string,
-): { name: string; suggestion: string; within: { text: string; start: number; end: number } } {
+): { name: string; suggestion: string; within: { text: string; start: number; end: number }; fix: FixEdit } {
   const name = withoutCustomMethod(segment);
   let suggestion = '';
   let cursor = segment.start;
@@ -49,5 +51,10 @@ export function rewritePieces(
     cursor = piece.end;
   }
   suggestion += uri.text.slice(cursor, segment.start + name.length);
-  return { name, suggestion, within: { text: uri.text, start: pieces[0].start, end: pieces[pieces.length - 1].end } };
+  return {
+    name,
+    suggestion,
+    within: { text: uri.text, start: pieces[0].start, end: pieces[pieces.length - 1].end },
+    fix: { at: uri.at, part: uri.part, within: { text: uri.text, start: segment.start, end: segment.start + name.length }, newText: suggestion },
+  };
 }

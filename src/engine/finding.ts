@@ -1,4 +1,5 @@
 import type { Range } from './source/line-index';
+import type { TextEdit } from './rule';
 
 /**
  * One finding, in Spectral's JSON result shape so tools that read Spectral output read
@@ -14,6 +15,11 @@ export interface Finding {
   /** Absolute path of the file the finding is in (a referenced file, for findings there). */
   source: string;
   range: Range;
+  /**
+   * Text edits that fix the finding, all in `source`. Not part of Spectral's shape: the JSON
+   * reporter leaves it out; `--fix`, SARIF and the language server use it.
+   */
+  fix?: TextEdit[];
 }
 
 /** Sorted by source, then line, then character, then code. */

@@ -4,7 +4,7 @@ import { CONFIG_FILE_NAMES, type Config } from './config/config';
 import { compareFindings, type Finding } from './finding';
 import type { NodeLocation } from './model/location';
 import { RefResolver, resolveAllRefs } from './resolve/refs';
-import { formatMessage, SEVERITY_NUMBER, type Report, type RuleModule, type Severity } from './rule';
+import { formatMessage, SEVERITY_NUMBER, type Report, type RuleModule, type Severity, type TextEdit } from './rule';
 import { readSourceFile, SourceError, type SourceFile, DEFAULT_MAX_BYTES } from './source/source-file';
 import type { OpenApiVersion, Visitors } from './walk/nodes';
 import { Walker } from './walk/walker';
@@ -60,7 +60,7 @@ export function lintSource(entry: SourceFile, options: LintOptions & { root: str
   // reached it, when a rule names them (a shared component is used by many).
   const findings = new Map<string, { finding: Finding; users: Set<string> }>();
 
-  const add = (code: string, message: string, at: NodeLocation, range: () => Finding['range'], cap?: Severity, usedBy?: string) => {
+  const add = (code: string, message: string, at: NodeLocation, range: () => Finding['range'], cap?: Severity, usedBy?: string, fix?: Finding['fix']) => {
     const key = `${code}\0${at.file.path}\0${at.pointer.join('/')}\0${message}`;
     const seen = findings.get(key);
     if (seen) {
@@ -72,6 +72,7 @@ export function lintSource(entry: SourceFile, options: LintOptions & { root: str
     const severity = cap && SEVERITY_NUMBER[cap] > SEVERITY_NUMBER[configured] ? cap : configured;
     const path = jsonPath(at.file.data, at.pointer);
     const finding: Finding = { code, message, path, severity: SEVERITY_NUMBER[severity], source: at.file.path, range: range() };
+    if (fix) finding.fix = fix;
     findings.set(key, { finding, users: new Set(usedBy ? [usedBy] : []) });
   };
 
@@ -86,7 +87,10 @@ export function lintSource(entry: SourceFile, options: LintOptions & { root: str
       const template = rule.meta.messages[found.messageId];
       if (template === undefined) throw new Error(`rule ${rule.meta.id} reported unknown message id "${found.messageId}"`);
       const range = () => found.at.file.rangeOf(found.at.pointer, found.part, found.within);
-      add(rule.meta.id, formatMessage(template, found.data), found.at, range, found.severity, found.usedBy);
+      // A fix is all or nothing: if one edit cannot be placed exactly, none is offered.
+      const edits = found.fix?.map((edit) => ({ range: edit.at.file.editRangeOf(edit.at.pointer, edit.part, edit.within), newText: edit.newText }));
+      const fix = edits?.every((edit) => edit.range) ? (edits as TextEdit[]) : undefined;
+      add(rule.meta.id, formatMessage(template, found.data), found.at, range, found.severity, found.usedBy, fix);
     };
     visitors.push(guard(rule.meta.id, rule.create({ options: ruleOptions, version, report, resolve })));
   }

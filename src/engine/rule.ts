@@ -40,6 +40,17 @@ export interface TextEdit {
   newText: string;
 }
 
+/**
+ * One edit of a fix, located like a finding: the key or value at a pointer, optionally
+ * narrowed to part of its text. The engine turns it into a TextEdit on the source.
+ */
+export interface FixEdit {
+  at: NodeLocation;
+  part?: Part;
+  within?: { text: string; start: number; end: number };
+  newText: string;
+}
+
 export interface Report {
   messageId: string;
   data?: Record<string, string | number>;
@@ -60,6 +71,11 @@ export interface Report {
    * with the number of operations that use it.
    */
   usedBy?: string;
+  /**
+   * The fix, as edits of the source text (never a re-serialised document). Whether a tool may
+   * apply it without asking is the rule's `meta.fix`: `yes` safe, `doc` offered in an editor only.
+   */
+  fix?: FixEdit[];
 }
 
 export interface RuleContext<Options> {

@@ -5,5 +5,6 @@ import type { LintReport } from './report';
  * read restlint's unchanged. Files that could not be linted go to stderr, not in here.
  */
 export function formatJson(report: LintReport): string {
-  return JSON.stringify(report.findings, null, 2) + '\n';
+  const spectralShape = report.findings.map(({ code, message, path, severity, source, range }) => ({ code, message, path, severity, source, range }));
+  return JSON.stringify(spectralShape, null, 2) + '\n';
 }

@@ -42,16 +42,30 @@ export class SourceFile {
    * of a path key), when the source spells that text exactly as the data does.
    */
   rangeOf(pointer: readonly string[], part: Part = 'value', within?: { text: string; start: number; end: number }): Range {
+    return this.locate(pointer, part, within).range;
+  }
+
+  /**
+   * The range an edit replaces: like rangeOf, but undefined unless the node exists and
+   * `within` (if given) could be narrowed exactly, so an edit never lands on the wrong text.
+   */
+  editRangeOf(pointer: readonly string[], part: Part = 'value', within?: { text: string; start: number; end: number }): Range | undefined {
+    const { range, exact } = this.locate(pointer, part, within);
+    return exact ? range : undefined;
+  }
+
+  private locate(pointer: readonly string[], part: Part, within?: { text: string; start: number; end: number }): { range: Range; exact: boolean } {
     const span = this.locator.locate(pointer, part) ?? { start: 0, end: 0, exact: false };
     if (within && span.exact) {
       const raw = this.text.slice(span.start, span.end);
       const quoted = raw.length === within.text.length + 2 && (raw[0] === '"' || raw[0] === "'");
       if (raw === within.text || (quoted && raw.slice(1, -1) === within.text)) {
         const base = span.start + (quoted ? 1 : 0);
-        return this.lines.range(base + within.start, base + within.end);
+        return { range: this.lines.range(base + within.start, base + within.end), exact: true };
       }
+      return { range: this.lines.range(span.start, span.end), exact: false };
     }
-    return this.lines.range(span.start, span.end);
+    return { range: this.lines.range(span.start, span.end), exact: span.exact };
   }
 }
 
