@@ -44,3 +44,9 @@ test('rules can follow $refs themselves with context.resolve', () => {
   lintText(doc, { rules: [rule] });
   assert.deepEqual(seen, ['components/schemas/Users']);
 });
+
+test('walker: an operation written as a $ref (DigitalOcean style) is followed into its file', () => {
+  const files = { 'ops/list.yaml': "parameters:\n  - { name: PageSize, in: query, schema: { type: integer } }\n  - { name: page_token, in: query, schema: { type: string } }\n  - { name: sort_order, in: query, schema: { type: string } }\nresponses:\n  '200': { description: ok }\n" };
+  const findings = lintText(openapi(`  /users:\n    get:\n      $ref: ops/list.yaml\n`), { files }).filter((finding) => finding.code === 'query-param-casing');
+  assert.deepEqual(findings.map((finding) => `${finding.source}#${finding.path.join('/')}`), ['/virtual/ops/list.yaml#parameters/0/name']);
+});

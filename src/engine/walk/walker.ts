@@ -115,14 +115,17 @@ export class Walker {
     if (this.version !== '2.0') this.servers(value.servers, childLocation(resolved.loc, 'servers'), 'path');
     this.parameters(value.parameters, childLocation(resolved.loc, 'parameters'), item);
     for (const method of HTTP_METHODS) {
-      const rawOperation = value[method];
-      if (!isObject(rawOperation)) continue;
+      if (!isObject(value[method])) continue;
+      // Not allowed by the specification, but common (DigitalOcean: `get: { $ref: … }`) and
+      // accepted by other tools: an operation written as a reference is followed.
+      const operationAt = this.resolver.resolve(value[method], childLocation(resolved.loc, method));
+      if (!operationAt || !isObject(operationAt.value)) continue;
       const operation: OperationNode = {
         kind: 'Operation',
         method,
         pathItem: item,
-        value: rawOperation,
-        loc: childLocation(resolved.loc, method),
+        value: operationAt.value,
+        loc: operationAt.loc,
       };
       item.operations.push(operation);
       this.operation(operation);
