@@ -32,6 +32,8 @@ export interface ServerNode {
   loc: NodeLocation;
   /** `document` for root servers or basePath; otherwise the path item or operation that declares it. */
   level: 'document' | 'path' | 'operation';
+  /** The 3.x Server Object (with its `variables`); undefined for a Swagger 2.0 basePath. */
+  value?: Json;
 }
 
 export interface PathItemNode {

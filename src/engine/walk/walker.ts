@@ -85,15 +85,15 @@ export class Walker {
     const nodes: ServerNode[] = [];
     list.forEach((entry, index) => {
       if (isObject(entry) && typeof entry.url === 'string') {
-        nodes.push(this.server(entry.url, childLocation(loc, String(index), 'url'), level));
+        nodes.push(this.server(entry.url, childLocation(loc, String(index), 'url'), level, entry));
       }
     });
     return nodes;
   }
 
-  private server(url: string, loc: NodeLocation, level: ServerNode['level']): ServerNode {
+  private server(url: string, loc: NodeLocation, level: ServerNode['level'], value?: Json): ServerNode {
     const { path, offset } = serverBasePath(url);
-    const node: ServerNode = { kind: 'Server', url, basePath: path, segments: parsePath(path, offset), loc, level };
+    const node: ServerNode = { kind: 'Server', url, basePath: path, segments: parsePath(path, offset), loc, level, value };
     this.emit('Server', node);
     return node;
   }
