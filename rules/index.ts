@@ -14,7 +14,36 @@ import noVerbInPath from './no-verb-in-path';
 import noHttpMethodInPath from './no-http-method-in-path';
 import pluralCollections from './plural-collections';
 import noCrudCustomMethod from './no-crud-custom-method';
+import registeredStatusCodes from './registered-status-codes';
+import noBodyOn204304 from './no-body-on-204-304';
+import statusFitsMethod from './status-fits-method';
+import documentErrors from './document-errors';
+import noErrorIn2xx from './no-error-in-2xx';
+import async202Monitor from './async-202-monitor';
+import rateLimit429 from './rate-limit-429';
 import unresolvedRef from './unresolved-ref';
+import versionFormat from './version-format';
+import apiVersioned from './api-versioned';
+import oneVersionStrategy from './one-version-strategy';
+import queryVersioningDiscouraged from './query-versioning-discouraged';
+import deprecationSignals from './deprecation-signals';
+import noStackTrace from './no-stack-trace';
+import errorFormat from './error-format';
+import singleErrorSchema from './single-error-schema';
+import cacheabilityStated from './cacheability-stated';
+import etagConditional from './etag-conditional';
+import getNoBody from './get-no-body';
+import deleteNoBody from './delete-no-body';
+import deleteSuccessCode from './delete-success-code';
+import putTargetsItem from './put-targets-item';
+import postCreate201Location from './post-create-201-location';
+import patchPartial from './patch-partial';
+import operationVerbMatchesMethod from './operation-verb-matches-method';
+import httpsOnly from './https-only';
+import operationsSecured from './operations-secured';
+import apiKeyNotInQuery from './api-key-not-in-query';
+import requestTracing from './request-tracing';
+import paginateCollections from './paginate-collections';
 
 /** Every rule restlint ships, in the order `restlint rules` lists them. */
 export const allRules: readonly RuleModule<any>[] = [
@@ -34,11 +63,40 @@ export const allRules: readonly RuleModule<any>[] = [
   pluralCollections,
   noCrudCustomMethod,
   // B. Methods
+  getNoBody,
+  deleteNoBody,
+  deleteSuccessCode,
+  putTargetsItem,
+  postCreate201Location,
+  patchPartial,
+  operationVerbMatchesMethod,
   // C. Status codes
+  registeredStatusCodes,
+  noBodyOn204304,
+  statusFitsMethod,
+  documentErrors,
+  noErrorIn2xx,
+  async202Monitor,
+  rateLimit429,
   // D. Errors
+  noStackTrace,
+  errorFormat,
+  singleErrorSchema,
   // E. Caching
+  cacheabilityStated,
+  etagConditional,
   // F. Versioning
+  versionFormat,
+  apiVersioned,
+  oneVersionStrategy,
+  queryVersioningDiscouraged,
+  deprecationSignals,
   // G. Gateway, security, tracing, collections
+  httpsOnly,
+  operationsSecured,
+  apiKeyNotInQuery,
+  requestTracing,
+  paginateCollections,
   // Reference resolution (reported by the engine)
   invalidRef,
   unresolvedRef,

@@ -53,7 +53,10 @@ export interface OperationNode {
   method: HttpMethod;
   pathItem: PathItemNode;
   value: Json;
+  /** Where the operation object is (another file, when the operation is written as a `$ref`). */
   loc: NodeLocation;
+  /** Where the operation is written: its method key under the path item. Findings about the operation as a whole go here. */
+  keyLoc: NodeLocation;
 }
 
 /** `GET /users/{id}`: how messages and `usedBy` name an operation. */

@@ -118,7 +118,8 @@ export class Walker {
       if (!isObject(value[method])) continue;
       // Not allowed by the specification, but common (DigitalOcean: `get: { $ref: … }`) and
       // accepted by other tools: an operation written as a reference is followed.
-      const operationAt = this.resolver.resolve(value[method], childLocation(resolved.loc, method));
+      const keyLoc = childLocation(resolved.loc, method);
+      const operationAt = this.resolver.resolve(value[method], keyLoc);
       if (!operationAt || !isObject(operationAt.value)) continue;
       const operation: OperationNode = {
         kind: 'Operation',
@@ -126,6 +127,7 @@ export class Walker {
         pathItem: item,
         value: operationAt.value,
         loc: operationAt.loc,
+        keyLoc,
       };
       item.operations.push(operation);
       this.operation(operation);

@@ -1,0 +1,104 @@
+import { defineRule } from '../src/engine/rule';
+import { childLocation } from '../src/engine/model/location';
+import { operationName } from '../src/engine/walk/nodes';
+import { collectVersionSignals, isUnversionedByConvention, STRATEGIES, type Strategy } from './lib/versions';
+
+interface Options {
+  /** The versioning strategies this project accepts (default: all five). */
+  strategies: Strategy[];
+}
+
+/** How each strategy is shown in messages: where the version goes, with an example. */
+const WHERE: Record<Strategy, string> = {
+  uri: 'a path or server URL segment ("/v1")',
+  subdomain: 'the server host ("v1.api.example.com")',
+  header: 'a header ("Api-Version")',
+  'media-type': 'a media type ("application/vnd.example.v1+json")',
+  query: 'a query parameter ("api-version")',
+};
+
+/** A strategy found in the document, named shortly. */
+const FOUND: Record<Strategy, string> = {
+  uri: 'the URI',
+  subdomain: 'the host',
+  header: 'a header',
+  'media-type': 'a media type',
+  query: 'a query parameter',
+};
+
+/** What to do, per strategy: the first allowed one is suggested. */
+const HOW: Record<Strategy, string> = {
+  uri: 'add the major version to the server URL, e.g. "https://api.example.com/v1"',
+  subdomain: 'serve the API from a versioned host, e.g. "https://v1.api.example.com"',
+  header: 'document a version header parameter (e.g. "Api-Version") on every operation',
+  'media-type': 'use a versioned vendor media type, e.g. "application/vnd.example.v1+json"',
+  query: 'document a version query parameter (e.g. "api-version") on every operation',
+};
+
+/**
+ * The API is versioned by one of the course's strategies: a major version in the URI
+ * (`/v1/users`, or the server URL), in the host (`v1.api.example.com`), in a header
+ * (`Api-Version`), a query parameter (`api-version`) or a vendor media type
+ * (`application/vnd.acme.v1+json`). `info.version` is the version of the description, not
+ * something a client sends, and does not count. Reported once per document, on `paths`.
+ */
+export default defineRule<Options>({
+  meta: {
+    id: 'api-versioned',
+    group: 'versioning',
+    severity: 'error',
+    description: 'The API is versioned (URI, host, header, query parameter or media type).',
+    sources: ['course', 'MSW'],
+    fix: 'no',
+    options: {
+      schema: {
+        type: 'object',
+        properties: {
+          strategies: { type: 'array', items: { type: 'string', enum: [...STRATEGIES] }, minItems: 1, uniqueItems: true },
+        },
+      },
+      defaults: { strategies: [...STRATEGIES] },
+    },
+    messages: {
+      unversioned: 'the API has no version clients can select: none in {{where}}; {{how}} ("info.version" versions the description only)',
+      mostlyUnversioned: 'a version clients can select is documented on only {{count}} of {{total}} operations (in {{found}}, e.g. {{example}}); version the whole API: {{how}}',
+      otherStrategy: 'the API is versioned only by {{found}}, which this project does not use; version it by {{where}}: {{how}}',
+    },
+  },
+  create(context) {
+    const allowed = STRATEGIES.filter((strategy) => context.options.strategies.includes(strategy));
+    const signals = collectVersionSignals(context.version);
+    return {
+      ...signals.visitors,
+      'Document:exit'(document) {
+        const operations = signals.result().filter((entry) => !isUnversionedByConvention(entry.operation.pathItem.path));
+        if (operations.length === 0) return;
+        const used = new Set<Strategy>();
+        for (const operation of operations) for (const strategy of operation.strategies) used.add(strategy);
+        const where = list(allowed.map((strategy) => WHERE[strategy]));
+        const how = HOW[allowed[0] ?? 'uri'];
+        const at = childLocation(document.loc, 'paths');
+        const versioned = operations.filter((entry) => allowed.some((strategy) => entry.strategies.has(strategy)));
+        if (versioned.length > 0) {
+          // A version on a few operations (GitHub's one `vnd.github.v3.star+json`) does not
+          // version the API; when most operations are versioned, one-version-strategy names the rest.
+          if (versioned.length * 2 >= operations.length) return;
+          const strategies = STRATEGIES.filter((strategy) => allowed.includes(strategy) && versioned.some((entry) => entry.strategies.has(strategy)));
+          const data = { count: versioned.length, total: operations.length, found: list(strategies.map((strategy) => FOUND[strategy])), example: operationName(versioned[0].operation), how };
+          context.report({ messageId: 'mostlyUnversioned', data, at, part: 'key' });
+          return;
+        }
+        if (used.size > 0) {
+          const found = list(STRATEGIES.filter((strategy) => used.has(strategy)).map((strategy) => FOUND[strategy]));
+          context.report({ messageId: 'otherStrategy', data: { found, where, how }, at, part: 'key' });
+        } else {
+          context.report({ messageId: 'unversioned', data: { where, how }, at, part: 'key' });
+        }
+      },
+    };
+  },
+});
+
+function list(items: string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}

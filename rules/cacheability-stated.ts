@@ -1,0 +1,77 @@
+import { defineRule } from '../src/engine/rule';
+import { HTTP_METHODS, operationName } from '../src/engine/walk/nodes';
+import { responseName } from './lib/errors';
+import { hasHeader } from './lib/headers';
+
+interface Options {
+  /** Which responses must state their cacheability: operations by method, responses by status (`2xx`, `200`, `default`). */
+  responses: { methods?: string[]; statuses?: string | string[] };
+}
+
+const DEFAULT_METHODS = ['get', 'head'];
+const DEFAULT_STATUSES = ['2xx'];
+const STATUS = { type: 'string', pattern: '^([1-5]([0-9][0-9]|[xX][xX])|default)$' };
+
+/**
+ * Every response states whether it can be cached: the success responses of GET and HEAD
+ * declare a `Cache-Control` (or `Expires`) header, looked up in any case, in 2.0 and 3.x.
+ * The rule never proposes a value: only the API's owner knows whether `no-store` or
+ * `max-age=3600` is right.
+ */
+export default defineRule<Options>({
+  meta: {
+    id: 'cacheability-stated',
+    group: 'caching',
+    severity: 'warn',
+    description: 'Success responses of GET and HEAD state their cacheability with a Cache-Control (or Expires) header.',
+    sources: ['course', 'RFC 9111 §5.2', 'Z#227'],
+    fix: 'doc',
+    options: {
+      schema: {
+        type: 'object',
+        properties: {
+          responses: {
+            type: 'object',
+            properties: {
+              methods: { type: 'array', items: { type: 'string', enum: [...HTTP_METHODS] } },
+              statuses: { oneOf: [STATUS, { type: 'array', items: STATUS }] },
+            },
+            additionalProperties: false,
+          },
+        },
+        additionalProperties: false,
+      },
+      defaults: { responses: { methods: DEFAULT_METHODS, statuses: DEFAULT_STATUSES } },
+    },
+    messages: {
+      missing:
+        '{{response}} has no Cache-Control header; state whether it can be cached (e.g. "Cache-Control: no-store" or "Cache-Control: private, max-age=60")',
+    },
+  },
+  create(context) {
+    const methods = new Set(context.options.responses.methods ?? DEFAULT_METHODS);
+    const given = context.options.responses.statuses ?? DEFAULT_STATUSES;
+    const statuses = typeof given === 'string' ? [given] : given;
+    return {
+      Response(response) {
+        if (!methods.has(response.operation.method) || !statuses.some((pattern) => statusMatches(response.status, pattern))) return;
+        if (hasHeader(response, 'Cache-Control', 'Expires')) return;
+        context.report({
+          messageId: 'missing',
+          data: { response: responseName(response) },
+          at: response.loc,
+          part: 'key',
+          usedBy: operationName(response.operation),
+        });
+      },
+    };
+  },
+});
+
+/** `2xx` matches `200` and `2XX`; `200` matches `200` only; `default` matches `default`. */
+function statusMatches(status: string, pattern: string): boolean {
+  const wanted = pattern.toLowerCase();
+  const given = status.toLowerCase();
+  if (wanted.endsWith('xx')) return given[0] === wanted[0] && /^\d(\d\d|xx)$/.test(given);
+  return given === wanted;
+}

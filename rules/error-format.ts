@@ -1,0 +1,155 @@
+import type { NodeLocation } from '../src/engine/model/location';
+import { defineRule, type RuleContext } from '../src/engine/rule';
+import { operationName, type DocumentNode, type OperationNode } from '../src/engine/walk/nodes';
+import { isErrorResponse, isJsonMediaType, isOAuthError, isObject, propertiesOf, responseBodies, responseMediaTypes, responseName } from './lib/errors';
+
+type Format = 'problem' | 'azure' | 'google' | { schema: Record<string, unknown> };
+
+interface Options {
+  /** The error format every error response follows. */
+  format: Format;
+}
+
+interface Expected {
+  /** Member paths the error schema must have: `type`, `error.code`. */
+  members: string[];
+  /** Whether a media type is the format's. */
+  accepts(mediaType: string): boolean;
+  /** `application/problem+json`, or `JSON`. */
+  mediaType: string;
+  label: string;
+}
+
+const PROBLEM_MEMBERS = ['type', 'title', 'status', 'detail', 'instance'];
+
+/**
+ * Error responses (4xx, 5xx, and `default` beside documented successes) use one standard JSON
+ * error format: by default RFC 9457 problem details (`application/problem+json` with `type`,
+ * `title`, `status`, `detail`, `instance`); Azure's and Google's `{ error: { code, message } }`
+ * envelopes, or a team's own schema, as options. Responses that document no body are not
+ * checked: there is no format to judge; nor are the errors of pages served to a browser (all
+ * success responses HTML, like OAuth's `/authorize`), nor OAuth 2.0 errors (`error`, `error_description`),
+ * whose format RFC 6749 mandates.
+ */
+export default defineRule<Options>({
+  meta: {
+    id: 'error-format',
+    group: 'errors',
+    severity: 'warn',
+    description: 'Error responses use one standard JSON error format (RFC 9457 problem details by default).',
+    sources: ['course', 'RFC 9457', 'Z#176'],
+    fix: 'no',
+    options: {
+      schema: {
+        type: 'object',
+        properties: {
+          format: {
+            oneOf: [
+              { type: 'string', enum: ['problem', 'azure', 'google'] },
+              { type: 'object', properties: { schema: { type: 'object' } }, required: ['schema'], additionalProperties: false },
+            ],
+          },
+        },
+        additionalProperties: false,
+      },
+      defaults: { format: 'problem' },
+    },
+    messages: {
+      mediaType: '{{response}} is {{found}}, not {{expected}}; use the {{format}}',
+      mediaTypeAndMembers: '{{response}} is {{found}}, not {{expected}}, and its schema lacks {{missing}}; use the {{format}}',
+      members: '{{response}} schema lacks {{missing}}; use the {{format}}',
+    },
+  },
+  create(context) {
+    const expected = expectation(context.options.format);
+    let document: DocumentNode | undefined;
+    return {
+      Document(node) {
+        document = node;
+      },
+      Response(response) {
+        if (!isErrorResponse(response)) return;
+        const produces = document?.value.produces;
+        if (isBrowserPage(response.operation, context.version, produces, context.resolve)) return;
+        const bodies = responseBodies(response, context.version, produces);
+        const found = responseMediaTypes(response, context.version, produces);
+        // 2.0 with a schema but no `produces` anywhere: tools assume JSON, but the type is unstated.
+        const unstated = found.length === 0 && bodies.length > 0;
+        if (found.length === 0 && !unstated) return;
+        const typeOk = unstated ? expected.mediaType === 'JSON' : found.some((mediaType) => expected.accepts(mediaType));
+        const body = bodies.find((entry) => entry.mediaType === undefined || expected.accepts(entry.mediaType)) ?? bodies.find((entry) => isJsonMediaType(entry.mediaType!));
+        // OAuth 2.0 token errors (RFC 6749 §5.2) have a format of their own, mandated by the standard.
+        if (body && isOAuthError(propertiesOf(body.schema, body.at, context.resolve))) return;
+        const missing = body ? missingMembers(body.schema, body.at, expected.members, context.resolve) : [];
+        if (typeOk && missing.length === 0) return;
+        const data = { response: responseName(response), found: unstated ? 'of no stated media type (no produces)' : found.join(', '), expected: expected.mediaType, missing: missing.join(', '), format: expected.label };
+        const messageId = typeOk ? 'members' : missing.length > 0 ? 'mediaTypeAndMembers' : 'mediaType';
+        context.report({ messageId, data, at: response.loc, part: 'key', usedBy: operationName(response.operation) });
+      },
+    };
+  },
+});
+
+function expectation(format: Format): Expected {
+  const json = { accepts: isJsonMediaType, mediaType: 'JSON' };
+  if (format === 'azure') return { ...json, members: ['error', 'error.code', 'error.message'], label: 'Azure error format { error: { code, message } }' };
+  if (format === 'google') return { ...json, members: ['error', 'error.code', 'error.message', 'error.status'], label: 'Google error format { error: { code, message, status } }' };
+  if (isObject(format)) return { ...json, members: requiredMembers(format.schema), label: 'configured error format' };
+  return {
+    members: PROBLEM_MEMBERS,
+    accepts: (mediaType) => mediaType.split(';')[0].trim().toLowerCase() === 'application/problem+json',
+    mediaType: 'application/problem+json',
+    label: 'RFC 9457 problem details format',
+  };
+}
+
+/** The required property names of a configured schema, and those of its object properties one level down (`error.code`). */
+function requiredMembers(schema: Record<string, unknown>): string[] {
+  const members: string[] = [];
+  const required = Array.isArray(schema.required) ? schema.required.filter((name): name is string => typeof name === 'string') : [];
+  const properties = isObject(schema.properties) ? schema.properties : {};
+  for (const name of required) {
+    members.push(name);
+    const property = properties[name];
+    if (isObject(property) && Array.isArray(property.required)) {
+      for (const child of property.required) if (typeof child === 'string') members.push(`${name}.${child}`);
+    }
+  }
+  return members;
+}
+
+/**
+ * An operation that serves a page to a browser (every success response is HTML, as in OAuth's
+ * `/authorize`): its error pages are HTML too, by design.
+ */
+function isBrowserPage(operation: OperationNode, version: string, documentProduces: unknown, resolve: RuleContext<unknown>['resolve']): boolean {
+  const responses = operation.value.responses;
+  if (!isObject(responses)) return false;
+  const types: string[] = [];
+  for (const [status, raw] of Object.entries(responses)) {
+    if (!/^2/.test(status)) continue;
+    const resolved = resolve(raw, { file: operation.loc.file, pointer: [...operation.loc.pointer, 'responses', status] });
+    if (!resolved || !isObject(resolved.value)) continue;
+    const node = { kind: 'Response', status, operation, value: resolved.value, loc: resolved.loc } as const;
+    types.push(...responseMediaTypes(node, version, documentProduces));
+  }
+  return types.length > 0 && types.every((type) => type.split(';')[0].trim().toLowerCase() === 'text/html');
+}
+
+/** The member paths the schema lacks; a missing parent hides its children (`error`, not `error.code`). */
+function missingMembers(schema: unknown, at: NodeLocation, members: string[], resolve: RuleContext<unknown>['resolve']): string[] {
+  const top = propertiesOf(schema, at, resolve);
+  const missing: string[] = [];
+  for (const member of members) {
+    const [parent, child] = member.split('.', 2);
+    const property = top.find((entry) => entry.name === parent);
+    if (child === undefined) {
+      if (!property) missing.push(member);
+      continue;
+    }
+    if (!property) continue;
+    const children = property.value && property.valueLoc ? propertiesOf(property.value, property.valueLoc, resolve) : [];
+    if (!children.some((entry) => entry.name === child)) missing.push(member);
+  }
+  return missing;
+}

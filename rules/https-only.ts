@@ -1,0 +1,89 @@
+import { defineRule } from '../src/engine/rule';
+import { childLocation, type NodeLocation } from '../src/engine/model/location';
+import { isLocalHost, isObject, valueAt } from './lib/security';
+
+/** `scheme://authority`, where the scheme may be a server variable (`{scheme}://…`). */
+const ABSOLUTE = /^\s*(?:([a-zA-Z][a-zA-Z0-9+.-]*)|\{([^}]+)\}):\/\/([^/?#]*)/;
+
+/**
+ * Server URLs use https: over plain http, API keys, tokens and personal data cross the
+ * network in clear text. Checks 3.x `servers[].url` at document, path-item and operation
+ * level (including a scheme, or a whole base URL, written as a server variable whose enum
+ * or default offers `http`) and Swagger 2.0 `schemes` (document and operation level). Exempt: relative URLs
+ * (they inherit the scheme the document is served with) and local hosts (`localhost`,
+ * `*.localhost`, `*.local`, loopback addresses), with host variables read at their default.
+ */
+export default defineRule({
+  meta: {
+    id: 'https-only',
+    group: 'security',
+    severity: 'error',
+    description: 'Server URLs use https, not plain http.',
+    sources: ['OWASP'],
+    fix: 'doc',
+    messages: {
+      url: 'server URL "{{url}}" uses plain http; serve the API over https so credentials and data are encrypted in transit',
+      variable: 'server URL "{{url}}" lets its "{{variable}}" variable be "http"; offer only https so credentials and data are encrypted in transit',
+      schemes: '"schemes" lists "http"{{where}}; list only "https" so credentials and data are encrypted in transit',
+    },
+  },
+  create(context) {
+    /** Swagger 2.0 `schemes`, at the document or an operation. */
+    const checkSchemes = (schemes: unknown, at: NodeLocation, where: string) => {
+      if (!Array.isArray(schemes)) return;
+      schemes.forEach((scheme, index) => {
+        if (typeof scheme === 'string' && scheme.trim().toLowerCase() === 'http') {
+          context.report({ messageId: 'schemes', data: { where }, at: childLocation(at, String(index)) });
+        }
+      });
+    };
+    let localHost2 = false;
+    return {
+      Document(document) {
+        if (context.version !== '2.0') return;
+        const host = document.value.host;
+        localHost2 = typeof host === 'string' && isLocalHost(host);
+        if (!localHost2) checkSchemes(document.value.schemes, childLocation(document.loc, 'schemes'), '');
+      },
+      Operation(operation) {
+        if (context.version !== '2.0' || localHost2) return;
+        checkSchemes(operation.value.schemes, childLocation(operation.loc, 'schemes'), ` for ${operation.method.toUpperCase()} ${operation.pathItem.path}`);
+      },
+      Server(server) {
+        // Swagger 2.0 `basePath` arrives as a Server node too: it has no scheme.
+        if (context.version === '2.0') return;
+        const serverObject = valueAt(server.loc, server.loc.pointer.slice(0, -1));
+        const variables = isObject(serverObject) && isObject(serverObject.variables) ? serverObject.variables : {};
+        const match = ABSOLUTE.exec(server.url);
+        if (!match) {
+          // The whole base URL as one variable: `url: '{baseUrl}/v1'`, its values full URLs.
+          const whole = /^\s*\{([^}]+)\}/.exec(server.url);
+          const variable = whole ? variables[whole[1]] : undefined;
+          if (!whole || !isObject(variable)) return;
+          const values = [variable.default, ...(Array.isArray(variable.enum) ? variable.enum : [])];
+          const plain = values.some((value) => {
+            const url = typeof value === 'string' ? /^\s*http:\/\/([^/?#]*)/i.exec(value) : null;
+            return url !== null && !isLocalHost(url[1].replace(/^[^@]*@/, ''));
+          });
+          if (plain) context.report({ messageId: 'variable', data: { url: server.url, variable: whole[1] }, at: server.loc });
+          return;
+        }
+        const host = match[3].replace(/^[^@]*@/, '').replace(/\{([^}]+)\}/g, (whole, name: string) => {
+          const variable = variables[name];
+          return isObject(variable) && typeof variable.default === 'string' ? variable.default : whole;
+        });
+        if (isLocalHost(host)) return;
+        if (match[1] !== undefined) {
+          if (match[1].toLowerCase() === 'http') context.report({ messageId: 'url', data: { url: server.url }, at: server.loc });
+          return;
+        }
+        const variable = variables[match[2]];
+        if (!isObject(variable)) return;
+        const values = [variable.default, ...(Array.isArray(variable.enum) ? variable.enum : [])];
+        if (values.some((value) => typeof value === 'string' && value.trim().toLowerCase().replace(/:\/\/$/, '') === 'http')) {
+          context.report({ messageId: 'variable', data: { url: server.url, variable: match[2] }, at: server.loc });
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,189 @@
+/**
+ * What the error rules (group D) share: which responses are error responses, how to name a
+ * response in a message (an inline one by its operation, a shared component by its name), the
+ * bodies a response declares in 2.0 and 3.x, and the properties of a schema read through
+ * `$ref`s, `allOf` and friends without a walk over every schema of the document.
+ */
+import type { NodeLocation } from '../../src/engine/model/location';
+import type { RuleContext } from '../../src/engine/rule';
+import { operationName, type OperationNode, type ResponseNode } from '../../src/engine/walk/nodes';
+
+type Json = Record<string, unknown>;
+type Resolve = RuleContext<unknown>['resolve'];
+
+export function isObject(value: unknown): value is Json {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** Whether `loc` is written inside `parent` (same file, pointer below it). */
+export function isInside(loc: NodeLocation, parent: NodeLocation): boolean {
+  return loc.file === parent.file && parent.pointer.every((segment, index) => loc.pointer[index] === segment);
+}
+
+/** 4xx and 5xx (as `404` or `4XX`). */
+export function isErrorStatus(status: string): boolean {
+  return /^[45]/.test(status);
+}
+
+/** A success (or redirect) status: 1xx-3xx, or a `2XX` range. */
+export function isSuccessStatus(status: string): boolean {
+  return /^[123]/.test(status);
+}
+
+/**
+ * A 4xx or 5xx response, or a `default` one of an operation that documents its success
+ * separately: a `default` that is the operation's only response describes the success.
+ */
+export function isErrorResponse(response: ResponseNode): boolean {
+  if (isErrorStatus(response.status)) return true;
+  if (response.status !== 'default') return false;
+  const responses = response.operation.value.responses;
+  return isObject(responses) && Object.keys(responses).some(isSuccessStatus);
+}
+
+/** Whether a response was reached through a `$ref` to a component shared by many operations. */
+export function isShared(response: ResponseNode): boolean {
+  return !isInside(response.loc, response.operation.loc);
+}
+
+/**
+ * How a message names a response: `GET /users 404 response` when it is written inside the
+ * operation, `shared response "NotFound"` for a component (then the message must not depend
+ * on the operation, so that the engine reports it once with `usedBy`).
+ */
+export function responseName(response: ResponseNode): string {
+  if (!isShared(response)) return `${operationName(response.operation)} ${response.status} response`;
+  return `shared response "${componentName(response.loc)}"`;
+}
+
+/**
+ * How a message names a component: the last segment of its pointer (`NotFound` for
+ * `#/components/responses/NotFound`), or the file's name when the component is a whole file
+ * (`not_found.yml`, as multi-file documents such as DigitalOcean's are written).
+ */
+export function componentName(loc: NodeLocation): string {
+  const last = loc.pointer[loc.pointer.length - 1];
+  if (last !== undefined && last !== '') return last;
+  return loc.file.path.split(/[\\/]/).pop() ?? loc.file.path;
+}
+
+/** `usedBy` for a report on a response or on something reached through it. */
+export function usedByOf(operation: OperationNode): string {
+  return operationName(operation);
+}
+
+export interface Body {
+  /** The media type; for 2.0, each `produces` entry (operation's, else the document's), or undefined when none is given. */
+  mediaType: string | undefined;
+  /** The schema as written (possibly a `$ref`). */
+  schema: unknown;
+  /** Where the schema is written. */
+  at: NodeLocation;
+}
+
+/**
+ * The bodies a response declares: 3.x `content` entries with a schema; 2.0 `schema`, once
+ * per `produces` media type. `documentProduces` is the 2.0 document's `produces`.
+ */
+export function responseBodies(response: ResponseNode, version: string, documentProduces?: unknown): Body[] {
+  const { value, loc } = response;
+  if (version === '2.0') {
+    if (value.schema === undefined) return [];
+    const at = { file: loc.file, pointer: [...loc.pointer, 'schema'] };
+    const produces = mediaTypes2(response.operation.value.produces) ?? mediaTypes2(documentProduces);
+    if (!produces || produces.length === 0) return [{ mediaType: undefined, schema: value.schema, at }];
+    return produces.map((mediaType) => ({ mediaType, schema: value.schema, at }));
+  }
+  const content = value.content;
+  if (!isObject(content)) return [];
+  const bodies: Body[] = [];
+  for (const [mediaType, entry] of Object.entries(content)) {
+    if (!isObject(entry) || entry.schema === undefined) continue;
+    bodies.push({ mediaType, schema: entry.schema, at: { file: loc.file, pointer: [...loc.pointer, 'content', mediaType, 'schema'] } });
+  }
+  return bodies;
+}
+
+/** The media types a response declares (3.x `content` keys, even without a schema; 2.0 `produces` when it has a schema). */
+export function responseMediaTypes(response: ResponseNode, version: string, documentProduces?: unknown): string[] {
+  if (version === '2.0') {
+    if (response.value.schema === undefined) return [];
+    return mediaTypes2(response.operation.value.produces) ?? mediaTypes2(documentProduces) ?? [];
+  }
+  return isObject(response.value.content) ? Object.keys(response.value.content) : [];
+}
+
+function mediaTypes2(value: unknown): string[] | undefined {
+  return Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === 'string') : undefined;
+}
+
+/** `application/json`, `application/problem+json`, `application/json; charset=utf-8`, `*\/*+json`. */
+export function isJsonMediaType(mediaType: string): boolean {
+  const essence = mediaType.split(';')[0].trim().toLowerCase();
+  return essence === 'application/json' || essence.endsWith('+json');
+}
+
+export interface Property {
+  /** `stack`, or `error.stack` for one level of nesting. */
+  path: string;
+  name: string;
+  /** The property's schema, resolved (undefined when its `$ref` is broken), and where that is written. */
+  value: Json | undefined;
+  valueLoc: NodeLocation | undefined;
+  /** Where the property is written (its entry in `properties`). */
+  at: NodeLocation;
+}
+
+/** A schema followed through `$ref`s; undefined when it is not an object or the reference is broken. */
+export function resolveSchema(schema: unknown, at: NodeLocation, resolve: Resolve): { value: Json; loc: NodeLocation } | undefined {
+  const resolved = resolve(schema, at);
+  if (!resolved || !isObject(resolved.value)) return undefined;
+  return { value: resolved.value, loc: resolved.loc };
+}
+
+/**
+ * The properties of a schema: its own `properties`, and those of its `allOf`, `oneOf` and
+ * `anyOf` members (followed through `$ref`s, a few levels deep). A name given twice counts once
+ * (the first one written).
+ */
+export function propertiesOf(schema: unknown, at: NodeLocation, resolve: Resolve, prefix = ''): Property[] {
+  const found = new Map<string, Property>();
+  const seen = new Set<object>();
+  const visit = (raw: unknown, loc: NodeLocation, depth: number) => {
+    if (depth > 4) return;
+    const resolved = resolveSchema(raw, loc, resolve);
+    if (!resolved || seen.has(resolved.value)) return;
+    seen.add(resolved.value);
+    const { value } = resolved;
+    if (isObject(value.properties)) {
+      for (const [name, property] of Object.entries(value.properties)) {
+        if (found.has(name)) continue;
+        const propertyLoc = { file: resolved.loc.file, pointer: [...resolved.loc.pointer, 'properties', name] };
+        const target = resolveSchema(property, propertyLoc, resolve);
+        found.set(name, { path: prefix + name, name, value: target?.value, valueLoc: target?.loc, at: propertyLoc });
+      }
+    }
+    for (const key of ['allOf', 'oneOf', 'anyOf']) {
+      const list = value[key];
+      if (Array.isArray(list)) list.forEach((member, index) => visit(member, { file: resolved.loc.file, pointer: [...resolved.loc.pointer, key, String(index)] }, depth + 1));
+    }
+  };
+  visit(schema, at, 0);
+  return [...found.values()];
+}
+
+/** The `type` of a schema as a list (3.1 allows `[string, 'null']`); empty when not given. */
+export function typesOf(schema: Json | undefined): string[] {
+  if (!schema) return [];
+  if (typeof schema.type === 'string') return [schema.type];
+  if (Array.isArray(schema.type)) return schema.type.filter((entry): entry is string => typeof entry === 'string');
+  return [];
+}
+
+/**
+ * An OAuth 2.0 error response (RFC 6749 §5.2: `error` and `error_description`): token
+ * endpoints must use this format, whatever the API's own error format is.
+ */
+export function isOAuthError(properties: readonly Property[]): boolean {
+  return properties.some((property) => property.name === 'error') && properties.some((property) => property.name === 'error_description');
+}

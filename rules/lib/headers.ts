@@ -1,0 +1,32 @@
+/**
+ * Response headers, looked up by name without regard to case (HTTP header names are
+ * case-insensitive: `cache-control` and `Cache-Control` are one header). Works on the Response
+ * nodes of Swagger 2.0 and OpenAPI 3.x alike: both keep them in the response's `headers` map.
+ */
+import { childLocation, type NodeLocation } from '../../src/engine/model/location';
+import type { ResponseNode } from '../../src/engine/walk/nodes';
+
+export interface DeclaredHeader {
+  /** The name as written in the document. */
+  name: string;
+  /** The header object as written (possibly a `$ref`, not followed). */
+  value: unknown;
+  /** Where the `headers` entry is written. */
+  loc: NodeLocation;
+}
+
+/** The first header of `response` named like one of `names` (any case), or undefined. */
+export function findHeader(response: Pick<ResponseNode, 'value' | 'loc'>, ...names: string[]): DeclaredHeader | undefined {
+  const headers = response.value.headers;
+  if (headers === null || typeof headers !== 'object' || Array.isArray(headers)) return undefined;
+  const wanted = new Set(names.map((name) => name.toLowerCase()));
+  for (const [name, value] of Object.entries(headers as Record<string, unknown>)) {
+    if (wanted.has(name.trim().toLowerCase())) return { name, value, loc: childLocation(response.loc, 'headers', name) };
+  }
+  return undefined;
+}
+
+/** Whether `response` declares a header named like one of `names` (any case). */
+export function hasHeader(response: Pick<ResponseNode, 'value' | 'loc'>, ...names: string[]): boolean {
+  return findHeader(response, ...names) !== undefined;
+}

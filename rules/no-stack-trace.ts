@@ -1,0 +1,81 @@
+import { defineRule } from '../src/engine/rule';
+import { operationName } from '../src/engine/walk/nodes';
+import { isErrorResponse, isInside, propertiesOf, responseBodies, responseName, typesOf, type Property } from './lib/errors';
+
+/** Property names that carry a stack trace or exception details, compared lowercase without `_` and `-`. */
+const LEAKS = new Set(['stack', 'stacktrace', 'callstack', 'backtrace', 'exception', 'trace']);
+
+/**
+ * Error responses never carry stack traces: a schema property `stack`, `stackTrace`,
+ * `stack_trace`, `callstack`, `backtrace`, `exception` or `trace` (a string or an array: a `trace` object is
+ * something else) in a 4xx, 5xx or error `default` response. Read through `$ref`s, `allOf`
+ * (and `oneOf`/`anyOf`) members, and one level of nesting (`error.stack`, `errors[].stack`).
+ * `traceId`, `trace_id` and `traceparent` are correlation ids, the safe replacement, and pass.
+ */
+export default defineRule({
+  meta: {
+    id: 'no-stack-trace',
+    group: 'errors',
+    severity: 'error',
+    description: 'Error responses never carry stack traces or exception details.',
+    sources: ['course', 'Z#177', 'RFC 9457 §5', 'OWASP'],
+    fix: 'no',
+    messages: {
+      inline:
+        '{{response}}: property "{{path}}" exposes a stack trace, which reveals the technology and file layout to an attacker; remove it, log the trace server-side and return a correlation id (e.g. traceId) instead',
+      shared:
+        'error schema property "{{path}}" exposes a stack trace, which reveals the technology and file layout to an attacker; remove it, log the trace server-side and return a correlation id (e.g. traceId) instead',
+    },
+  },
+  create(context) {
+    return {
+      Response(response) {
+        if (!isErrorResponse(response)) return;
+        const seen = new Set<string>();
+        for (const body of responseBodies(response, context.version)) {
+          const key = body.at.pointer.join('/');
+          if (seen.has(key)) continue;
+          seen.add(key);
+          for (const property of leaks(body.schema, body.at, context.resolve)) {
+            const inline = isInside(property.at, response.operation.loc);
+            context.report({
+              messageId: inline ? 'inline' : 'shared',
+              data: { response: responseName(response), path: property.path },
+              at: property.at,
+              part: 'key',
+              usedBy: operationName(response.operation),
+            });
+          }
+        }
+      },
+    };
+  },
+});
+
+function leaks(schema: unknown, at: Parameters<typeof propertiesOf>[1], resolve: Parameters<typeof propertiesOf>[2]): Property[] {
+  const found: Property[] = [];
+  for (const property of propertiesOf(schema, at, resolve)) {
+    if (isLeak(property)) {
+      found.push(property);
+      continue;
+    }
+    // One level of nesting: `error: { stack }`, `errors: [{ stack }]`.
+    const { value, valueLoc } = property;
+    if (!value || !valueLoc) continue;
+    const nested = propertiesOf(value, valueLoc, resolve, `${property.name}.`);
+    if (value.items !== undefined) {
+      nested.push(...propertiesOf(value.items, { file: valueLoc.file, pointer: [...valueLoc.pointer, 'items'] }, resolve, `${property.name}[].`));
+    }
+    found.push(...nested.filter(isLeak));
+  }
+  return found;
+}
+
+function isLeak(property: Property): boolean {
+  const name = property.name.toLowerCase().replace(/[-_]/g, '');
+  if (!LEAKS.has(name)) return false;
+  if (name !== 'trace') return true;
+  // `trace` is a leak as text or a list of frames; an object (a tracing context) is not.
+  const types = typesOf(property.value);
+  return types.includes('string') || types.includes('array') || (types.length === 0 && property.value?.items !== undefined);
+}
