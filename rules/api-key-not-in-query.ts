@@ -1,7 +1,7 @@
 import { defineRule } from '../src/engine/rule';
 import { childLocation } from '../src/engine/model/location';
 import { operationName } from '../src/engine/walk/nodes';
-import { isObject } from './lib/security';
+import { isObject } from '../src/engine/model/json';
 
 /** Query parameter names that are credentials whatever they describe (compared lowercase, without `-`/`_`). */
 const CREDENTIAL_NAMES = new Set(['apikey', 'xapikey', 'apitoken', 'accesstoken', 'authtoken', 'bearertoken', 'apisecret', 'secretkey']);

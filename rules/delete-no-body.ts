@@ -1,7 +1,7 @@
 import { defineRule } from '../src/engine/rule';
-import { childLocation } from '../src/engine/model/location';
+import { childLocation, isWithin } from '../src/engine/model/location';
 import { operationName } from '../src/engine/walk/nodes';
-import { effectiveParameters, isEmptyRequestBody, isInside } from './lib/methods';
+import { effectiveParameters, isEmptyRequestBody } from './lib/methods';
 
 /**
  * DELETE carries no request body: RFC 9110 gives such content no meaning and some
@@ -40,7 +40,7 @@ export default defineRule({
           if (where !== 'body' && where !== 'formData') continue;
           const data = { operation: name, in: String(where), name: String(parameter.value.name ?? '') };
           const at = childLocation(parameter.loc, 'in');
-          if (isInside(parameter.loc, operation)) context.report({ messageId: 'parameter', data, at });
+          if (isWithin(parameter.loc, operation.loc)) context.report({ messageId: 'parameter', data, at });
           else context.report({ messageId: 'sharedParameter', data, at, usedBy: name });
         }
       },

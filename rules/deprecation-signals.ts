@@ -1,7 +1,7 @@
 import { defineRule } from '../src/engine/rule';
 import { childLocation, type NodeLocation } from '../src/engine/model/location';
 import { operationName } from '../src/engine/walk/nodes';
-import { isObject } from '../src/engine/walk/walker';
+import { isObject } from '../src/engine/model/json';
 
 interface FoundHeader {
   value: Record<string, unknown>;

@@ -1,7 +1,8 @@
 import { defineRule } from '../src/engine/rule';
 import type { NodeLocation } from '../src/engine/model/location';
 import { operationName, type OperationNode } from '../src/engine/walk/nodes';
-import { isObject, statusClass, statusKeys } from './lib/status';
+import { statusClass, statusKeys } from './lib/status';
+import { isObject } from '../src/engine/model/json';
 
 interface Options {
   /** Accept `default` alone as documenting client errors too (the Azure and Google style, one error schema for every failure). */

@@ -1,7 +1,8 @@
 import type { NodeLocation } from '../src/engine/model/location';
 import { defineRule, type RuleContext } from '../src/engine/rule';
 import { operationName, type DocumentNode, type OperationNode } from '../src/engine/walk/nodes';
-import { isErrorResponse, isJsonMediaType, isOAuthError, isObject, propertiesOf, responseBodies, responseMediaTypes, responseName } from './lib/errors';
+import { isErrorResponse, isJsonMediaType, isOAuthError, propertiesOf, responseBodies, responseMediaTypes, responseName } from './lib/errors';
+import { isObject } from '../src/engine/model/json';
 
 type Format = 'problem' | 'azure' | 'google' | { schema: Record<string, unknown> };
 

@@ -1,7 +1,7 @@
 import { defineRule } from '../src/engine/rule';
-import { childLocation } from '../src/engine/model/location';
+import { childLocation, isWithin } from '../src/engine/model/location';
 import { operationName } from '../src/engine/walk/nodes';
-import { effectiveParameters, isEmptyRequestBody, isInside } from './lib/methods';
+import { effectiveParameters, isEmptyRequestBody } from './lib/methods';
 
 /**
  * GET and HEAD carry no request body: RFC 9110 gives such content no meaning, and proxies,
@@ -39,7 +39,7 @@ export default defineRule({
           if (where !== 'body' && where !== 'formData') continue;
           const name = String(parameter.value.name ?? '');
           const at = childLocation(parameter.loc, 'in');
-          if (isInside(parameter.loc, operation)) {
+          if (isWithin(parameter.loc, operation.loc)) {
             context.report({ messageId: 'parameter', data: { ...data, in: where, name }, at });
           } else {
             const method = operation.method.toUpperCase();

@@ -1,6 +1,7 @@
 import { defineRule } from '../src/engine/rule';
 import { childLocation, type NodeLocation } from '../src/engine/model/location';
-import { isLocalHost, isObject, valueAt } from './lib/security';
+import { isLocalHost, valueAt } from './lib/security';
+import { isObject } from '../src/engine/model/json';
 
 /** `scheme://authority`, where the scheme may be a server variable (`{scheme}://…`). */
 const ABSOLUTE = /^\s*(?:([a-zA-Z][a-zA-Z0-9+.-]*)|\{([^}]+)\}):\/\/([^/?#]*)/;

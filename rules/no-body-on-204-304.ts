@@ -1,6 +1,7 @@
 import { defineRule } from '../src/engine/rule';
 import type { ResponseNode } from '../src/engine/walk/nodes';
-import { isObject, responseSubject } from './lib/status';
+import { responseSubject } from './lib/status';
+import { isObject } from '../src/engine/model/json';
 
 /**
  * 204 No Content and 304 Not Modified end at the header section: a response that declares

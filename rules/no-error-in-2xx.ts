@@ -2,7 +2,9 @@ import { defineRule } from '../src/engine/rule';
 import type { NodeLocation } from '../src/engine/model/location';
 import type { RuleContext } from '../src/engine/rule';
 import { operationName, type OperationNode, type ResponseNode } from '../src/engine/walk/nodes';
-import { documentsClientError, isObject, isWithin, locationName, responseSchemas, schemaTypes, statusClass, topLevelProperties } from './lib/status';
+import { documentsClientError, locationName, responseSchemas, schemaTypes, statusClass, topLevelProperties } from './lib/status';
+import { isObject } from '../src/engine/model/json';
+import { isWithin } from '../src/engine/model/location';
 
 type Json = Record<string, unknown>;
 

@@ -3,6 +3,7 @@ import { requestPath } from '../src/engine/model/path';
 import { normalizePath, parsePath } from '../src/engine/model/path';
 import type { PathItemNode } from '../src/engine/walk/nodes';
 import { EXTENSION_MEDIA_TYPES, extensionOf, REPRESENTATION_EXTENSIONS } from './lib/path-shape';
+import { isObject } from '../src/engine/model/json';
 
 interface Options {
   /** Extensions that name a representation (lowercase, without the dot). */
@@ -116,6 +117,3 @@ function answersFile(response: Json, operation: Json, root: Json, extension: str
 
 type Json = Record<string, unknown>;
 
-function isObject(value: unknown): value is Json {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}

@@ -1,6 +1,7 @@
 import { defineRule } from '../src/engine/rule';
 import { operationName } from '../src/engine/walk/nodes';
-import { isErrorResponse, isInside, propertiesOf, responseBodies, responseName, typesOf, type Property } from './lib/errors';
+import { isErrorResponse, propertiesOf, responseBodies, responseName, typesOf, type Property } from './lib/errors';
+import { isWithin } from '../src/engine/model/location';
 
 /** Property names that carry a stack trace or exception details, compared lowercase without `_` and `-`. */
 const LEAKS = new Set(['stack', 'stacktrace', 'callstack', 'backtrace', 'exception', 'trace']);
@@ -37,7 +38,7 @@ export default defineRule({
           if (seen.has(key)) continue;
           seen.add(key);
           for (const property of leaks(body.schema, body.at, context.resolve)) {
-            const inline = isInside(property.at, response.operation.loc);
+            const inline = isWithin(property.at, response.operation.loc);
             context.report({
               messageId: inline ? 'inline' : 'shared',
               data: { response: responseName(response), path: property.path },

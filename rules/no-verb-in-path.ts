@@ -2,22 +2,7 @@ import { defineRule } from '../src/engine/rule';
 import { toCase } from './lib/casing';
 import { serverBasePath, type PathSegment } from '../src/engine/model/path';
 import type { NodeLocation } from '../src/engine/model/location';
-import {
-  PHRASAL_PARTICLES,
-  PREPOSITIONS,
-  TIER1_ALSO_NOUNS,
-  TIER1_VERBS,
-  TIER2_NOUN_HEADS,
-  TIER2_CONTRADICTED_BY_GET,
-  TIER2_VERBS,
-  isAcronym,
-  isPluralOrUncountable,
-  pluralOf,
-  tokenOffsets,
-  viewSegment,
-  type SegmentView,
-  type WordPart,
-} from './lib/words';
+import { PHRASAL_PARTICLES, PREPOSITIONS, TIER1_ALSO_NOUNS, TIER1_VERBS, TIER2_NOUN_HEADS, TIER2_CONTRADICTED_BY_GET, TIER2_VERBS, isAcronym, isPluralOrUncountable, pluralOf, tokenOffsets, viewSegment, type SegmentView, type WordPart } from './lib/words';
 
 export interface NoVerbInPathOptions {
   /** Words never reported, though they are in the verb lists (`sync`, `search`). */

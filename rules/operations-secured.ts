@@ -1,7 +1,7 @@
 import { defineRule } from '../src/engine/rule';
 import { childLocation } from '../src/engine/model/location';
 import { operationName, type OperationNode } from '../src/engine/walk/nodes';
-import { isObject } from './lib/security';
+import { isObject } from '../src/engine/model/json';
 
 /**
  * Every operation requires credentials, or says on purpose that it does not. An operation

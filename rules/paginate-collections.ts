@@ -1,7 +1,7 @@
 import { defineRule, type Report } from '../src/engine/rule';
 import { childLocation, encodePointer, type NodeLocation } from '../src/engine/model/location';
 import { operationName } from '../src/engine/walk/nodes';
-import { isObject } from './lib/security';
+import { isObject } from '../src/engine/model/json';
 
 type Json = Record<string, unknown>;
 

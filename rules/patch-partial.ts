@@ -1,8 +1,9 @@
 import { defineRule } from '../src/engine/rule';
-import { childLocation, type NodeLocation } from '../src/engine/model/location';
+import { childLocation, type NodeLocation, isWithin } from '../src/engine/model/location';
 import { operationName, type OperationNode } from '../src/engine/walk/nodes';
-import { effectiveParameters, isInside, isObject, lastLiteralWords } from './lib/methods';
+import { effectiveParameters, lastLiteralWords } from './lib/methods';
 import { isPluralOrUncountable, UNCOUNTABLES } from './lib/words';
+import { isObject } from '../src/engine/model/json';
 
 interface Options {
   /** Report a PATCH body sent as plain `application/json` (not merge-patch or json-patch). */
@@ -51,7 +52,7 @@ export default defineRule<Options>({
       if (context.options.mediaType && !patchTyped) {
         const plain = json.find(({ type }) => bare(type) === 'application/json');
         if (plain) {
-          const shared = !isInside(plain.typeAt, operation);
+          const shared = !isWithin(plain.typeAt, operation.loc);
           context.report({
             messageId: shared ? 'mediaTypeShared' : 'mediaType',
             data: { operation: name, type: bare(plain.type) },
@@ -69,7 +70,7 @@ export default defineRule<Options>({
         // Concurrency tokens (`custom_pattern_version`, `etag`) are required on purpose.
         const fields = requiredFields(body.schema, body.schemaAt, context.resolve).filter((field) => !isConcurrencyToken(field));
         if (fields.length === 0) continue;
-        const shared = !isInside(body.schemaAt, operation);
+        const shared = !isWithin(body.schemaAt, operation.loc);
         const list = fields.map((field) => `"${field}"`).join(', ');
         context.report({
           messageId: shared ? 'requiredShared' : 'required',

@@ -3,22 +3,7 @@ import { splitWords } from '../src/engine/model/path';
 import { serverBasePath, type PathSegment } from '../src/engine/model/path';
 import type { NodeLocation } from '../src/engine/model/location';
 import { isVersionParam } from './lib/path-shape';
-import {
-  NAMESPACES,
-  PREPOSITIONS,
-  QUALIFIERS,
-  SINGLETONS,
-  TIER1_ALSO_NOUNS,
-  TIER1_VERBS,
-  UNCOUNTABLES,
-  isAcronym,
-  isPluralOrUncountable,
-  isVersionSegment,
-  pluralOf,
-  tokenOffsets,
-  viewSegment,
-  type SegmentView,
-} from './lib/words';
+import { NAMESPACES, PREPOSITIONS, QUALIFIERS, SINGLETONS, TIER1_ALSO_NOUNS, TIER1_VERBS, UNCOUNTABLES, isAcronym, isPluralOrUncountable, isVersionSegment, pluralOf, tokenOffsets, viewSegment, type SegmentView } from './lib/words';
 
 export interface PluralCollectionsOptions {
   /** More words (or whole segments) that are fine in the singular: singletons, uncountables, product names. */

@@ -1,21 +1,10 @@
 import { defineRule } from '../src/engine/rule';
-import { childLocation } from '../src/engine/model/location';
+import { childLocation, isWithin } from '../src/engine/model/location';
 import { splitWords } from '../src/engine/model/path';
 import { operationName, type OperationNode, type PathItemNode } from '../src/engine/walk/nodes';
-import {
-  effectiveParameters,
-  hasHeader,
-  isInside,
-  isObject,
-  itemPaths,
-  lastLiteralWords,
-  pathShape,
-  requestSchemas,
-  responseHasBody,
-  responseSchema,
-  responsesOf,
-} from './lib/methods';
+import { effectiveParameters, hasHeader, itemPaths, lastLiteralWords, pathShape, requestSchemas, responseHasBody, responseSchema, responsesOf } from './lib/methods';
 import { isPluralOrUncountable, SINGLETONS, TIER1_ALSO_NOUNS, TIER1_VERBS, TIER2_NOUN_HEADS, TIER2_VERBS, UNCOUNTABLES } from './lib/words';
+import { isObject } from '../src/engine/model/json';
 
 /** Verbs beyond the naming lists that make a POST segment an action (`/files/{id}/copy`, `/jobs/{id}/rerun`). */
 const ACTION_VERBS = new Set([
@@ -90,7 +79,7 @@ export default defineRule({
               const item = looksLikeItem(body.value, itemPath && itemSchema(itemPath, context), context, body.loc, collection);
               if ((!itemPath || !item) && addsMany(post, collection, context)) continue;
             }
-            if (isInside(created.loc, post)) {
+            if (isWithin(created.loc, post.loc)) {
               const messageId = itemPath ? 'noLocation' : 'noLocationNoItem';
               context.report({ messageId, data: { operation: name, item: itemPath?.path ?? '' }, at: created.loc, part: 'key' });
             } else {

@@ -1,7 +1,9 @@
 import { defineRule } from '../src/engine/rule';
 import type { NodeLocation } from '../src/engine/model/location';
 import { operationName, type OperationNode } from '../src/engine/walk/nodes';
-import { isObject, isWithin, locationName, statusKeys } from './lib/status';
+import { locationName, statusKeys } from './lib/status';
+import { isObject } from '../src/engine/model/json';
+import { isWithin } from '../src/engine/model/location';
 
 type Json = Record<string, unknown>;
 

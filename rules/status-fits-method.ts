@@ -1,6 +1,7 @@
 import { defineRule } from '../src/engine/rule';
 import { operationName } from '../src/engine/walk/nodes';
-import { isObject, operationParameters } from './lib/status';
+import { operationParameters } from './lib/status';
+import { isObject } from '../src/engine/model/json';
 
 interface Options {
   /** Methods that may answer 201 Created; add `patch` for an API whose PATCH creates missing resources (RFC 5789 §2). */

@@ -7,18 +7,13 @@
 import type { NodeLocation } from '../../src/engine/model/location';
 import type { RuleContext } from '../../src/engine/rule';
 import { operationName, type OperationNode, type ResponseNode } from '../../src/engine/walk/nodes';
+import { isObject } from '../../src/engine/model/json';
+import { isWithin } from '../../src/engine/model/location';
 
 type Json = Record<string, unknown>;
 type Resolve = RuleContext<unknown>['resolve'];
 
-export function isObject(value: unknown): value is Json {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
-/** Whether `loc` is written inside `parent` (same file, pointer below it). */
-export function isInside(loc: NodeLocation, parent: NodeLocation): boolean {
-  return loc.file === parent.file && parent.pointer.every((segment, index) => loc.pointer[index] === segment);
-}
 
 /** 4xx and 5xx (as `404` or `4XX`). */
 export function isErrorStatus(status: string): boolean {
@@ -43,7 +38,7 @@ export function isErrorResponse(response: ResponseNode): boolean {
 
 /** Whether a response was reached through a `$ref` to a component shared by many operations. */
 export function isShared(response: ResponseNode): boolean {
-  return !isInside(response.loc, response.operation.loc);
+  return !isWithin(response.loc, response.operation.loc);
 }
 
 /**

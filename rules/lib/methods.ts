@@ -7,19 +7,12 @@ import { childLocation, type NodeLocation } from '../../src/engine/model/locatio
 import type { RuleContext } from '../../src/engine/rule';
 import { splitWords, type PathSegment } from '../../src/engine/model/path';
 import type { OperationNode, PathItemNode } from '../../src/engine/walk/nodes';
+import { isObject } from '../../src/engine/model/json';
 
 type Json = Record<string, unknown>;
 type Resolve = RuleContext<unknown>['resolve'];
 
-export function isObject(value: unknown): value is Json {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
-/** Whether `loc` lies inside the operation (not in a shared component or another file). */
-export function isInside(loc: NodeLocation, operation: OperationNode): boolean {
-  const own = operation.loc;
-  return loc.file === own.file && own.pointer.every((segment, index) => loc.pointer[index] === segment);
-}
 
 /** A resolved parameter of an operation, with where it is written. */
 export interface ResolvedParameter {

@@ -1,11 +1,6 @@
 /** Shared helpers for the gateway, security, tracing and collection rules (group G). */
 import type { NodeLocation } from '../../src/engine/model/location';
-
-type Json = Record<string, unknown>;
-
-export function isObject(value: unknown): value is Json {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
+import { isObject } from '../../src/engine/model/json';
 
 /** The raw value at a JSON pointer inside the file a location belongs to (no `$ref` is followed). */
 export function valueAt(loc: NodeLocation, pointer: readonly string[] = loc.pointer): unknown {

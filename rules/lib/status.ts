@@ -1,12 +1,11 @@
 import type { NodeLocation } from '../../src/engine/model/location';
 import type { RuleContext } from '../../src/engine/rule';
 import { operationName, type OperationNode, type ResponseNode } from '../../src/engine/walk/nodes';
+import { isObject } from '../../src/engine/model/json';
+import { isWithin } from '../../src/engine/model/location';
 
 type Json = Record<string, unknown>;
 
-export function isObject(value: unknown): value is Json {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 /**
  * HTTP status codes in the IANA "HTTP Status Code Registry"
@@ -103,10 +102,6 @@ export function documentsClientError(operation: OperationNode): boolean {
   return statusKeys(operation.value).some((status) => statusClass(status) === 4);
 }
 
-/** Whether `loc` lies inside `parent` (same file, pointer prefix). */
-export function isWithin(loc: NodeLocation, parent: NodeLocation): boolean {
-  return loc.file === parent.file && parent.pointer.every((segment, index) => loc.pointer[index] === segment);
-}
 
 /**
  * How a message names a response: `GET /users: 204 response` when it is written inside the

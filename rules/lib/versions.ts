@@ -6,7 +6,7 @@
  * `oauth2`, `s3`, `dev2` and `v` are not versions.
  */
 import type { OpenApiVersion, OperationNode, ParameterNode, PathItemNode, Visitors } from '../../src/engine/walk/nodes';
-import { isObject } from '../../src/engine/walk/walker';
+import { isObject } from '../../src/engine/model/json';
 import type { NodeLocation } from '../../src/engine/model/location';
 import { parsePath, serverBasePath } from '../../src/engine/model/path';
 

@@ -30,3 +30,8 @@ function safeDecodeURIComponent(text: string): string {
     return text;
   }
 }
+
+/** Whether `loc` is `parent` or lies inside it (same file, pointer prefix). */
+export function isWithin(loc: NodeLocation, parent: NodeLocation): boolean {
+  return loc.file === parent.file && parent.pointer.length <= loc.pointer.length && parent.pointer.every((segment, index) => loc.pointer[index] === segment);
+}

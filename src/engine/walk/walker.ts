@@ -1,18 +1,8 @@
 import { childLocation, type NodeLocation } from '../model/location';
 import { parsePath, serverBasePath } from '../model/path';
 import type { RefResolver } from '../resolve/refs';
-import {
-  HTTP_METHODS,
-  type ApiNode,
-  type DocumentNode,
-  type OpenApiVersion,
-  type OperationNode,
-  type PathItemNode,
-  type RequestBodyNode,
-  type ResponseNode,
-  type ServerNode,
-  type Visitors,
-} from './nodes';
+import { HTTP_METHODS, type ApiNode, type DocumentNode, type OpenApiVersion, type OperationNode, type PathItemNode, type RequestBodyNode, type ResponseNode, type ServerNode, type Visitors } from './nodes';
+import { isObject } from '../model/json';
 
 type Json = Record<string, unknown>;
 type Callback = (node: ApiNode) => void;
@@ -251,6 +241,3 @@ export class Walker {
   }
 }
 
-export function isObject(value: unknown): value is Json {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
