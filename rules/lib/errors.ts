@@ -9,6 +9,7 @@ import type { RuleContext } from '../../src/engine/rule';
 import { operationName, type OperationNode, type ResponseNode } from '../../src/engine/walk/nodes';
 import { isObject } from '../../src/engine/model/json';
 import { isWithin } from '../../src/engine/model/location';
+import { schemaProperties, type SchemaProperty } from './schema';
 
 type Json = Record<string, unknown>;
 type Resolve = RuleContext<unknown>['resolve'];
@@ -118,53 +119,12 @@ export function isJsonMediaType(mediaType: string): boolean {
   return essence === 'application/json' || essence.endsWith('+json');
 }
 
-export interface Property {
-  /** `stack`, or `error.stack` for one level of nesting. */
-  path: string;
-  name: string;
-  /** The property's schema, resolved (undefined when its `$ref` is broken), and where that is written. */
-  value: Json | undefined;
-  valueLoc: NodeLocation | undefined;
-  /** Where the property is written (its entry in `properties`). */
-  at: NodeLocation;
-}
+/** A property of an error schema, as lib/schema.ts reads it. */
+export type Property = SchemaProperty;
 
-/** A schema followed through `$ref`s; undefined when it is not an object or the reference is broken. */
-export function resolveSchema(schema: unknown, at: NodeLocation, resolve: Resolve): { value: Json; loc: NodeLocation } | undefined {
-  const resolved = resolve(schema, at);
-  if (!resolved || !isObject(resolved.value)) return undefined;
-  return { value: resolved.value, loc: resolved.loc };
-}
-
-/**
- * The properties of a schema: its own `properties`, and those of its `allOf`, `oneOf` and
- * `anyOf` members (followed through `$ref`s, a few levels deep). A name given twice counts once
- * (the first one written).
- */
+/** The properties of an error schema through `$ref`, `allOf`, `oneOf` and `anyOf` (see lib/schema.ts). */
 export function propertiesOf(schema: unknown, at: NodeLocation, resolve: Resolve, prefix = ''): Property[] {
-  const found = new Map<string, Property>();
-  const seen = new Set<object>();
-  const visit = (raw: unknown, loc: NodeLocation, depth: number) => {
-    if (depth > 4) return;
-    const resolved = resolveSchema(raw, loc, resolve);
-    if (!resolved || seen.has(resolved.value)) return;
-    seen.add(resolved.value);
-    const { value } = resolved;
-    if (isObject(value.properties)) {
-      for (const [name, property] of Object.entries(value.properties)) {
-        if (found.has(name)) continue;
-        const propertyLoc = { file: resolved.loc.file, pointer: [...resolved.loc.pointer, 'properties', name] };
-        const target = resolveSchema(property, propertyLoc, resolve);
-        found.set(name, { path: prefix + name, name, value: target?.value, valueLoc: target?.loc, at: propertyLoc });
-      }
-    }
-    for (const key of ['allOf', 'oneOf', 'anyOf']) {
-      const list = value[key];
-      if (Array.isArray(list)) list.forEach((member, index) => visit(member, { file: resolved.loc.file, pointer: [...resolved.loc.pointer, key, String(index)] }, depth + 1));
-    }
-  };
-  visit(schema, at, 0);
-  return [...found.values()];
+  return schemaProperties(schema, at, resolve, { alternatives: true, prefix, maxDepth: 4 });
 }
 
 /** The `type` of a schema as a list (3.1 allows `[string, 'null']`); empty when not given. */

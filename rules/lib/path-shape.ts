@@ -38,6 +38,18 @@ export interface Piece {
  * `{id}.json` → json; `@me` → me; `2010-04-01` → none (a piece without letters has no case).
  */
 export function namePieces(segment: PathSegment): Piece[] {
+  // Several rules read the same segment objects: compute once per segment.
+  let pieces = piecesOf.get(segment);
+  if (!pieces) {
+    pieces = computePieces(segment);
+    piecesOf.set(segment, pieces);
+  }
+  return pieces;
+}
+
+const piecesOf = new WeakMap<PathSegment, Piece[]>();
+
+function computePieces(segment: PathSegment): Piece[] {
   const blank = (text: string) => ' '.repeat(text.length);
   let masked = segment.text.replace(PARAM, blank).replace(PLACEHOLDER, blank).replace(OPAQUE, blank);
   const method = customMethodStart(segment);

@@ -3,6 +3,7 @@ import type { RuleContext } from '../../src/engine/rule';
 import { operationName, type OperationNode, type ResponseNode } from '../../src/engine/walk/nodes';
 import { isObject } from '../../src/engine/model/json';
 import { isWithin } from '../../src/engine/model/location';
+import { schemaProperties } from './schema';
 
 type Json = Record<string, unknown>;
 
@@ -191,32 +192,9 @@ export function topLevelProperties(
   /** Also the members of `oneOf`/`anyOf` (the properties the body may have). */
   alternatives = false,
 ): Map<string, { value: Json; loc: NodeLocation; valueLoc: NodeLocation }> {
-  const properties = new Map<string, { value: Json; loc: NodeLocation; valueLoc: NodeLocation }>();
-  const seen = new Set<Json>();
-  const visit = (value: Json, loc: NodeLocation, depth: number) => {
-    if (seen.has(value) || depth > 5) return;
-    seen.add(value);
-    if (isObject(value.properties)) {
-      const map = value.properties;
-      for (const name of Object.keys(map)) {
-        if (properties.has(name)) continue;
-        const resolved = context.resolve(map[name], { file: loc.file, pointer: [...loc.pointer, 'properties', name] });
-        // Report at the property's key, where it is declared, even when its schema is a $ref.
-        const declared = { file: loc.file, pointer: [...loc.pointer, 'properties', name] };
-        properties.set(name, { value: resolved && isObject(resolved.value) ? resolved.value : {}, loc: declared, valueLoc: resolved?.loc ?? declared });
-      }
-    }
-    for (const keyword of alternatives ? ['allOf', 'oneOf', 'anyOf'] : ['allOf']) {
-      const members = value[keyword];
-      if (!Array.isArray(members)) continue;
-      members.forEach((member, index) => {
-        const resolved = context.resolve(member, { file: loc.file, pointer: [...loc.pointer, keyword, String(index)] });
-        if (resolved && isObject(resolved.value)) visit(resolved.value, resolved.loc, depth + 1);
-      });
-    }
-  };
-  visit(schema.value, schema.loc, 0);
-  return properties;
+  const properties = schemaProperties(schema.value, schema.loc, context.resolve, { alternatives, maxDepth: 5 });
+  // Report at the property's key, where it is declared, even when its schema is a $ref.
+  return new Map(properties.map((property) => [property.name, { value: property.value ?? {}, loc: property.at, valueLoc: property.valueLoc ?? property.at }]));
 }
 
 /** A schema's `type` as a list (3.1 allows arrays). */

@@ -243,6 +243,18 @@ export interface SegmentView {
 
 /** Reads a segment for the naming rules: its name split into `.`-separated parts (Slack's `chat.postMessage`), each into words. */
 export function viewSegment(segment: PathSegment): SegmentView {
+  // Several rules view the same segment objects: compute once per segment.
+  let view = views.get(segment);
+  if (!view) {
+    view = computeView(segment);
+    views.set(segment, view);
+  }
+  return view;
+}
+
+const views = new WeakMap<PathSegment, SegmentView>();
+
+function computeView(segment: PathSegment): SegmentView {
   const { text, params, customMethod } = segment;
   const customMethodAt = customMethod === undefined ? undefined : text.length - customMethod.length - 1;
   const parts: WordPart[] = [];

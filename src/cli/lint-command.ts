@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { compareFindings } from '../engine/finding';
+import { ruleTimings } from '../engine/lint';
 import { SEVERITY_NUMBER, type Severity } from '../engine/rule';
 import { colorsFor } from '../report/colors';
 import { formatJson } from '../report/json';
@@ -53,6 +54,7 @@ export async function lintCommand(args: LintArgs): Promise<number> {
   for (const error of errors) process.stderr.write(formatFileError(error, stderrColors, cwd));
   process.stdout.write(args.format === 'json' ? formatJson(report) : formatStylish(report, colorsFor(process.stdout), cwd));
 
+  if (ruleTimings) process.stderr.write(formatTimings(ruleTimings));
   if (errors.length > 0) return EXIT.usage;
   return report.findings.some((finding) => finding.severity <= threshold) ? EXIT.findings : EXIT.ok;
 }
@@ -88,4 +90,11 @@ function isDirectory(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The slowest rules first (this thread's files only: set RESTLINT_TIMING with one file). */
+function formatTimings(timings: Map<string, number>): string {
+  const rows = [...timings].sort((a, b) => b[1] - a[1]).slice(0, 15);
+  const width = Math.max(...rows.map(([id]) => id.length));
+  return ['rule'.padEnd(width) + '  ms', ...rows.map(([id, ms]) => `${id.padEnd(width)}  ${ms.toFixed(1)}`)].join('\n') + '\n';
 }

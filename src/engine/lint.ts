@@ -97,7 +97,11 @@ export function lintSource(entry: SourceFile, options: LintOptions & { root: str
 
   const root = { file: entry, pointer: [] };
   new Walker(visitors, resolver, version).walk(entry.data as Record<string, unknown>, root);
-  if (enabled.has('invalid-ref') || enabled.has('unresolved-ref')) resolveAllRefs(resolver, root);
+  if (enabled.has('invalid-ref') || enabled.has('unresolved-ref')) {
+    const started = ruleTimings ? performance.now() : 0;
+    resolveAllRefs(resolver, root);
+    if (ruleTimings) ruleTimings.set('(all $refs)', (ruleTimings.get('(all $refs)') ?? 0) + performance.now() - started);
+  }
   for (const problem of resolver.problems) {
     add(problem.kind, problem.message, problem.at, () => problem.at.file.rangeOf(problem.at.pointer));
   }
@@ -142,16 +146,25 @@ export function projectRoot(file: string): string {
   }
 }
 
+/**
+ * Milliseconds spent in each rule's visitors, collected when RESTLINT_TIMING is set (like
+ * ESLint's TIMING): the CLI prints the table on stderr, for finding the rule that is slow.
+ */
+export const ruleTimings: Map<string, number> | undefined = process.env.RESTLINT_TIMING ? new Map() : undefined;
+
 /** A rule that throws names itself and where it was, instead of a bare stack trace. */
 function guard(id: string, visitors: Visitors): Visitors {
   const guarded: Record<string, (node: any) => void> = {};
   for (const [key, callback] of Object.entries(visitors) as [string, (node: any) => void][]) {
     guarded[key] = (node) => {
+      const started = ruleTimings ? performance.now() : 0;
       try {
         callback(node);
       } catch (error) {
         const where = node?.loc ? `${node.loc.file.path}#/${node.loc.pointer.join('/')}` : '';
         throw new Error(`rule ${id} failed on ${key} ${where}: ${(error as Error).message}`, { cause: error });
+      } finally {
+        if (ruleTimings) ruleTimings.set(id, (ruleTimings.get(id) ?? 0) + performance.now() - started);
       }
     };
   }

@@ -39,10 +39,15 @@ export class Config {
     private readonly dir: string,
   ) {}
 
+  /** Each file's path relative to the config's folder, as override globs see it. */
+  private readonly relativePaths = new Map<string, string>();
+
   /** Settings for a file (and, for severity overrides by JSON path, a pointer inside it). */
   settingsFor(file: string, pointer?: readonly string[]): RuleSettings {
+    if (this.overrides.length === 0) return this.base;
     let settings = this.base;
-    const rel = relative(this.dir, file).split(sep).join('/');
+    let rel = this.relativePaths.get(file);
+    if (rel === undefined) this.relativePaths.set(file, (rel = relative(this.dir, file).split(sep).join('/')));
     for (const override of this.overrides) {
       if (!override.matches(rel)) continue;
       if (override.pointer && !(pointer && startsWith(pointer, override.pointer))) continue;

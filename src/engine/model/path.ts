@@ -105,6 +105,22 @@ export function requestPath(path: string): string {
  * l3 firewall rules, so the kebab-case form is `l3-firewall-rules`.
  */
 export function splitWords(name: string, { digits = 'split' }: { digits?: 'split' | 'keep' } = {}): string[] {
+  // Many rules split the same names (every segment, every parameter): remember the answers.
+  const cache = digits === 'split' ? splitCache : keepCache;
+  let words = cache.get(name);
+  if (!words) {
+    words = computeWords(name, digits);
+    // Bounded, for long-lived processes (a language server sees many documents).
+    if (cache.size >= 50_000) cache.clear();
+    cache.set(name, words);
+  }
+  return words.slice();
+}
+
+const splitCache = new Map<string, string[]>();
+const keepCache = new Map<string, string[]>();
+
+function computeWords(name: string, digits: 'split' | 'keep'): string[] {
   let spaced = name.replace(/([A-Z]{2,})s(?![a-z])/g, '$1S');
   spaced = digits === 'split'
     ? spaced.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/([a-zA-Z])(\d)/g, '$1 $2').replace(/(\d)([a-zA-Z])/g, '$1 $2')

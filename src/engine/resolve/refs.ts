@@ -64,7 +64,19 @@ export class RefResolver {
     return current;
   }
 
+  /** Successful lookups by referring file and `$ref` text: the same reference resolves the same way. */
+  private readonly followed = new Map<string, Resolved>();
+
   private follow(ref: string, at: NodeLocation): Resolved | undefined {
+    const key = typeof ref === 'string' ? `${at.file.path}\0${ref}` : '';
+    const known = this.followed.get(key);
+    if (known) return known;
+    const found = this.lookUp(ref, at);
+    if (found && key) this.followed.set(key, found);
+    return found;
+  }
+
+  private lookUp(ref: string, at: NodeLocation): Resolved | undefined {
     if (typeof ref !== 'string') {
       this.problem('invalid-ref', '$ref must be a string', at);
       return undefined;

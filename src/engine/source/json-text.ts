@@ -11,12 +11,18 @@ export class JsonLocator implements Locator {
   private readonly items = new Map<number, number[]>();
   /** Where the top-level value ends: found once, not rescanned (the whole text) per pointer. */
   private rootEnd: number | undefined;
+  /**
+   * Every `{`/`[` offset (ascending) and the offset just past its matching bracket, found in
+   * one pass on the first lookup: skipping a container is then a binary search, not a rescan
+   * of its text at every depth the pointers pass through.
+   */
+  private brackets: { opens: Int32Array; ends: Int32Array } | undefined;
 
   constructor(private readonly text: string) {}
 
   locate(pointer: readonly string[], part: Part): (Span & { exact: boolean }) | undefined {
     let valueStart = skipBlanks(this.text, 0);
-    this.rootEnd ??= skipValue(this.text, valueStart);
+    this.rootEnd ??= this.skipValue(valueStart);
     let span: Span = { start: valueStart, end: this.rootEnd };
     for (let depth = 0; depth < pointer.length; depth++) {
       const open = this.text.charCodeAt(valueStart);
@@ -32,7 +38,7 @@ export class JsonLocator implements Locator {
         const index = Number(pointer[depth]);
         const starts = this.arrayItems(valueStart);
         if (Number.isInteger(index) && index >= 0 && index < starts.length) {
-          next = { start: starts[index], end: skipValue(this.text, starts[index]) };
+          next = { start: starts[index], end: this.skipValue(starts[index]) };
         }
       }
       if (!next) return { ...span, exact: false };
@@ -53,7 +59,7 @@ export class JsonLocator implements Locator {
       const raw = text.slice(at + 1, keyEnd - 1);
       const key = raw.includes('\\') ? (JSON.parse(text.slice(at, keyEnd)) as string) : raw;
       const valueStart = skipBlanks(text, skipBlanks(text, keyEnd) + 1); // past ':'
-      const valueEnd = skipValue(text, valueStart);
+      const valueEnd = this.skipValue(valueStart);
       found.set(key, { keyStart: at, keyEnd, valueStart, valueEnd });
       at = skipBlanks(text, valueEnd);
       if (text.charCodeAt(at) !== 0x2c /* , */) break;
@@ -71,13 +77,49 @@ export class JsonLocator implements Locator {
     let at = skipBlanks(text, start + 1);
     while (at < text.length && text.charCodeAt(at) !== 0x5d /* ] */) {
       found.push(at);
-      at = skipBlanks(text, skipValue(text, at));
+      at = skipBlanks(text, this.skipValue(at));
       if (text.charCodeAt(at) !== 0x2c) break;
       at = skipBlanks(text, at + 1);
     }
     this.items.set(start, found);
     return found;
   }
+
+  /** The offset just past the value starting at `at`. */
+  private skipValue(at: number): number {
+    const code = this.text.charCodeAt(at);
+    if (code !== 0x7b && code !== 0x5b) return skipValue(this.text, at);
+    const { opens, ends } = (this.brackets ??= matchBrackets(this.text));
+    let low = 0;
+    let high = opens.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (opens[mid] === at) return ends[mid];
+      if (opens[mid] < at) low = mid + 1;
+      else high = mid - 1;
+    }
+    return skipValue(this.text, at);
+  }
+}
+
+/** One pass over the text, strings skipped: each bracket's offset and the offset past its match. */
+function matchBrackets(text: string): { opens: Int32Array; ends: Int32Array } {
+  const opens: number[] = [];
+  const ends: number[] = [];
+  const stack: number[] = [];
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code === 0x22) {
+      at = skipString(text, at) - 1;
+    } else if (code === 0x7b || code === 0x5b) {
+      stack.push(opens.length);
+      opens.push(at);
+      ends.push(text.length);
+    } else if ((code === 0x7d || code === 0x5d) && stack.length > 0) {
+      ends[stack.pop()!] = at + 1;
+    }
+  }
+  return { opens: Int32Array.from(opens), ends: Int32Array.from(ends) };
 }
 
 interface Member {
