@@ -2,7 +2,8 @@ import { defineRule } from '../src/engine/rule';
 import type { NodeLocation } from '../src/engine/model/location';
 import type { RuleContext } from '../src/engine/rule';
 import { operationName, type OperationNode, type ResponseNode } from '../src/engine/walk/nodes';
-import { documentsClientError, locationName, responseSchemas, schemaTypes, statusClass, topLevelProperties } from './lib/status';
+import { documentsClientError, locationName, responseSchemas, statusClass, topLevelProperties } from './lib/status';
+import { schemaTypes } from './lib/schema';
 import { isObject } from '../src/engine/model/json';
 import { isWithin } from '../src/engine/model/location';
 

@@ -1,6 +1,7 @@
 import { defineRule } from '../src/engine/rule';
 import { operationName } from '../src/engine/walk/nodes';
-import { isErrorResponse, propertiesOf, responseBodies, responseName, typesOf, type Property } from './lib/errors';
+import { isErrorResponse, propertiesOf, responseBodies, responseName, type Property } from './lib/errors';
+import { schemaTypes } from './lib/schema';
 import { isWithin } from '../src/engine/model/location';
 
 /** Property names that carry a stack trace or exception details, compared lowercase without `_` and `-`. */
@@ -77,6 +78,6 @@ function isLeak(property: Property): boolean {
   if (!LEAKS.has(name)) return false;
   if (name !== 'trace') return true;
   // `trace` is a leak as text or a list of frames; an object (a tracing context) is not.
-  const types = typesOf(property.value);
+  const types = schemaTypes(property.value);
   return types.includes('string') || types.includes('array') || (types.length === 0 && property.value?.items !== undefined);
 }

@@ -1,8 +1,9 @@
 import { defineRule } from '../src/engine/rule';
+import { hasHeader } from './lib/headers';
 import { childLocation, isWithin } from '../src/engine/model/location';
 import { splitWords } from '../src/engine/model/path';
 import { operationName, type OperationNode, type PathItemNode } from '../src/engine/walk/nodes';
-import { effectiveParameters, hasHeader, itemPaths, lastLiteralWords, pathShape, requestSchemas, responseHasBody, responseSchema, responsesOf } from './lib/methods';
+import { effectiveParameters, itemPaths, lastLiteralWords, pathShape, requestSchemas, responseHasBody, responseSchema, responsesOf } from './lib/methods';
 import { isPluralOrUncountable, SINGLETONS, TIER1_ALSO_NOUNS, TIER1_VERBS, TIER2_NOUN_HEADS, TIER2_VERBS, UNCOUNTABLES } from './lib/words';
 import { isObject } from '../src/engine/model/json';
 
@@ -68,7 +69,7 @@ export default defineRule({
           const name = operationName(post);
           const created = responses.find((response) => response.status === '201');
           if (created) {
-            if (hasHeader(created.value, 'Location')) continue;
+            if (hasHeader(created, 'Location')) continue;
             // A batch creation (the 201 body is a list) has no single URI to point to.
             const body = responseSchema(created, context.version, context.resolve);
             if (body && isArraySchema(body.value)) continue;

@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule';
 import { operationName } from '../src/engine/walk/nodes';
-import { operationParameters } from './lib/status';
+import { effectiveParameters } from './lib/methods';
 import { isObject } from '../src/engine/model/json';
 
 interface Options {
@@ -64,8 +64,8 @@ export default defineRule<Options>({
           else if (code === '412' && method !== 'put' && method !== 'patch' && method !== 'delete' && !isConditional()) report(status, 'precondition');
         }
         function isConditional(): boolean {
-          return operationParameters(context, operation).some(
-            (parameter) => parameter.in === 'header' && typeof parameter.name === 'string' && PRECONDITION_HEADERS.has(parameter.name.toLowerCase()),
+          return effectiveParameters(operation, context.resolve).some(
+            ({ value: parameter }) => parameter.in === 'header' && typeof parameter.name === 'string' && PRECONDITION_HEADERS.has(parameter.name.toLowerCase()),
           );
         }
       },

@@ -11,7 +11,6 @@ import { isObject } from '../../src/engine/model/json';
 import { isWithin } from '../../src/engine/model/location';
 import { schemaProperties, type SchemaProperty } from './schema';
 
-type Json = Record<string, unknown>;
 type Resolve = RuleContext<unknown>['resolve'];
 
 
@@ -125,14 +124,6 @@ export type Property = SchemaProperty;
 /** The properties of an error schema through `$ref`, `allOf`, `oneOf` and `anyOf` (see lib/schema.ts). */
 export function propertiesOf(schema: unknown, at: NodeLocation, resolve: Resolve, prefix = ''): Property[] {
   return schemaProperties(schema, at, resolve, { alternatives: true, prefix, maxDepth: 4 });
-}
-
-/** The `type` of a schema as a list (3.1 allows `[string, 'null']`); empty when not given. */
-export function typesOf(schema: Json | undefined): string[] {
-  if (!schema) return [];
-  if (typeof schema.type === 'string') return [schema.type];
-  if (Array.isArray(schema.type)) return schema.type.filter((entry): entry is string => typeof entry === 'string');
-  return [];
 }
 
 /**

@@ -92,14 +92,6 @@ export function isJsonMediaType(type: string): boolean {
   return bare === 'application/json' || /^[a-z]+\/[^/]*\+json$/.test(bare) || bare === '*/*';
 }
 
-/** Whether a response declares a header, case-insensitively. */
-export function hasHeader(response: Json, name: string): boolean {
-  const headers = response.headers;
-  if (!isObject(headers)) return false;
-  const wanted = name.toLowerCase();
-  return Object.keys(headers).some((key) => key.toLowerCase() === wanted);
-}
-
 /** Whether a status key is a success (`200`, `2XX`). */
 export function isSuccess(status: string): boolean {
   return /^2(\d\d|XX)$/i.test(status);

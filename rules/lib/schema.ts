@@ -72,3 +72,11 @@ function collect(rootValue: Json, rootLoc: NodeLocation, resolve: Resolve, optio
   visit(rootValue, rootLoc, 0);
   return [...found.values()];
 }
+
+/** The schema's `type` as a list: `string` → [string]; OpenAPI 3.1's `[string, 'null']` as is; none → []. */
+export function schemaTypes(schema: Json | undefined): string[] {
+  if (!schema) return [];
+  if (typeof schema.type === 'string') return [schema.type];
+  if (Array.isArray(schema.type)) return schema.type.filter((entry): entry is string => typeof entry === 'string');
+  return [];
+}

@@ -139,24 +139,6 @@ export function responseHeaders(context: RuleContext<any>, response: ResponseNod
   return headers;
 }
 
-/** The parameters that apply to an operation (its own and its path item's), resolved. */
-export function operationParameters(context: RuleContext<any>, operation: OperationNode): Json[] {
-  const found: Json[] = [];
-  const own = operation;
-  const lists: [unknown, NodeLocation][] = [
-    [operation.pathItem.value.parameters, { file: operation.pathItem.valueLoc.file, pointer: [...operation.pathItem.valueLoc.pointer, 'parameters'] }],
-    [own.value.parameters, { file: own.loc.file, pointer: [...own.loc.pointer, 'parameters'] }],
-  ];
-  for (const [list, at] of lists) {
-    if (!Array.isArray(list)) continue;
-    list.forEach((raw, index) => {
-      const resolved = context.resolve(raw, { file: at.file, pointer: [...at.pointer, String(index)] });
-      if (resolved && isObject(resolved.value)) found.push(resolved.value);
-    });
-  }
-  return found;
-}
-
 /**
  * The schemas of a response's body: each media type's `schema` (3.x) or the `schema` (2.0),
  * resolved, with where they are written.
@@ -195,13 +177,5 @@ export function topLevelProperties(
   const properties = schemaProperties(schema.value, schema.loc, context.resolve, { alternatives, maxDepth: 5 });
   // Report at the property's key, where it is declared, even when its schema is a $ref.
   return new Map(properties.map((property) => [property.name, { value: property.value ?? {}, loc: property.at, valueLoc: property.valueLoc ?? property.at }]));
-}
-
-/** A schema's `type` as a list (3.1 allows arrays). */
-export function schemaTypes(schema: Json): string[] {
-  const type = schema.type;
-  if (typeof type === 'string') return [type];
-  if (Array.isArray(type)) return type.filter((item): item is string => typeof item === 'string');
-  return [];
 }
 
