@@ -310,6 +310,37 @@ describe('--format json', () => {
   });
 });
 
+describe('--format and --output, repeated', () => {
+  test('each --format pairs with the --output in the same position; one format may go to stdout', async () => {
+    const dir = makeTempDir();
+    try {
+      const out = join(dir, 'reports', 'findings.json');
+      const result = await runCli(['lint', 'fixtures/petstore-bad/openapi.yaml', '--format', 'json', '--output', out, '--format', 'stylish']);
+      assertExit(result, 1);
+      const written = JSON.parse(readFileSync(out, 'utf8')) as JsonFinding[];
+      assert.ok(written.length > 0, 'the JSON file holds the findings');
+      assert.match(result.stdout, /problems? \(/, 'stylish went to stdout');
+      assert.ok(!result.stdout.trimStart().startsWith('['), 'JSON did not go to stdout');
+    } finally {
+      removeDir(dir);
+    }
+  });
+
+  test('two formats both on stdout, or more --output than --format: exit 2 with the way out', async () => {
+    const both = await runCli(['lint', 'fixtures/petstore-bad/openapi.yaml', '-f', 'json', '-f', 'stylish']);
+    assertExit(both, 2);
+    assert.match(both.stderr, /several --format without --output would all write to stdout/);
+    const dir = makeTempDir();
+    try {
+      const extra = await runCli(['lint', 'fixtures/petstore-bad/openapi.yaml', '-o', join(dir, 'a.txt'), '-o', join(dir, 'b.txt')]);
+      assertExit(extra, 2);
+      assert.match(extra.stderr, /2 --output for 1 --format: give a --format for each --output/);
+    } finally {
+      removeDir(dir);
+    }
+  });
+});
+
 describe('--format stylish', () => {
   test('rows `line:col severity message rule-id` grouped under each file, a summary with counts, no colour on a pipe', async () => {
     const files = ['fixtures/refs/openapi.yaml', 'fixtures/multi-file/openapi.yaml'];

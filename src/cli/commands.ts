@@ -5,6 +5,7 @@ import { colorsFor } from '../report/colors';
 import { UsageError } from './files';
 import { EXIT, lintCommand } from './lint-command';
 import { explainCommand, rulesCommand } from './rules-command';
+import { REPORTERS } from '../report/formats';
 
 declare const RESTLINT_VERSION: string | undefined;
 
@@ -20,7 +21,16 @@ export async function run(argv: string[]): Promise<number> {
       (command) =>
         command
           .positional('files', { describe: 'Files or globs to lint', type: 'string', array: true, default: [] as string[] })
-          .option('format', { alias: 'f', choices: ['stylish', 'json'] as const, default: 'stylish' as const, describe: 'Output format (json: Spectral\'s result shape)' })
+          // Not `array: true`, which would swallow the files after `--format json`: a repeated
+          // option collects into a list by itself.
+          .option('format', {
+            alias: 'f',
+            type: 'string',
+            choices: Object.keys(REPORTERS),
+            default: 'stylish',
+            describe: "Output format (json: Spectral's result shape); repeat to write several, paired with --output",
+          })
+          .option('output', { alias: 'o', type: 'string', describe: 'Write the format given in the same position to this file instead of stdout' })
           .option('fail-severity', { alias: 'F', choices: SEVERITIES, default: 'error' as Severity, describe: 'Exit 1 when a finding is at or above this severity' })
           .option('config', { alias: 'c', type: 'string', describe: 'Config file (default: .restlint.yaml found by walking up from each file)' })
           .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Show only findings at or above --fail-severity, no progress' })
@@ -32,7 +42,7 @@ export async function run(argv: string[]): Promise<number> {
       async (args) => {
         exitCode = await lintCommand({
           files: args.files as string[],
-          format: args.format,
+          outputs: pairOutputs(listOf(args.format), listOf(args.output)),
           failSeverity: args['fail-severity'] as Severity,
           config: args.config,
           quiet: args.quiet,
@@ -81,4 +91,22 @@ export async function run(argv: string[]): Promise<number> {
     return EXIT.usage;
   }
   return exitCode;
+}
+
+/**
+ * `--format sarif --output a.sarif --format stylish`: the n-th --output belongs to the n-th
+ * --format; formats without one go to stdout, and at most one may.
+ */
+function pairOutputs(formats: string[], files: string[]): { format: string; file?: string }[] {
+  if (files.length > formats.length) throw new UsageError(`${files.length} --output for ${formats.length} --format: give a --format for each --output`);
+  const outputs = formats.map((format, index) => ({ format, file: files[index] }));
+  if (outputs.filter((output) => !output.file).length > 1) {
+    throw new UsageError('several --format without --output would all write to stdout: give each but one an --output file');
+  }
+  return outputs;
+}
+
+/** A repeatable option is a string when given once, a list when given more, undefined when absent. */
+function listOf(value: unknown): string[] {
+  return value === undefined ? [] : ([] as unknown[]).concat(value).map(String);
 }

@@ -1,18 +1,20 @@
-import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { compareFindings } from '../engine/finding';
 import { ruleTimings } from '../engine/lint';
 import { SEVERITY_NUMBER, type Severity } from '../engine/rule';
 import { colorsFor } from '../report/colors';
-import { formatJson } from '../report/json';
+import { REPORTERS } from '../report/formats';
 import type { LintReport } from '../report/report';
-import { formatFileError, formatStylish } from '../report/stylish';
+import { formatFileError } from '../report/stylish';
+import { allRules } from '../../rules';
 import { collectFiles, UsageError } from './files';
 import { lintFiles } from './pool';
 
 export interface LintArgs {
   files: string[];
-  format: 'stylish' | 'json';
+  /** One entry per `--format`; `output` pairs with it by position (`--output`), stdout when absent. */
+  outputs: { format: string; file?: string }[];
   failSeverity: Severity;
   config?: string;
   quiet: boolean;
@@ -52,7 +54,7 @@ export async function lintCommand(args: LintArgs): Promise<number> {
 
   const stderrColors = colorsFor(process.stderr);
   for (const error of errors) process.stderr.write(formatFileError(error, stderrColors, cwd));
-  process.stdout.write(args.format === 'json' ? formatJson(report) : formatStylish(report, colorsFor(process.stdout), cwd));
+  writeOutputs(report, args.outputs, cwd);
 
   if (ruleTimings) process.stderr.write(formatTimings(ruleTimings));
   if (errors.length > 0) return EXIT.usage;
@@ -97,4 +99,21 @@ function formatTimings(timings: Map<string, number>): string {
   const rows = [...timings].sort((a, b) => b[1] - a[1]).slice(0, 15);
   const width = Math.max(...rows.map(([id]) => id.length));
   return ['rule'.padEnd(width) + '  ms', ...rows.map(([id, ms]) => `${id.padEnd(width)}  ${ms.toFixed(1)}`)].join('\n') + '\n';
+}
+
+/** Writes each requested format: to its `--output` file (no colour), or to stdout. */
+function writeOutputs(report: LintReport, outputs: LintArgs['outputs'], cwd: string): void {
+  for (const { format, file } of outputs) {
+    const reporter = REPORTERS[format];
+    if (!reporter) throw new UsageError(`unknown format "${format}" (known: ${Object.keys(REPORTERS).join(', ')})`);
+    const colors = colorsFor(file ? {} : process.stdout);
+    const text = reporter(report, { rules: allRules, colors, cwd });
+    if (!file) {
+      process.stdout.write(text);
+      continue;
+    }
+    const path = resolve(cwd, file);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text);
+  }
 }
