@@ -22,6 +22,7 @@ import noErrorIn2xx from './no-error-in-2xx';
 import async202Monitor from './async-202-monitor';
 import rateLimit429 from './rate-limit-429';
 import unresolvedRef from './unresolved-ref';
+import unusedIgnore from './unused-ignore';
 import versionFormat from './version-format';
 import apiVersioned from './api-versioned';
 import oneVersionStrategy from './one-version-strategy';
@@ -97,7 +98,8 @@ export const allRules: readonly RuleModule<any>[] = [
   apiKeyNotInQuery,
   requestTracing,
   paginateCollections,
-  // Reference resolution (reported by the engine)
+  // Reported by the engine
   invalidRef,
   unresolvedRef,
+  unusedIgnore,
 ];

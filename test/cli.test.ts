@@ -23,6 +23,7 @@ import {
   type JsonFinding,
   type RunResult,
 } from './helpers/cli';
+import { assertValidSarif, assertWellFormedXml } from './helpers/report-formats';
 
 const fixture = (...parts: string[]) => join(FIXTURES, ...parts);
 const SEVERITY_NAMES = ['error', 'warn', 'info', 'hint'];
@@ -691,4 +692,138 @@ describe('petstore-bad (the README quick start) breaks the naming rules', () => 
       assert.deepEqual(summary(wrong), [], `${code} flags a well-named path`);
     });
   }
+});
+
+describe('CI output formats', () => {
+  const bad = 'fixtures/petstore-bad/openapi.yaml';
+  const good = 'fixtures/petstore-good/openapi.yaml';
+
+  test('--format sarif: a valid SARIF 2.1.0 log of a real lint, with the version, the rule docs, and an exact region and fix', async () => {
+    const result = await runCli(['lint', bad, '--format', 'sarif']);
+    assertExit(result, 1);
+    assert.equal(result.stderr, '');
+    const log = JSON.parse(result.stdout);
+    assertValidSarif(log);
+    const run = log.runs[0];
+    const { driver } = run.tool;
+    assert.equal(driver.version, JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')).version, 'the version the build injected');
+    const json = await lintJson([bad], 1);
+    assert.equal(run.results.length, json.length, 'one result per finding');
+    assert.deepEqual(driver.rules.map((rule: { id: string }) => rule.id), [...new Set(json.map((finding) => finding.code))].sort());
+    for (const result of run.results) assert.equal(driver.rules[result.ruleIndex].id, result.ruleId);
+    // The docs ship beside the bundle: the help is the rule's doc, read through the binary.
+    const slashRule = driver.rules.find((rule: { id: string }) => rule.id === 'no-trailing-slash');
+    assert.equal(slashRule.help.markdown, readFileSync(join(REPO_ROOT, 'rules', 'no-trailing-slash.md'), 'utf8'));
+    assert.match(slashRule.helpUri, /\/rules\/no-trailing-slash\.md$/);
+
+    const text = readFileSync(join(REPO_ROOT, bad), 'utf8');
+    const owners = positionOf(text, '/owners/:');
+    const slash = { startLine: owners.line + 1, startColumn: owners.character + 8, endLine: owners.line + 1, endColumn: owners.character + 9 };
+    const location = { uri: bad, uriBaseId: '%SRCROOT%' };
+    const finding = run.results.find((candidate: { ruleId: string }) => candidate.ruleId === 'no-trailing-slash');
+    assert.deepEqual(finding.locations, [{ physicalLocation: { artifactLocation: location, region: slash } }]);
+    assert.deepEqual(finding.fixes, [{ description: { text: 'Fix no-trailing-slash' }, artifactChanges: [{ artifactLocation: location, replacements: [{ deletedRegion: slash, insertedContent: { text: '' } }] }] }]);
+    // Only rules whose fix is safe carry one.
+    const safe = new Set(allRules.filter((rule) => rule.meta.fix === 'yes').map((rule) => rule.meta.id));
+    for (const result of run.results) if (result.fixes) assert.ok(safe.has(result.ruleId), `${result.ruleId} has no safe fix`);
+  });
+
+  test('sarif, junit and github to files and markdown to stdout, in one run', async () => {
+    const dir = makeTempDir();
+    try {
+      const out = (name: string) => join(dir, 'reports', name);
+      const result = await runCli(['lint', bad, '-f', 'sarif', '-o', out('r.sarif'), '-f', 'junit', '-o', out('r.xml'), '-f', 'github', '-o', out('r.txt'), '-f', 'markdown']);
+      assertExit(result, 1);
+      const json = await lintJson([bad], 1);
+      assertValidSarif(JSON.parse(readFileSync(out('r.sarif'), 'utf8')));
+      const junit = readFileSync(out('r.xml'), 'utf8');
+      assertWellFormedXml(junit);
+      const codes = new Set(json.map((finding) => finding.code));
+      assert.match(junit, new RegExp(`<testsuites name="restlint" tests="${codes.size}" failures="${codes.size}" errors="0">`));
+      assert.match(junit, /<testsuite name="fixtures\/petstore-bad\/openapi.yaml" /);
+      assert.equal(readFileSync(out('r.txt'), 'utf8').split('\n').filter((line) => line.startsWith('::')).length, json.length);
+      const counts = [0, 1, 2, 3].map((severity) => json.filter((finding) => finding.severity === severity).length);
+      assert.ok(result.stdout.startsWith(`### restlint: ${json.length} problems (${counts[0]} errors, ${counts[1]} warnings, ${counts[2]} infos, ${counts[3]} hints) in 1 file\n`), result.stdout);
+      assert.equal(result.stdout.split('\n').filter((line) => /^\| (error|warn|info|hint) \|/.test(line)).length, json.length);
+    } finally {
+      removeDir(dir);
+    }
+  });
+
+  test('--format github: paths relative to the working folder, one-based positions', async () => {
+    const result = await runCli(['lint', 'openapi.yaml', '--format', 'github'], { cwd: fixture('petstore-bad') });
+    assertExit(result, 1);
+    const text = readFileSync(fixture('petstore-bad', 'openapi.yaml'), 'utf8');
+    const owners = positionOf(text, '/owners/:');
+    const line = owners.line + 1;
+    assert.ok(
+      result.stdout.split('\n').includes(`::error file=openapi.yaml,line=${line},endLine=${line},col=${owners.character + 8},endColumn=${owners.character + 9},title=no-trailing-slash::"/owners/" ends with "/"; remove it: "/owners"`),
+      result.stdout,
+    );
+  });
+
+  test('nothing found: exit 0, an empty but valid report in every format', async () => {
+    const sarif = await runCli(['lint', good, '-f', 'sarif']);
+    assertExit(sarif, 0);
+    const log = JSON.parse(sarif.stdout);
+    assertValidSarif(log);
+    assert.deepEqual(log.runs[0].results, []);
+    const junit = await runCli(['lint', good, '-f', 'junit']);
+    assertExit(junit, 0);
+    assertWellFormedXml(junit.stdout);
+    const github = await runCli(['lint', good, '-f', 'github']);
+    assert.deepEqual([github.code, github.stdout], [0, '']);
+    const markdown = await runCli(['lint', good, '-f', 'markdown']);
+    assert.deepEqual([markdown.code, markdown.stdout], [0, '### restlint: No problems found in 1 file\n']);
+  });
+
+  test('a file that cannot be linted: exit 2, and each format says so', async () => {
+    const file = 'fixtures/broken/bad-indent.yaml';
+    const sarif = await runCli(['lint', file, '-f', 'sarif']);
+    assertExit(sarif, 2);
+    const log = JSON.parse(sarif.stdout);
+    assertValidSarif(log);
+    const [invocation] = log.runs[0].invocations;
+    assert.equal(invocation.executionSuccessful, false);
+    assert.equal(invocation.toolExecutionNotifications[0].locations[0].physicalLocation.artifactLocation.uri, file);
+    const junit = await runCli(['lint', file, '-f', 'junit']);
+    assertExit(junit, 2);
+    assertWellFormedXml(junit.stdout);
+    assert.match(junit.stdout, /<testsuites name="restlint" tests="1" failures="0" errors="1">[\s\S]*<error message="/);
+    const github = await runCli(['lint', file, '-f', 'github']);
+    assertExit(github, 2);
+    assert.match(github.stdout, /^::error file=fixtures\/broken\/bad-indent\.yaml,line=\d+,col=\d+,title=restlint::.+\n$/);
+  });
+
+  test('lint --help lists every format', async () => {
+    const result = await runCli(['lint', '--help']);
+    assertExit(result, 0);
+    assert.match(result.stdout, /\[choices: "stylish", "json", "sarif", "junit", "github", "markdown"\]/);
+  });
+});
+
+describe('inline ignores', () => {
+  test('x-restlint-ignore silences the rules it names at its object, and a dead entry is a hint that does not fail the run', async () => {
+    const dir = makeTempDir();
+    try {
+      const good = readFileSync(fixture('petstore-good', 'openapi.yaml'), 'utf8');
+      const ignore = '    x-restlint-ignore: { plural-collections: kept for old clients, no-verb-in-path: stale }\n';
+      const text = good.replace('\n  /pets/{petId}:\n', `\n  /pet/{petId}:\n${ignore}`);
+      assert.notEqual(text, good, 'the fixture still has /pets/{petId}');
+      writeFileSync(join(dir, 'openapi.yaml'), text);
+      const findings = await lintJson([join(dir, 'openapi.yaml')], 0);
+      assert.deepEqual(only(findings, 'plural-collections'), []);
+      const unused = only(findings, 'unused-ignore');
+      assert.deepEqual(
+        unused.map(({ message, severity, range }) => ({ message, severity, start: range.start })),
+        [{ message: 'x-restlint-ignore of "no-verb-in-path" silences nothing here; remove it', severity: 3, start: positionOf(text, 'no-verb-in-path') }],
+      );
+      // Without the entry, the rule it named is reported again.
+      writeFileSync(join(dir, 'openapi.yaml'), text.replace(ignore, ''));
+      const plain = await lintJson([join(dir, 'openapi.yaml')], 'linted');
+      assert.equal(only(plain, 'plural-collections').length, 1);
+    } finally {
+      removeDir(dir);
+    }
+  });
 });

@@ -36,6 +36,11 @@ export async function run(argv: string[]): Promise<number> {
           .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Show only findings at or above --fail-severity, no progress' })
           .option('root', { type: 'string', describe: 'Folder referenced files must stay inside (default: nearest folder with .git, package.json or a restlint config)' })
           .option('max-file-size', { type: 'number', default: DEFAULT_MAX_BYTES / 1024 / 1024, describe: 'Largest file to read, in MB' })
+          .option('fix', { type: 'boolean', default: false, describe: 'Apply the safe fixes (path slashes) to the files, then report what is left' })
+          .option('fix-dry-run', { type: 'boolean', default: false, describe: 'Print the safe fixes as a unified diff; change nothing' })
+          .option('write-baseline', { type: 'string', describe: "Record today's findings in this file (e.g. .restlint-baseline.json) and report none" })
+          .option('baseline', { type: 'string', describe: 'Report only findings not recorded in this baseline file' })
+          .option('since', { type: 'string', describe: 'Report only findings the files did not have at this git ref (e.g. origin/main)' })
           .example('$0 lint openapi.yaml', 'Lint one document')
           .example('$0 lint "specs/**/*.yaml" --format json', 'Lint many, Spectral-compatible JSON on stdout')
           .example('$0 lint --fail-severity warn', 'Fail on warnings too'),
@@ -48,6 +53,8 @@ export async function run(argv: string[]): Promise<number> {
           quiet: args.quiet,
           root: args.root,
           maxFileSize: args['max-file-size'],
+          fix: fixMode(args.fix, args['fix-dry-run']),
+          onlyNew: { baseline: args.baseline, writeBaseline: args['write-baseline'], since: args.since },
         });
       },
     )
@@ -104,6 +111,11 @@ function pairOutputs(formats: string[], files: string[]): { format: string; file
     throw new UsageError('several --format without --output would all write to stdout: give each but one an --output file');
   }
   return outputs;
+}
+
+function fixMode(fix: boolean, dryRun: boolean): 'write' | 'dry-run' | undefined {
+  if (fix && dryRun) throw new UsageError('--fix and --fix-dry-run cannot be combined: --fix-dry-run shows the diff --fix would write; give one of them');
+  return fix ? 'write' : dryRun ? 'dry-run' : undefined;
 }
 
 /** A repeatable option is a string when given once, a list when given more, undefined when absent. */

@@ -8,8 +8,11 @@ import { REPORTERS } from '../report/formats';
 import type { LintReport } from '../report/report';
 import { formatFileError } from '../report/stylish';
 import { allRules } from '../../rules';
+import { onlyNewFindings, type OnlyNewOptions } from './baseline';
 import { collectFiles, UsageError } from './files';
+import { runFixes, type FixMode } from './fix';
 import { lintFiles } from './pool';
+import { RULES_DIR } from './rules-command';
 
 export interface LintArgs {
   files: string[];
@@ -20,6 +23,10 @@ export interface LintArgs {
   quiet: boolean;
   root?: string;
   maxFileSize: number;
+  /** `--fix` (write) or `--fix-dry-run` (print a diff): apply the rules' safe fixes. */
+  fix?: FixMode;
+  /** `--baseline`, `--write-baseline`, `--since`: report only new findings. */
+  onlyNew?: OnlyNewOptions;
 }
 
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
@@ -34,12 +41,12 @@ export async function lintCommand(args: LintArgs): Promise<number> {
   if (root !== undefined && !isDirectory(root)) throw new UsageError(`--root ${args.root}: no such folder`);
   const files = await collectFiles(args.files, cwd);
   const progress = progressLine(files.length, !args.quiet);
-  const outcomes = await lintFiles(
-    files,
-    { configPath: args.config, root, maxBytes: args.maxFileSize * 1024 * 1024 },
-    () => progress.tick(),
-  );
+  const task = { configPath: args.config, root, maxBytes: args.maxFileSize * 1024 * 1024 };
+  let outcomes = await lintFiles(files, task, () => progress.tick());
   progress.done();
+  // --fix reports what is left after the fixes; --fix-dry-run changes nothing (src/cli/fix.ts).
+  const fixed = args.fix && runFixes(outcomes, task, args.fix, cwd);
+  if (fixed) outcomes = fixed.outcomes;
 
   const threshold = SEVERITY_NUMBER[args.failSeverity];
   let findings = outcomes.flatMap((outcome) => outcome.findings);
@@ -51,9 +58,12 @@ export async function lintCommand(args: LintArgs): Promise<number> {
     return !seenErrors.has(key) && seenErrors.add(key);
   });
   const report: LintReport = { findings: dedupeAcrossEntries(findings), errors, filesLinted: outcomes.length - errors.length };
+  if (fixed) errors.push(...fixed.errors);
+  if (args.onlyNew) report.findings = await onlyNewFindings(report.findings, files, args.onlyNew, task, cwd);
 
   const stderrColors = colorsFor(process.stderr);
   for (const error of errors) process.stderr.write(formatFileError(error, stderrColors, cwd));
+  if (fixed && fixed.diff) process.stdout.write(fixed.diff);
   writeOutputs(report, args.outputs, cwd);
 
   if (ruleTimings) process.stderr.write(formatTimings(ruleTimings));
@@ -107,7 +117,7 @@ function writeOutputs(report: LintReport, outputs: LintArgs['outputs'], cwd: str
     const reporter = REPORTERS[format];
     if (!reporter) throw new UsageError(`unknown format "${format}" (known: ${Object.keys(REPORTERS).join(', ')})`);
     const colors = colorsFor(file ? {} : process.stdout);
-    const text = reporter(report, { rules: allRules, colors, cwd });
+    const text = reporter(report, { rules: allRules, rulesDir: RULES_DIR, colors, cwd });
     if (!file) {
       process.stdout.write(text);
       continue;

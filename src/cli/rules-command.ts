@@ -6,8 +6,8 @@ import { colorsFor } from '../report/colors';
 import { allRules } from '../../rules';
 import { UsageError } from './files';
 
-/** The rule docs ship beside the bundle: dist/cli.js → rules/*.md. */
-const RULES_DIR = join(__dirname, '..', 'rules');
+/** The rule docs ship beside the bundle: dist/cli.js → rules/*.md (the CLI hands this to reporters too). */
+export const RULES_DIR = join(__dirname, '..', 'rules');
 
 /** `restlint rules`: every rule with its default severity, group and one-line description. */
 export function rulesCommand(format: 'table' | 'json'): number {

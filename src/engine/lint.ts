@@ -4,8 +4,9 @@ import { CONFIG_FILE_NAMES, type Config } from './config/config';
 import { compareFindings, type Finding } from './finding';
 import type { NodeLocation } from './model/location';
 import { RefResolver, resolveAllRefs } from './resolve/refs';
+import { IGNORE_MESSAGES, Ignores } from './ignores';
 import { formatMessage, SEVERITY_NUMBER, type Report, type RuleModule, type Severity, type TextEdit } from './rule';
-import { readSourceFile, SourceError, type SourceFile, DEFAULT_MAX_BYTES } from './source/source-file';
+import { parseSourceText, readSourceFile, SourceError, type SourceFile, DEFAULT_MAX_BYTES } from './source/source-file';
 import type { OpenApiVersion, Visitors } from './walk/nodes';
 import { Walker } from './walk/walker';
 
@@ -15,6 +16,8 @@ export interface LintOptions {
   /** Folder outside which no referenced file is read; default: see projectRoot(). */
   root?: string;
   maxBytes?: number;
+  /** Texts to lint instead of what is on disk, by absolute path (`--fix` lints its edits before writing them). */
+  overlay?: ReadonlyMap<string, string>;
 }
 
 export interface LintResult {
@@ -33,7 +36,8 @@ export function lintFile(path: string, options: LintOptions): LintResult {
   const load = (target: string): SourceFile => {
     let source = cache.get(target);
     if (!source) {
-      source = readSourceFile(target, { maxBytes });
+      const text = options.overlay?.get(target);
+      source = text === undefined ? readSourceFile(target, { maxBytes }) : parseSourceText(target, text);
       cache.set(target, source);
     }
     return source;
@@ -76,7 +80,14 @@ export function lintSource(entry: SourceFile, options: LintOptions & { root: str
     findings.set(key, { finding, users: new Set(usedBy ? [usedBy] : []) });
   };
 
-  const resolver = new RefResolver({ load, root: options.root });
+  // Every file this lint reads, for their `x-restlint-ignore`s.
+  const loaded = new Set<SourceFile>([entry]);
+  const loadSeen = (path: string) => {
+    const file = load(path);
+    loaded.add(file);
+    return file;
+  };
+  const resolver = new RefResolver({ load: loadSeen, root: options.root });
   const resolve = (value: unknown, at: NodeLocation) => resolver.resolve(value, at);
   const visitors: Visitors[] = [];
   for (const rule of options.rules) {
@@ -104,6 +115,17 @@ export function lintSource(entry: SourceFile, options: LintOptions & { root: str
   }
   for (const problem of resolver.problems) {
     add(problem.kind, problem.message, problem.at, () => problem.at.file.rangeOf(problem.at.pointer));
+  }
+  // Inline ignores, applied once after every rule ran (src/engine/ignores.ts).
+  const ignores = Ignores.collect(loaded);
+  if (!ignores.isEmpty) {
+    for (const [key, { finding }] of findings) if (ignores.silences(finding)) findings.delete(key);
+    const known = new Set(options.rules.map((rule) => rule.meta.id));
+    const isOff = (rule: string, at: NodeLocation) => (config.settingsFor(at.file.path, at.pointer).get(rule)?.severity ?? 'off') === 'off';
+    for (const problem of ignores.problems(entry.path, known, isOff)) {
+      const message = formatMessage(IGNORE_MESSAGES[problem.messageId], problem.data);
+      add('unused-ignore', message, problem.at, () => problem.at.file.rangeOf(problem.at.pointer, problem.part));
+    }
   }
   return [...findings.values()]
     .map(({ finding, users }) => (users.size > 1 ? { ...finding, message: `${finding.message} (shared by ${users.size} operations)` } : finding))

@@ -1,12 +1,18 @@
 import type { RuleModule } from '../engine/rule';
 import type { Colors } from './colors';
+import { formatGithub } from './github';
 import { formatJson } from './json';
+import { formatJunit } from './junit';
+import { formatMarkdown } from './markdown';
 import type { LintReport } from './report';
+import { formatSarif, restlintVersion } from './sarif';
 import { formatStylish } from './stylish';
 
 /** What a reporter may need beyond the findings: rule metadata (SARIF help, doc links), colours, paths. */
 export interface ReportContext {
   rules: readonly RuleModule<any>[];
+  /** Where the rule docs (rules/<id>.md) are, for formats that carry help text. */
+  rulesDir: string;
   /** Colours for where this output goes (none for a file). */
   colors: Colors;
   cwd: string;
@@ -21,4 +27,8 @@ export type Reporter = (report: LintReport, context: ReportContext) => string;
 export const REPORTERS: Record<string, Reporter> = {
   stylish: (report, context) => formatStylish(report, context.colors, context.cwd),
   json: (report) => formatJson(report),
+  sarif: (report, context) => formatSarif(report, context, { rulesDir: context.rulesDir, version: restlintVersion() }),
+  junit: formatJunit,
+  github: formatGithub,
+  markdown: formatMarkdown,
 };

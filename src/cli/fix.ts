@@ -1,0 +1,237 @@
+import { accessSync, chmodSync, constants, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, sep } from 'node:path';
+import { ConfigFinder } from '../engine/config/config';
+import type { Finding } from '../engine/finding';
+import { lintFile } from '../engine/lint';
+import type { TextEdit } from '../engine/rule';
+import { parseSourceText } from '../engine/source/source-file';
+import type { FileError } from '../report/report';
+import { allRules } from '../../rules';
+import type { FileOutcome, LintTask } from './lint-worker';
+import { unifiedDiff } from './unified-diff';
+
+/** Like ESLint: fixes that overlap wait for the next pass; give up after this many. */
+export const MAX_FIX_PASSES = 10;
+
+/** Only rules whose fix is safe on a published API (`fix: 'yes'`); `doc` fixes (path renames) are for editors. */
+const SAFE_FIX_RULES = new Set(allRules.filter((rule) => rule.meta.fix === 'yes').map((rule) => rule.meta.id));
+
+export type FixMode = 'write' | 'dry-run';
+
+export interface FixResult {
+  /** The outcomes to report: after the fixes (`write`), or unchanged (`dry-run`, or when writing failed). */
+  outcomes: FileOutcome[];
+  /** Files the fixes could not be written to; nothing was written then. */
+  errors: FileError[];
+  /** `dry-run`: the unified diff of every file a fix changes. */
+  diff: string;
+}
+
+/**
+ * `--fix` and `--fix-dry-run`. Edits are applied to the source text (never a re-serialised
+ * document), in memory, pass after pass: each pass applies the fixes that do not overlap an
+ * earlier one and re-lints the edited texts, until nothing changes or MAX_FIX_PASSES. Only
+ * then are the files written (`write`), all or none, or diffed (`dry-run`).
+ */
+export function runFixes(outcomes: FileOutcome[], task: LintTask, mode: FixMode, cwd: string): FixResult {
+  const finder = new ConfigFinder(allRules);
+  const texts = new Map<string, FileText>();
+  let current = outcomes;
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const changed = new Set<string>();
+    for (const [file, fixes] of safeFixesByFile(current)) {
+      const text = texts.get(file) ?? readText(file);
+      if (!text) continue;
+      const next = applySafely(file, text.current, fixes);
+      if (next === text.current) continue;
+      text.current = next;
+      texts.set(file, text);
+      changed.add(file);
+    }
+    if (changed.size === 0) break;
+    const overlay = new Map([...texts].map(([file, text]) => [file, text.current]));
+    current = current.map((outcome) => (touches(outcome, changed) ? relint(outcome, task, overlay, finder) : outcome));
+  }
+
+  const changes = [...texts.values()].filter((text) => text.current !== text.original);
+  if (mode === 'dry-run') {
+    const diff = changes.map((text) => {
+      const name = displayPath(text.path, cwd);
+      return unifiedDiff(text.bom + text.original, text.bom + text.current, `a/${name}`, `b/${name}`);
+    });
+    return { outcomes, errors: [], diff: diff.join('') };
+  }
+  const errors = changes.flatMap((text) => unwritable(text.path));
+  if (errors.length > 0) return { outcomes, errors, diff: '' };
+  for (const text of changes) {
+    const error = writeAtomically(text.path, text.bom + text.current);
+    if (error) errors.push(error);
+  }
+  return { outcomes: current, errors, diff: '' };
+}
+
+/** A file being fixed: its text as read (without a byte-order mark, as the parser sees it) and as edited. */
+interface FileText {
+  path: string;
+  bom: string;
+  original: string;
+  current: string;
+}
+
+function readText(path: string): FileText | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return undefined; // The lint already failed on it and says why.
+  }
+  const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
+  const original = bom ? text.slice(1) : text;
+  return { path, bom, original, current: original };
+}
+
+/** The safe fixes in the outcomes, grouped by the file they edit; the same fix found through two entries counts once. */
+export function safeFixesByFile(outcomes: readonly FileOutcome[]): Map<string, TextEdit[][]> {
+  const byFile = new Map<string, Map<string, TextEdit[]>>();
+  for (const finding of outcomes.flatMap((outcome) => outcome.findings)) {
+    if (!finding.fix?.length || !SAFE_FIX_RULES.has(finding.code)) continue;
+    const fixes = byFile.get(finding.source) ?? new Map<string, TextEdit[]>();
+    fixes.set(JSON.stringify(finding.fix), finding.fix);
+    byFile.set(finding.source, fixes);
+  }
+  return new Map([...byFile].map(([file, fixes]) => [file, [...fixes.values()]]));
+}
+
+/**
+ * Applies fixes (each a list of edits, all or none) to a text. A fix that touches or overlaps
+ * one applied before it is skipped, as in ESLint, and left for the next pass: its ranges were
+ * computed on the text before the other fix, so applying both could garble it. A fix whose
+ * range lies outside the text is skipped too. Everything outside the edits stays byte-identical.
+ */
+export function applyFixes(text: string, fixes: readonly TextEdit[][]): string {
+  const lineStarts = [0];
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lineStarts.push(at + 1);
+  const offsetOf = (position: TextEdit['range']['start']): number | undefined => {
+    const start = lineStarts[position.line];
+    if (start === undefined || position.character < 0) return undefined;
+    const lineEnd = position.line + 1 < lineStarts.length ? lineStarts[position.line + 1] - 1 : text.length;
+    return start + position.character <= lineEnd ? start + position.character : undefined;
+  };
+
+  type Span = { start: number; end: number; newText: string };
+  const candidates: Span[][] = [];
+  for (const fix of fixes) {
+    const spans = fix.map((edit) => ({ start: offsetOf(edit.range.start), end: offsetOf(edit.range.end), newText: edit.newText }));
+    if (spans.some((span) => span.start === undefined || span.end === undefined || span.end < span.start)) continue;
+    const sorted = (spans as Span[]).sort((a, b) => a.start - b.start || a.end - b.end);
+    if (sorted.some((span, index) => index > 0 && span.start <= sorted[index - 1].end)) continue; // overlaps itself
+    candidates.push(sorted);
+  }
+  candidates.sort((a, b) => a[0].start - b[0].start || a[a.length - 1].end - b[b.length - 1].end);
+
+  const accepted: Span[] = [];
+  let lastEnd = -1;
+  for (const spans of candidates) {
+    if (spans[0].start <= lastEnd) continue;
+    accepted.push(...spans);
+    lastEnd = spans[spans.length - 1].end;
+  }
+  let result = text;
+  for (const span of accepted.reverse()) result = result.slice(0, span.start) + span.newText + result.slice(span.end);
+  return result;
+}
+
+/**
+ * applyFixes, but a fix may never break the document: the result must parse and hold as many
+ * keys as before. (Removing the slash of `/pets/` where `/pets` exists makes a duplicate key:
+ * YAML rejects it, but JSON.parse keeps the last one, silently dropping a path.) When the
+ * fixes together fail that, each is tried alone and only the harmless ones are applied.
+ */
+function applySafely(path: string, text: string, fixes: TextEdit[][]): string {
+  const keys = keyCount(parsed(path, text));
+  const harmless = (candidate: string) => keyCount(parsed(path, candidate)) === keys;
+  const all = applyFixes(text, fixes);
+  if (harmless(all)) return all;
+  const next = applyFixes(text, fixes.filter((fix) => harmless(applyFixes(text, [fix]))));
+  return harmless(next) ? next : text;
+}
+
+/** The parsed data, or undefined when the text does not parse. */
+function parsed(path: string, text: string): unknown {
+  try {
+    return parseSourceText(path, text).data;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Keys in every mapping of the data; -1 when it did not parse. */
+function keyCount(data: unknown): number {
+  if (data === undefined) return -1;
+  let count = 0;
+  const seen = new Set<object>();
+  const stack = [data];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (value === null || typeof value !== 'object' || seen.has(value)) continue;
+    seen.add(value); // YAML anchors share objects: count each once
+    const children = Array.isArray(value) ? value : Object.values(value);
+    if (!Array.isArray(value)) count += children.length;
+    stack.push(...children);
+  }
+  return count;
+}
+
+/** Whether an entry's lint read one of the changed files (it is one, or has findings in one). */
+function touches(outcome: FileOutcome, changed: ReadonlySet<string>): boolean {
+  return changed.has(outcome.file) || outcome.findings.some((finding: Finding) => changed.has(finding.source));
+}
+
+/** Lints an entry again over the edited texts, in this thread (the texts live here). */
+function relint(outcome: FileOutcome, task: LintTask, overlay: ReadonlyMap<string, string>, finder: ConfigFinder): FileOutcome {
+  const config = task.configPath ? finder.load(task.configPath) : finder.forFile(outcome.file);
+  const result = lintFile(outcome.file, { rules: allRules, config, root: task.root, maxBytes: task.maxBytes, overlay });
+  if (!result.error) return { file: outcome.file, findings: result.findings };
+  const { file, message, range, hint } = result.error;
+  return { file: outcome.file, findings: [], error: { file, message, range, hint } };
+}
+
+/** Why a fixed file cannot be written, checked for every file before any is written. */
+function unwritable(path: string): FileError[] {
+  const hint = 'make it writable (chmod u+w) or run without --fix; no file was changed';
+  try {
+    // A file with no write bit at all is read-only on purpose, even to root (who passes access()).
+    if ((statSync(path).mode & 0o222) === 0) return [{ file: path, message: 'cannot apply fixes: the file is read-only', hint }];
+    accessSync(path, constants.W_OK);
+    accessSync(dirname(realpathSync(path)), constants.W_OK);
+    return [];
+  } catch (error) {
+    return [{ file: path, message: `cannot apply fixes: ${(error as Error).message}`, hint }];
+  }
+}
+
+/**
+ * Writes next to the file and renames over it, so a crash never leaves half a document. A
+ * symlink is followed (its target is rewritten, the link stays), and the file's mode is kept.
+ */
+function writeAtomically(path: string, text: string): FileError | undefined {
+  let temp: string | undefined;
+  try {
+    const target = realpathSync(path);
+    temp = join(dirname(target), `.${basename(target)}.restlint-fix-${process.pid}.tmp`);
+    const mode = statSync(target).mode & 0o7777;
+    writeFileSync(temp, text, { mode, flag: 'wx' });
+    chmodSync(temp, mode); // the umask may have narrowed it
+    renameSync(temp, target);
+    return undefined;
+  } catch (error) {
+    if (temp) rmSync(temp, { force: true });
+    return { file: path, message: `cannot write fixes: ${(error as Error).message}` };
+  }
+}
+
+/** The path a diff names: relative to the working folder, with `/` on every platform. */
+function displayPath(path: string, cwd: string): string {
+  const name = relative(cwd, path) || path;
+  return name.split(sep).join('/');
+}

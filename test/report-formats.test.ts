@@ -1,0 +1,260 @@
+// Unit tests of the CI output formats (src/report/sarif.ts, junit.ts, github.ts, markdown.ts)
+// on hand-made reports: exact output, escaping, and the SARIF schema. test/cli.test.ts runs
+// them through the binary on real lints.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Finding } from '../src/engine/finding';
+import { colorsFor } from '../src/report/colors';
+import type { ReportContext } from '../src/report/formats';
+import { REPORTERS } from '../src/report/formats';
+import { formatGithub } from '../src/report/github';
+import { formatJunit } from '../src/report/junit';
+import { formatMarkdown, MAX_ROWS } from '../src/report/markdown';
+import type { LintReport } from '../src/report/report';
+import { formatSarif, restlintVersion, RULE_DOCS_BASE_URL } from '../src/report/sarif';
+import { allRules } from '../rules';
+import { REPO_ROOT } from './helpers/cli';
+import { assertValidSarif, assertWellFormedXml, unescapeXml } from './helpers/report-formats';
+
+const CWD = join('/', 'project');
+const RULES_DIR = join(REPO_ROOT, 'rules');
+const context: ReportContext = { rules: allRules, rulesDir: RULES_DIR, colors: colorsFor({}), cwd: CWD };
+const range = (line: number, start: number, end: number) => ({ start: { line, character: start }, end: { line, character: end } });
+
+/** A message with everything that needs escaping somewhere: XML, markdown tables, workflow commands. */
+const NASTY = 'a <b> & "c" | d\u0001 100%\r\nsecond line';
+
+const slash: Finding = {
+  code: 'no-trailing-slash',
+  message: '"/owners/" ends with "/"; remove it: "/owners"',
+  path: ['paths', '/owners/'],
+  severity: 0,
+  source: join(CWD, 'specs', 'a.yaml'),
+  range: range(80, 9, 10),
+  fix: [{ range: range(80, 9, 10), newText: '' }],
+};
+const cache: Finding = {
+  code: 'cacheability-stated',
+  message: NASTY,
+  path: ['paths', '/pets', 'get', 'responses', '200'],
+  severity: 1,
+  source: join(CWD, 'specs', 'a.yaml'),
+  range: range(14, 8, 13),
+  // cacheability-stated's fix is `doc`: never offered as a SARIF fix.
+  fix: [{ range: range(14, 8, 13), newText: 'x' }],
+};
+const tracing: Finding = { code: 'request-tracing', message: 'no request id', path: ['openapi'], severity: 2, source: join(CWD, 'b,c:d.yaml'), range: range(3, 0, 7) };
+const custom: Finding = { code: 'my-spectral-rule', message: 'from a Spectral ruleset', path: ['info'], severity: 3, source: join('/', 'elsewhere', 'shared.yaml'), range: range(0, 0, 4) };
+
+const report: LintReport = { findings: [slash, cache, tracing, custom], errors: [], filesLinted: 3 };
+const empty: LintReport = { findings: [], errors: [], filesLinted: 2 };
+const broken: LintReport = {
+  findings: [],
+  errors: [{ file: join(CWD, 'bad.yaml'), message: 'unexpected <end> & "more"', range: range(6, 2, 3), hint: 'close the quote' }],
+  filesLinted: 0,
+};
+
+const sarif = (input: LintReport) => JSON.parse(formatSarif(input, context, { rulesDir: RULES_DIR, version: '9.8.7' }));
+
+describe('sarif', () => {
+  test('a valid SARIF 2.1.0 log, for findings, for nothing and for files that could not be linted', () => {
+    for (const input of [report, empty, broken]) assertValidSarif(sarif(input));
+  });
+
+  test('the schema check rejects what is not SARIF (so the test above means something)', () => {
+    const log = sarif(report);
+    log.runs[0].results[0].level = 'warn';
+    assert.throws(() => assertValidSarif(log), /not valid SARIF/);
+    const region = sarif(report);
+    region.runs[0].results[0].locations[0].physicalLocation.region.startLine = 0;
+    assert.throws(() => assertValidSarif(region), /not valid SARIF/, 'lines are one-based');
+  });
+
+  test('tool.driver: name, version, and a descriptor for each rule that has a finding, from its meta and doc', () => {
+    const { driver } = sarif(report).runs[0].tool;
+    assert.equal(driver.name, 'restlint');
+    assert.equal(driver.version, '9.8.7');
+    assert.deepEqual(driver.rules.map((rule: { id: string }) => rule.id), ['cacheability-stated', 'my-spectral-rule', 'no-trailing-slash', 'request-tracing']);
+    const doc = readFileSync(join(RULES_DIR, 'no-trailing-slash.md'), 'utf8');
+    const rule = driver.rules[2];
+    assert.deepEqual(rule.shortDescription, { text: 'Paths do not end with "/".' });
+    assert.deepEqual(rule.help, { text: doc, markdown: doc });
+    assert.equal(rule.fullDescription.text, doc.split('\n')[1], 'the "What it does" section');
+    assert.equal(rule.helpUri, `${RULE_DOCS_BASE_URL}no-trailing-slash.md`);
+    assert.match(rule.helpUri, /^https:\/\/.+\/rules\/no-trailing-slash\.md$/);
+    assert.deepEqual(rule.defaultConfiguration, { level: 'error' });
+    assert.deepEqual(rule.properties, { tags: ['naming'], precision: 'very-high' });
+    assert.deepEqual(driver.rules[0].defaultConfiguration, { level: 'warning' });
+    assert.deepEqual(driver.rules[3].defaultConfiguration, { level: 'note' }, 'info is a note');
+    assert.deepEqual(driver.rules[1], { id: 'my-spectral-rule' }, 'a rule restlint does not know still has a descriptor');
+  });
+
+  test('results: rule index, level (hint → note), one-based region, relative or file URI, fix only for a safe rule', () => {
+    const { results } = sarif(report).runs[0];
+    assert.deepEqual(
+      results.map((result: { ruleId: string; ruleIndex: number; level: string }) => [result.ruleId, result.ruleIndex, result.level]),
+      [
+        ['no-trailing-slash', 2, 'error'],
+        ['cacheability-stated', 0, 'warning'],
+        ['request-tracing', 3, 'note'],
+        ['my-spectral-rule', 1, 'note'],
+      ],
+    );
+    const [first, second, third, fourth] = results;
+    const location = { uri: 'specs/a.yaml', uriBaseId: '%SRCROOT%' };
+    assert.deepEqual(first.locations, [{ physicalLocation: { artifactLocation: location, region: { startLine: 81, startColumn: 10, endLine: 81, endColumn: 11 } } }]);
+    assert.deepEqual(first.fixes, [
+      {
+        description: { text: 'Fix no-trailing-slash' },
+        artifactChanges: [{ artifactLocation: location, replacements: [{ deletedRegion: { startLine: 81, startColumn: 10, endLine: 81, endColumn: 11 }, insertedContent: { text: '' } }] }],
+      },
+    ]);
+    assert.equal(second.message.text, NASTY, 'JSON carries any message');
+    assert.equal(second.fixes, undefined, "a `doc` fix is not a SARIF fix");
+    assert.deepEqual(third.locations[0].physicalLocation.artifactLocation, { uri: 'b%2Cc%3Ad.yaml', uriBaseId: '%SRCROOT%' }, 'URI-encoded');
+    assert.deepEqual(fourth.locations[0].physicalLocation.artifactLocation, { uri: 'file:///elsewhere/shared.yaml' }, 'outside the working folder: a file URI');
+    assert.deepEqual(sarif(report).runs[0].originalUriBaseIds, { '%SRCROOT%': { uri: 'file:///project/' } });
+  });
+
+  test('partialFingerprints follow rule, file, JSON path and message, not the line', () => {
+    const print = (finding: Finding) => sarif({ ...report, findings: [finding] }).runs[0].results[0].partialFingerprints['restlint/v1'];
+    const base = print(slash);
+    assert.match(base, /^[0-9a-f]{64}$/);
+    assert.equal(print({ ...slash, range: range(90, 9, 10), fix: undefined }), base, 'lines inserted above do not change it');
+    for (const changed of [{ ...slash, message: 'other' }, { ...slash, path: ['paths', '/other/'] }, { ...slash, source: join(CWD, 'other.yaml') }, { ...slash, code: 'no-empty-segment' }]) {
+      assert.notEqual(print(changed), base);
+    }
+  });
+
+  test('files that could not be linted are error notifications of an unsuccessful invocation', () => {
+    const run = sarif(broken).runs[0];
+    assert.deepEqual(run.results, []);
+    assert.deepEqual(run.invocations, [
+      {
+        executionSuccessful: false,
+        toolExecutionNotifications: [
+          {
+            level: 'error',
+            message: { text: 'unexpected <end> & "more" (close the quote)' },
+            locations: [{ physicalLocation: { artifactLocation: { uri: 'bad.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 7, startColumn: 3, endLine: 7, endColumn: 4 } } }],
+          },
+        ],
+      },
+    ]);
+    assert.equal(sarif(empty).runs[0].invocations[0].executionSuccessful, true);
+  });
+
+  test("the version is package.json's when the sources run without the bundle", () => {
+    const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
+    assert.equal(restlintVersion(), pkg.version);
+  });
+});
+
+describe('junit', () => {
+  test('one testsuite per file, one testcase per rule with a failure listing its findings; exact output', () => {
+    const small: LintReport = { findings: [slash, { ...slash, range: range(85, 9, 10), message: 'second' }, tracing], errors: broken.errors, filesLinted: 2 };
+    assert.equal(
+      formatJunit(small, context),
+      [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<testsuites name="restlint" tests="3" failures="2" errors="1">',
+        '  <testsuite name="specs/a.yaml" tests="1" failures="1" errors="0">',
+        '    <testcase name="no-trailing-slash" classname="specs/a.yaml">',
+        '      <failure message="&quot;/owners/&quot; ends with &quot;/&quot;; remove it: &quot;/owners&quot;" type="error">81:10 error "/owners/" ends with "/"; remove it: "/owners"',
+        '86:10 error second</failure>',
+        '    </testcase>',
+        '  </testsuite>',
+        '  <testsuite name="b,c:d.yaml" tests="1" failures="1" errors="0">',
+        '    <testcase name="request-tracing" classname="b,c:d.yaml">',
+        '      <failure message="no request id" type="info">4:1 info no request id</failure>',
+        '    </testcase>',
+        '  </testsuite>',
+        '  <testsuite name="bad.yaml" tests="1" failures="0" errors="1">',
+        '    <testcase name="lint" classname="bad.yaml">',
+        '      <error message="unexpected &lt;end&gt; &amp; &quot;more&quot;">bad.yaml:7:3: unexpected &lt;end&gt; &amp; "more"',
+        'close the quote</error>',
+        '    </testcase>',
+        '  </testsuite>',
+        '</testsuites>',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  test('messages with <, &, ", CR/LF and a control character stay well-formed and read back as written', () => {
+    const text = formatJunit(report, context);
+    assertWellFormedXml(text);
+    const attribute = /<testcase name="cacheability-stated"[^>]*>\s*<failure message="([^"]*)"[^>]*>([^<]*)<\/failure>/.exec(text);
+    assert.ok(attribute, text);
+    const readable = NASTY.replace('\u0001', '\uFFFD');
+    assert.equal(unescapeXml(attribute[1]), readable, 'the attribute keeps even the line break');
+    assert.equal(unescapeXml(attribute[2]), `15:9 warn ${readable}`);
+    assertWellFormedXml(formatJunit(empty, context));
+    assertWellFormedXml(formatJunit(broken, context));
+  });
+
+  test('nothing found: an empty, well-formed report', () => {
+    assert.equal(formatJunit(empty, context), '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="restlint" tests="0" failures="0" errors="0">\n</testsuites>\n');
+  });
+});
+
+describe('github', () => {
+  test('one workflow command per finding: level by severity, one-based position, escaped properties and message', () => {
+    assert.equal(
+      formatGithub(report, context),
+      [
+        '::error file=specs/a.yaml,line=81,endLine=81,col=10,endColumn=11,title=no-trailing-slash::"/owners/" ends with "/"; remove it: "/owners"',
+        '::warning file=specs/a.yaml,line=15,endLine=15,col=9,endColumn=14,title=cacheability-stated::a <b> & "c" | d\u0001 100%25%0D%0Asecond line',
+        '::notice file=b%2Cc%3Ad.yaml,line=4,endLine=4,col=1,endColumn=8,title=request-tracing::no request id',
+        '::notice file=/elsewhere/shared.yaml,line=1,endLine=1,col=1,endColumn=5,title=my-spectral-rule::from a Spectral ruleset',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  test('files that could not be linted are errors; nothing found prints nothing', () => {
+    assert.equal(formatGithub(broken, context), '::error file=bad.yaml,line=7,col=3,title=restlint::unexpected <end> & "more" (close the quote)\n');
+    assert.equal(formatGithub(empty, context), '');
+  });
+});
+
+describe('markdown', () => {
+  test('a heading with counts, then a table by severity then file, with | and line breaks escaped', () => {
+    assert.equal(
+      formatMarkdown({ ...report, findings: [cache, tracing, slash, custom] }, context),
+      [
+        '### restlint: 4 problems (1 error, 1 warning, 1 info, 1 hint) in 3 files',
+        '',
+        '| Severity | Rule | Location | Message |',
+        '| --- | --- | --- | --- |',
+        '| error | no-trailing-slash | specs/a.yaml:81 | "/owners/" ends with "/"; remove it: "/owners" |',
+        '| warn | cacheability-stated | specs/a.yaml:15 | a &lt;b> &amp; "c" \\| d\u0001 100%<br>second line |',
+        '| info | request-tracing | b,c:d.yaml:4 | no request id |',
+        '| hint | my-spectral-rule | /elsewhere/shared.yaml:1 | from a Spectral ruleset |',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  test(`at most ${MAX_ROWS} rows, then how many more`, () => {
+    const many = Array.from({ length: MAX_ROWS + 5 }, (_, index) => ({ ...tracing, range: range(index, 0, 1) }));
+    const lines = formatMarkdown({ findings: many, errors: [], filesLinted: 1 }, context).split('\n');
+    assert.equal(lines.filter((line) => line.startsWith('| info |')).length, MAX_ROWS);
+    assert.equal(lines.at(-2), '… and 5 more');
+    assert.equal(lines.at(-3), '');
+  });
+
+  test('"No problems found" when empty; files that could not be linted are listed', () => {
+    assert.equal(formatMarkdown(empty, context), '### restlint: No problems found in 2 files\n');
+    assert.equal(formatMarkdown(broken, context), '### restlint: 1 file could not be linted\n\nNot linted:\n\n- bad.yaml: unexpected &lt;end> &amp; "more"\n');
+    const both = formatMarkdown({ ...broken, findings: [tracing], filesLinted: 1 }, context);
+    assert.ok(both.startsWith('### restlint: 1 problem (0 errors, 0 warnings, 1 info, 0 hints) in 1 file\n'), both);
+    assert.ok(both.endsWith('\n\n1 file could not be linted:\n\n- bad.yaml: unexpected &lt;end> &amp; "more"\n'), both);
+  });
+});
+
+test('every CI format is a --format choice', () => {
+  for (const format of ['sarif', 'junit', 'github', 'markdown']) assert.equal(typeof REPORTERS[format], 'function', format);
+});
