@@ -32,3 +32,19 @@ await build({
 });
 // The bin must stay executable across rebuilds (npm sets the bit only when it links bins).
 chmodSync(join(root, 'dist', 'cli.js'), 0o755);
+
+// restlint's rules as a Spectral ruleset (`restlint/spectral`): CommonJS, as spectral-cli loads
+// JS rulesets. No __dirname/import.meta in it: spectral-cli evaluates the bundle with Function().
+await build({
+  entryPoints: { 'spectral-ruleset': join(root, 'src', 'spectral-ruleset', 'index.ts') },
+  outdir: join(root, 'dist'),
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  logLevel: 'warning',
+  legalComments: 'none',
+  minify: process.env.RESTLINT_NO_MINIFY !== '1',
+  keepNames: true,
+  external: ['@stoplight/*'],
+});

@@ -12,6 +12,7 @@ import { onlyNewFindings, type OnlyNewOptions } from './baseline';
 import { collectFiles, UsageError } from './files';
 import { runFixes, type FixMode } from './fix';
 import { lintFiles } from './pool';
+import { addSpectralPass } from './lint-worker';
 import { RULES_DIR } from './rules-command';
 
 export interface LintArgs {
@@ -47,6 +48,8 @@ export async function lintCommand(args: LintArgs): Promise<number> {
   // --fix reports what is left after the fixes; --fix-dry-run changes nothing (src/cli/fix.ts).
   const fixed = args.fix && runFixes(outcomes, task, args.fix, cwd);
   if (fixed) outcomes = fixed.outcomes;
+  // Spectral rulesets (a config's `extends: [spectral:oas]`, `.spectral.yaml`): async, after restlint's rules.
+  outcomes = await addSpectralPass(outcomes, task);
 
   const threshold = SEVERITY_NUMBER[args.failSeverity];
   let findings = outcomes.flatMap((outcome) => outcome.findings);

@@ -1,6 +1,7 @@
 import { ConfigError, ConfigFinder } from '../engine/config/config';
 import { lintFile } from '../engine/lint';
 import type { Finding } from '../engine/finding';
+import { addSpectralFindings, SpectralRulesetError } from '../engine/spectral/lint';
 import type { FileError } from '../report/report';
 import { allRules } from '../../rules';
 
@@ -40,4 +41,34 @@ function lintOne(file: string, task: LintTask, finder: ConfigFinder): FileOutcom
     }
     throw error;
   }
+}
+
+/**
+ * The Spectral pass (src/engine/spectral/): for files whose config has a Spectral ruleset, adds
+ * its findings. Spectral is asynchronous, restlint's rules are not: this runs in this thread
+ * after the pool, and loads Spectral only when some config asks for it.
+ */
+/** The start of the error restlint's pass gives an AsyncAPI document (src/engine/lint.ts, openApiVersion). */
+const ASYNCAPI_ERROR = 'not an OpenAPI document: it is an AsyncAPI';
+
+export async function addSpectralPass(outcomes: FileOutcome[], task: LintTask): Promise<FileOutcome[]> {
+  const finder = new ConfigFinder(allRules);
+  const result: FileOutcome[] = [];
+  for (const outcome of outcomes) {
+    // restlint's rules read OpenAPI only; an AsyncAPI document is left to a Spectral ruleset (spectral:asyncapi).
+    const asyncApi = outcome.error?.message.startsWith(ASYNCAPI_ERROR) === true;
+    if (outcome.error && !asyncApi) {
+      result.push(outcome);
+      continue;
+    }
+    try {
+      const config = task.configPath ? finder.load(task.configPath) : finder.forFile(outcome.file);
+      if (!config.spectral) result.push(outcome);
+      else result.push({ file: outcome.file, findings: await addSpectralFindings(outcome.file, config, outcome.findings) });
+    } catch (error) {
+      if (!(error instanceof SpectralRulesetError || error instanceof ConfigError)) throw error;
+      result.push({ file: outcome.file, findings: [], error: { file: error.file, message: `invalid config: ${error.message}` } });
+    }
+  }
+  return result;
 }

@@ -7,6 +7,15 @@ import { parseSourceText, SourceError, type SourceFile } from '../source/source-
 import { SEVERITIES, type RuleModule } from '../rule';
 import { mergeSettings, type RuleSetting, type RuleSettings } from './settings';
 import { validateOptions } from './validate-options';
+import {
+  isSpectralRule,
+  isSpectralRulesetPath,
+  isSpectralSeverity,
+  mergeDefinitions,
+  SPECTRAL_FILE_NAMES,
+  SPECTRAL_PRESETS,
+  type SpectralDefinition,
+} from '../spectral/definition';
 
 export const CONFIG_FILE_NAMES = ['.restlint.yaml', '.restlint.yml', '.restlint.json'];
 export const RECOMMENDED = 'restlint:recommended';
@@ -37,6 +46,8 @@ export class Config {
     private readonly base: RuleSettings,
     private readonly overrides: Override[],
     private readonly dir: string,
+    /** The Spectral ruleset this config runs beside restlint's rules (src/engine/spectral/), if any. */
+    readonly spectral?: SpectralDefinition,
   ) {}
 
   /** Each file's path relative to the config's folder, as override globs see it. */
@@ -115,7 +126,8 @@ export class ConfigFinder {
 }
 
 function findUp(dir: string): string | undefined {
-  for (const name of CONFIG_FILE_NAMES) {
+  // A restlint config wins; a folder with only a Spectral ruleset is linted with that ruleset.
+  for (const name of [...CONFIG_FILE_NAMES, ...SPECTRAL_FILE_NAMES]) {
     const candidate = join(dir, name);
     if (existsSync(candidate)) return candidate;
   }
@@ -124,6 +136,11 @@ function findUp(dir: string): string | undefined {
 
 function loadConfig(path: string, rules: readonly RuleModule<any>[], chain: string[]): Config {
   if (chain.includes(path)) throw new ConfigError(path, `extends forms a cycle: ${[...chain, path].join(' → ')}`);
+  // `--config .spectral.yaml`, or one found by discovery: Spectral's rules only, as spectral-cli would run.
+  if (isSpectralRulesetPath(path)) {
+    if (!existsSync(path)) throw new ConfigError(path, 'cannot read config: file not found');
+    return new Config(path, new Map(), [], dirname(path), { file: path, extends: [path], rules: {} });
+  }
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -151,30 +168,69 @@ export function parseConfig(path: string, text: string, rules: readonly RuleModu
   if (data === null || typeof data !== 'object' || Array.isArray(data)) fail('a config is a mapping with `extends`, `rules` and `overrides`', []);
   const config = data as Record<string, unknown>;
   for (const key of Object.keys(config)) {
-    if (!['extends', 'rules', 'overrides'].includes(key)) fail(`unknown config key "${key}" (expected extends, rules, overrides)`, [key], 'key');
+    // `functions` and `functionsDir` are Spectral's, for custom functions of Spectral rules.
+    if (!['extends', 'rules', 'overrides', 'functions', 'functionsDir'].includes(key)) {
+      fail(`unknown config key "${key}" (expected extends, rules, overrides)`, [key], 'key');
+    }
   }
   const dir = dirname(path);
   const byId = new Map(rules.map((rule) => [rule.meta.id, rule]));
 
   let base: RuleSettings = new Map();
+  // The Spectral part (src/engine/spectral/definition.ts): built up from `extends`, `rules` and `functions`.
+  let spectral: SpectralDefinition | undefined;
+  const spectralPart = () => (spectral ??= { file: path, extends: [], rules: {} });
   const extendsList = config.extends === undefined ? [RECOMMENDED] : config.extends;
   const list = Array.isArray(extendsList) ? extendsList : [extendsList];
   list.forEach((entry, index) => {
     const at = Array.isArray(extendsList) ? ['extends', String(index)] : ['extends'];
     if (typeof entry === 'string' && PRESETS[entry]) base = mergeSettings(base, PRESETS[entry](rules));
+    else if (typeof entry === 'string' && SPECTRAL_PRESETS.includes(entry)) spectralPart().extends.push(entry);
     else if (typeof entry === 'string' && !entry.includes(':')) {
       const target = resolve(dir, entry);
       if (!existsSync(target)) fail(`extends "${entry}": file not found`, at);
-      base = mergeSettings(base, loadConfig(target, rules, [...chain, path]).settingsFor(target));
-    } else fail(`extends ${JSON.stringify(entry)}: expected ${Object.keys(PRESETS).join(', ')} or a relative path to another config`, at);
+      if (isSpectralRulesetPath(target)) spectralPart().extends.push(target);
+      else {
+        const parent = loadConfig(target, rules, [...chain, path]);
+        base = mergeSettings(base, parent.settingsFor(target));
+        if (parent.spectral) spectral = mergeDefinitions(parent.spectral, spectralPart());
+      }
+    } else {
+      const known = [...Object.keys(PRESETS), ...SPECTRAL_PRESETS].join(', ');
+      fail(`extends ${JSON.stringify(entry)}: expected ${known}, a relative path to another config or a Spectral ruleset file`, at);
+    }
   });
 
-  const readRules = (value: unknown, at: string[]): RuleSettings => {
+  if (config.functionsDir !== undefined) {
+    if (typeof config.functionsDir !== 'string') fail('`functionsDir` is a folder (relative to this config) holding Spectral functions', ['functionsDir']);
+    spectralPart().functionsDir = resolve(dir, config.functionsDir as string);
+  }
+  if (config.functions !== undefined) {
+    if (!Array.isArray(config.functions) || !config.functions.every((name) => typeof name === 'string')) {
+      fail('`functions` lists the names of Spectral functions in `functionsDir`', ['functions']);
+    }
+    spectralPart().functions = config.functions as string[];
+  }
+
+  const readRules = (value: unknown, at: string[], inOverride = false): RuleSettings => {
     const settings: RuleSettings = new Map();
     if (value === undefined || value === null) return settings;
     if (typeof value !== 'object' || Array.isArray(value)) fail('`rules` maps rule ids to a severity or [severity, options]', at);
     for (const [id, raw] of Object.entries(value as Record<string, unknown>)) {
       const rule = byId.get(id);
+      // Not a restlint rule: a Spectral rule (`given`/`then`), or a severity for a rule of the
+      // extended Spectral ruleset (Spectral itself says if that rule does not exist).
+      if (!rule && isSpectralRule(raw)) {
+        if (inOverride) fail(`Spectral rule "${id}" belongs in the top-level \`rules\`, not in an override`, [...at, id], 'key');
+        spectralPart().rules[id] = raw;
+        continue;
+      }
+      if (!rule && spectral && isSpectralSeverity(raw)) {
+        // Top level: Spectral applies it. In an override: restlint applies it to Spectral's findings there.
+        if (inOverride) settings.set(id, { severity: spectralSeverity(raw) });
+        else spectral.rules[id] = raw;
+        continue;
+      }
       if (!rule) fail(`unknown rule "${id}"${suggest(id, [...byId.keys()])}; \`restlint rules\` lists them`, [...at, id], 'key');
       settings.set(id, readSetting(rule!, raw, [...at, id], fail));
     }
@@ -192,7 +248,7 @@ export function parseConfig(path: string, text: string, rules: readonly RuleModu
         fail('an override needs `files`: a list of globs (relative to this config), optionally with #/json/pointer', at);
       }
       for (const key of Object.keys(entry)) if (key !== 'files' && key !== 'rules') fail(`unknown override key "${key}"`, [...at, key], 'key');
-      const rules = readRules(entry.rules, [...at, 'rules']);
+      const rules = readRules(entry.rules, [...at, 'rules'], true);
       (entry.files as unknown[]).forEach((pattern, fileIndex) => {
         if (typeof pattern !== 'string') fail('a `files` entry is a glob string', [...at, 'files', String(fileIndex)]);
         const [glob, fragment] = (pattern as string).split('#');
@@ -202,7 +258,14 @@ export function parseConfig(path: string, text: string, rules: readonly RuleModu
       });
     });
   }
-  return new Config(path, base, overrides, dir);
+  return new Config(path, base, overrides, dir, spectral);
+}
+
+/** A Spectral severity (names, 0–3, -1 or false for off, true for the rule's own) as restlint's. */
+function spectralSeverity(value: unknown): RuleSetting['severity'] {
+  if (value === false || value === -1 || value === 'off') return 'off';
+  if (typeof value === 'number') return SEVERITIES[value];
+  return value === true ? 'warn' : (value as RuleSetting['severity']);
 }
 
 function readSetting(
