@@ -350,3 +350,20 @@ describe('fingerprints and count-based matching', () => {
     assert.equal(newFindings([finding()], keyFindings([finding()], () => 'a.yaml', readText), known).length, 0);
   });
 });
+
+describe('--since with a Spectral ruleset in the config', () => {
+  test("the base branch is linted with the Spectral part too: its existing findings are not new", async () => {
+    const dir = tempDir();
+    git(dir, 'init', '-q', '-b', 'main');
+    // Only a Spectral rule, so the test is about the Spectral pass alone.
+    write(dir, '.restlint.yaml', 'extends: []\nrules:\n  path-has-owner:\n    given: $.paths[*]\n    severity: error\n    then: { field: x-owner, function: truthy }\n');
+    write(dir, 'openapi.yaml', spec([QUIET_PATH('/things')]));
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-q', '-m', 'base');
+    // Unchanged since HEAD: the Spectral finding on /things is old.
+    assert.deepEqual(await lintJson(dir, ['openapi.yaml', '--since', 'HEAD'], 0), []);
+    write(dir, 'openapi.yaml', spec([QUIET_PATH('/things'), QUIET_PATH('/stuff')]));
+    const found = await lintJson(dir, ['openapi.yaml', '--since', 'HEAD'], 1);
+    assert.deepEqual(found.map((finding) => `${finding.code} ${finding.path.join('/')}`), ['path-has-owner paths//stuff']);
+  });
+});

@@ -233,3 +233,29 @@ describe('Spectral rulesets in a restlint config', () => {
     assert.match(result.stderr, /\.restlint\.yaml: invalid config: Spectral ruleset: rules\.r1\.then\.function: Function is not defined \("noSuchFunction" is not a core Spectral function/);
   });
 });
+
+describe('Spectral rulesets published as packages', () => {
+  test('extends names an installed package: its ruleset runs; an unknown name is a config error naming the file and line', async () => {
+    const dir = makeTempDir();
+    try {
+      writeFileSync(join(dir, 'package.json'), '{}');
+      mkdirSync(join(dir, 'node_modules', 'acme-ruleset'), { recursive: true });
+      writeFileSync(join(dir, 'node_modules', 'acme-ruleset', 'package.json'), '{"name":"acme-ruleset","main":"ruleset.yaml"}');
+      writeFileSync(
+        join(dir, 'node_modules', 'acme-ruleset', 'ruleset.yaml'),
+        'rules:\n  info-has-team:\n    description: info names the owning team\n    given: $.info\n    severity: error\n    then: { field: x-team, function: truthy }\n',
+      );
+      cpSync(join(FIXTURES, 'petstore-good', 'openapi.yaml'), join(dir, 'openapi.yaml'));
+      writeFileSync(join(dir, '.restlint.yaml'), 'extends: [acme-ruleset]\n');
+      const found = await runCli(['lint', '--format', 'json', 'openapi.yaml'], { cwd: dir });
+      assert.equal(found.code, 1, describeRun(found));
+      assert.deepEqual(parseFindings(found.stdout).map((finding) => `${finding.code} ${finding.severity} ${finding.message}`), ['info-has-team 0 info names the owning team']);
+      writeFileSync(join(dir, '.restlint.yaml'), 'extends: [nope-ruleset]\n');
+      const missing = await runCli(['lint', 'openapi.yaml'], { cwd: dir });
+      assert.equal(missing.code, 2, describeRun(missing));
+      assert.match(missing.stderr, /\.restlint\.yaml:1:11: invalid config: extends "nope-ruleset": no such file, and no installed package of that name/);
+    } finally {
+      removeDir(dir);
+    }
+  });
+});

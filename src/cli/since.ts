@@ -8,6 +8,7 @@ import { allRules } from '../../rules';
 import { UsageError } from './files';
 import { countKeys, keyFindings, newFindings } from './fingerprint';
 import type { LintTask } from './lint-worker';
+import { addSpectralPass } from './lint-worker';
 import { lintFiles } from './pool';
 
 /** Files restlint may read as a document or a $ref target; the rest of the tree is not needed. */
@@ -60,7 +61,9 @@ export async function findingsNewSince(findings: Finding[], given: readonly stri
     const root = rootInside !== undefined && !rootInside.startsWith('..') && !isAbsolute(rootInside) ? join(temp, rootInside) : temp;
     const oldFindings: Finding[] = [];
     for (const [configPath, files] of groups) {
-      const outcomes = await lintFiles(files, { ...task, configPath, root }, () => {});
+      const oldTask = { ...task, configPath, root };
+      // The same rules as today's run, Spectral rulesets included.
+      const outcomes = await addSpectralPass(await lintFiles(files, oldTask, () => {}), oldTask);
       // An old version that cannot be linted has no findings: everything in it today is new.
       oldFindings.push(...outcomes.flatMap((outcome) => outcome.findings));
     }

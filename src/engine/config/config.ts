@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { decodePointer } from '../model/location';
 import type { Range } from '../source/line-index';
@@ -188,8 +188,10 @@ export function parseConfig(path: string, text: string, rules: readonly RuleModu
     else if (typeof entry === 'string' && SPECTRAL_PRESETS.includes(entry)) spectralPart().extends.push(entry);
     else if (typeof entry === 'string' && !entry.includes(':')) {
       const target = resolve(dir, entry);
-      if (!existsSync(target)) fail(`extends "${entry}": file not found`, at);
-      if (isSpectralRulesetPath(target)) spectralPart().extends.push(target);
+      const fromPackage = existsSync(target) ? undefined : packageRuleset(entry, dir);
+      if (fromPackage) spectralPart().extends.push(fromPackage);
+      else if (!existsSync(target)) fail(`extends "${entry}": no such file, and no installed package of that name`, at);
+      else if (isSpectralRulesetPath(target)) spectralPart().extends.push(target);
       else {
         const parent = loadConfig(target, rules, [...chain, path]);
         base = mergeSettings(base, parent.settingsFor(target));
@@ -295,4 +297,17 @@ function suggest(id: string, known: string[]): string {
 
 function startsWith(pointer: readonly string[], prefix: readonly string[]): boolean {
   return prefix.length <= pointer.length && prefix.every((segment, index) => pointer[index] === segment);
+}
+
+/**
+ * `extends: ["@acme/api-ruleset"]`: a Spectral ruleset published as a package, found the way
+ * Node finds it from the config's folder (its `exports` or `main`). Relative paths are files.
+ */
+function packageRuleset(name: string, dir: string): string | undefined {
+  if (name.startsWith('.') || isAbsolute(name)) return undefined;
+  try {
+    return require.resolve(name, { paths: [dir] });
+  } catch {
+    return undefined;
+  }
 }
