@@ -106,3 +106,13 @@ test('config presets: restlint:strict raises warnings to errors, restlint:all tu
   assert.equal(lintText(openapi(`  /a//b: {}\n`), { rules }).filter((finding) => finding.code === 'opt-in-rule').length, 0);
   assert.equal(lintText(openapi(`  /a//b: {}\n`), { rules, config: 'extends: [restlint:all]\n' }).filter((finding) => finding.code === 'opt-in-rule').length, 1);
 });
+
+test('invalid-ref in JSON: the fast path for all-local references still reports every broken place', () => {
+  const json = (paths: string) => `{"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {${paths}}, "components": {"responses": {"Ok": {"description": "ok"}}}}`;
+  const op = (ref: unknown) => `{"get": {"responses": {"200": {"$ref": ${JSON.stringify(ref)}}}}}`;
+  assert.deepEqual(findingsOf(lintText(json(`"/a": ${op('#/components/responses/Ok')}, "/b": ${op('#/components/responses/Ok')}`)), 'invalid-ref'), []);
+  const broken = findingsOf(lintText(json(`"/a": ${op('#/components/responses/Nope')}, "/b": ${op('#/components/responses/Nope')}, "/c": ${op('#/components/responses/Ok')}`)), 'invalid-ref');
+  assert.equal(broken.length, 2, 'both places of the broken reference');
+  const notString = findingsOf(lintText(json(`"/a": ${op(5)}`)), 'invalid-ref');
+  assert.deepEqual(notString.map((finding) => finding.message), ['$ref must be a string']);
+});

@@ -169,6 +169,7 @@ interface Pending {
  * once (by identity), which also keeps YAML alias bombs linear.
  */
 export function resolveAllRefs(resolver: RefResolver, entry: NodeLocation): void {
+  if (allLocalJsonRefsResolve(entry)) return;
   const seen = new Set<object>();
   const stack: Pending[] = [];
   const push = (value: unknown, parent: Pending | undefined, key: string, file: NodeLocation['file'], base: readonly string[]) => {
@@ -206,4 +207,57 @@ function pointerOf(item: Pending): string[] {
     at = at.parent;
   }
   return [...at.base, ...keys.reverse()];
+}
+
+const JSON_REF = /"\$ref"\s*:\s*"((?:[^"\\]|\\.)*)"/g;
+const MAX_LOCAL_CHAIN = 64;
+
+/**
+ * The fast path for the common big case (GitHub's 13 MB description): a JSON entry whose
+ * references are all local. Each distinct `$ref` text is found by a scan of the text and
+ * followed once, without walking a million objects. Any reference that is not local, or
+ * does not resolve, returns false: the full walk then finds and reports each place exactly.
+ */
+function allLocalJsonRefsResolve(entry: NodeLocation): boolean {
+  const file = entry.file;
+  if (file.format !== 'json' || entry.pointer.length > 0) return false;
+  const checked = new Set<string>();
+  let matched = 0;
+  for (const match of file.text.matchAll(JSON_REF)) {
+    matched++;
+    const ref = match[1].includes('\\') ? (JSON.parse(`"${match[1]}"`) as string) : match[1];
+    if (checked.has(ref)) continue;
+    checked.add(ref);
+    if (!localTargetExists(file.data, ref)) return false;
+  }
+  // A "$ref" key the pattern did not match (a non-string value, a property named $ref)
+  // is left to the full walk.
+  return matched === countOccurrences(file.text, '"$ref"');
+}
+
+function countOccurrences(text: string, needle: string): number {
+  let count = 0;
+  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + needle.length)) count++;
+  return count;
+}
+
+/** Follows a local `#/…` reference, and any chain of local references behind it, to a value. */
+function localTargetExists(data: unknown, ref: string): boolean {
+  const seen = new Set<string>();
+  let current = ref;
+  for (let hops = 0; hops < MAX_LOCAL_CHAIN; hops++) {
+    if (!current.startsWith('#') || seen.has(current)) return false;
+    seen.add(current);
+    const pointer = decodePointer(current.slice(1));
+    if (!pointer) return false;
+    let value: unknown = data;
+    for (const segment of pointer) {
+      if (value === null || typeof value !== 'object' || !Object.prototype.hasOwnProperty.call(value, segment)) return false;
+      value = (value as Record<string, unknown>)[segment];
+    }
+    if (!isRef(value)) return true;
+    if (typeof value.$ref !== 'string') return false;
+    current = value.$ref;
+  }
+  return false;
 }
