@@ -739,7 +739,8 @@ describe('CI output formats', () => {
       const junit = readFileSync(out('r.xml'), 'utf8');
       assertWellFormedXml(junit);
       const codes = new Set(json.map((finding) => finding.code));
-      assert.match(junit, new RegExp(`<testsuites name="restlint" tests="${codes.size}" failures="${codes.size}" errors="0">`));
+      // One testcase per rule per file: every rule, failing where it found something.
+      assert.match(junit, new RegExp(`<testsuites name="restlint" tests="${allRules.length}" failures="${codes.size}" errors="0">`));
       assert.match(junit, /<testsuite name="fixtures\/petstore-bad\/openapi.yaml" /);
       assert.equal(readFileSync(out('r.txt'), 'utf8').split('\n').filter((line) => line.startsWith('::')).length, json.length);
       const counts = [0, 1, 2, 3].map((severity) => json.filter((finding) => finding.severity === severity).length);
@@ -771,6 +772,7 @@ describe('CI output formats', () => {
     const junit = await runCli(['lint', good, '-f', 'junit']);
     assertExit(junit, 0);
     assertWellFormedXml(junit.stdout);
+    assert.match(junit.stdout, new RegExp(`<testsuites name="restlint" tests="${allRules.length}" failures="0" errors="0">`), 'a clean file: every rule passes');
     const github = await runCli(['lint', good, '-f', 'github']);
     assert.deepEqual([github.code, github.stdout], [0, '']);
     const markdown = await runCli(['lint', good, '-f', 'markdown']);

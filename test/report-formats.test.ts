@@ -48,14 +48,16 @@ const cache: Finding = {
 const tracing: Finding = { code: 'request-tracing', message: 'no request id', path: ['openapi'], severity: 2, source: join(CWD, 'b,c:d.yaml'), range: range(3, 0, 7) };
 const custom: Finding = { code: 'my-spectral-rule', message: 'from a Spectral ruleset', path: ['info'], severity: 3, source: join('/', 'elsewhere', 'shared.yaml'), range: range(0, 0, 4) };
 
-const report: LintReport = { findings: [slash, cache, tracing, custom], errors: [], filesLinted: 3 };
-const empty: LintReport = { findings: [], errors: [], filesLinted: 2 };
+const report: LintReport = { findings: [slash, cache, tracing, custom], errors: [], files: [join(CWD, 'specs', 'a.yaml'), join(CWD, 'b,c:d.yaml'), join(CWD, 'specs', 'clean.yaml')] };
+const empty: LintReport = { findings: [], errors: [], files: [join(CWD, 'x.yaml'), join(CWD, 'y.yaml')] };
 const broken: LintReport = {
   findings: [],
   errors: [{ file: join(CWD, 'bad.yaml'), message: 'unexpected <end> & "more"', range: range(6, 2, 3), hint: 'close the quote' }],
-  filesLinted: 0,
+  files: [],
 };
 
+/** A context with two rules, so exact JUnit output stays short. */
+const twoRules: ReportContext = { ...context, rules: allRules.filter((rule) => ['no-trailing-slash', 'request-tracing'].includes(rule.meta.id)) };
 const sarif = (input: LintReport) => JSON.parse(formatSarif(input, context, { rulesDir: RULES_DIR, version: '9.8.7' }));
 
 describe('sarif', () => {
@@ -153,20 +155,22 @@ describe('sarif', () => {
 });
 
 describe('junit', () => {
-  test('one testsuite per file, one testcase per rule with a failure listing its findings; exact output', () => {
-    const small: LintReport = { findings: [slash, { ...slash, range: range(85, 9, 10), message: 'second' }, tracing], errors: broken.errors, filesLinted: 2 };
+  test('one testsuite per file, one testcase per rule: passing, or with a failure listing its findings; exact output', () => {
+    const small: LintReport = { findings: [slash, { ...slash, range: range(85, 9, 10), message: 'second' }, tracing], errors: broken.errors, files: [join(CWD, 'specs', 'a.yaml'), join(CWD, 'b,c:d.yaml')] };
     assert.equal(
-      formatJunit(small, context),
+      formatJunit(small, twoRules),
       [
         '<?xml version="1.0" encoding="UTF-8"?>',
-        '<testsuites name="restlint" tests="3" failures="2" errors="1">',
-        '  <testsuite name="specs/a.yaml" tests="1" failures="1" errors="0">',
+        '<testsuites name="restlint" tests="5" failures="2" errors="1">',
+        '  <testsuite name="specs/a.yaml" tests="2" failures="1" errors="0">',
         '    <testcase name="no-trailing-slash" classname="specs/a.yaml">',
         '      <failure message="&quot;/owners/&quot; ends with &quot;/&quot;; remove it: &quot;/owners&quot;" type="error">81:10 error "/owners/" ends with "/"; remove it: "/owners"',
         '86:10 error second</failure>',
         '    </testcase>',
+        '    <testcase name="request-tracing" classname="specs/a.yaml"/>',
         '  </testsuite>',
-        '  <testsuite name="b,c:d.yaml" tests="1" failures="1" errors="0">',
+        '  <testsuite name="b,c:d.yaml" tests="2" failures="1" errors="0">',
+        '    <testcase name="no-trailing-slash" classname="b,c:d.yaml"/>',
         '    <testcase name="request-tracing" classname="b,c:d.yaml">',
         '      <failure message="no request id" type="info">4:1 info no request id</failure>',
         '    </testcase>',
@@ -195,8 +199,24 @@ describe('junit', () => {
     assertWellFormedXml(formatJunit(broken, context));
   });
 
-  test('nothing found: an empty, well-formed report', () => {
-    assert.equal(formatJunit(empty, context), '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="restlint" tests="0" failures="0" errors="0">\n</testsuites>\n');
+  test('nothing found: every rule passes in every linted file', () => {
+    assert.equal(
+      formatJunit(empty, twoRules),
+      [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<testsuites name="restlint" tests="4" failures="0" errors="0">',
+        '  <testsuite name="x.yaml" tests="2" failures="0" errors="0">',
+        '    <testcase name="no-trailing-slash" classname="x.yaml"/>',
+        '    <testcase name="request-tracing" classname="x.yaml"/>',
+        '  </testsuite>',
+        '  <testsuite name="y.yaml" tests="2" failures="0" errors="0">',
+        '    <testcase name="no-trailing-slash" classname="y.yaml"/>',
+        '    <testcase name="request-tracing" classname="y.yaml"/>',
+        '  </testsuite>',
+        '</testsuites>',
+        '',
+      ].join('\n'),
+    );
   });
 });
 
@@ -240,7 +260,7 @@ describe('markdown', () => {
 
   test(`at most ${MAX_ROWS} rows, then how many more`, () => {
     const many = Array.from({ length: MAX_ROWS + 5 }, (_, index) => ({ ...tracing, range: range(index, 0, 1) }));
-    const lines = formatMarkdown({ findings: many, errors: [], filesLinted: 1 }, context).split('\n');
+    const lines = formatMarkdown({ findings: many, errors: [], files: [join(CWD, 'specs', 'a.yaml')] }, context).split('\n');
     assert.equal(lines.filter((line) => line.startsWith('| info |')).length, MAX_ROWS);
     assert.equal(lines.at(-2), '… and 5 more');
     assert.equal(lines.at(-3), '');
@@ -249,7 +269,7 @@ describe('markdown', () => {
   test('"No problems found" when empty; files that could not be linted are listed', () => {
     assert.equal(formatMarkdown(empty, context), '### restlint: No problems found in 2 files\n');
     assert.equal(formatMarkdown(broken, context), '### restlint: 1 file could not be linted\n\nNot linted:\n\n- bad.yaml: unexpected &lt;end> &amp; "more"\n');
-    const both = formatMarkdown({ ...broken, findings: [tracing], filesLinted: 1 }, context);
+    const both = formatMarkdown({ ...broken, findings: [tracing], files: [join(CWD, 'b,c:d.yaml')] }, context);
     assert.ok(both.startsWith('### restlint: 1 problem (0 errors, 0 warnings, 1 info, 0 hints) in 1 file\n'), both);
     assert.ok(both.endsWith('\n\n1 file could not be linted:\n\n- bad.yaml: unexpected &lt;end> &amp; "more"\n'), both);
   });

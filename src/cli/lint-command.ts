@@ -60,7 +60,7 @@ export async function lintCommand(args: LintArgs): Promise<number> {
     const key = `${error.file}\0${error.message}`;
     return !seenErrors.has(key) && seenErrors.add(key);
   });
-  const report: LintReport = { findings: dedupeAcrossEntries(findings), errors, filesLinted: outcomes.length - errors.length };
+  const report: LintReport = { findings: dedupeAcrossEntries(findings), errors, files: outcomes.filter((outcome) => !outcome.error).map((outcome) => outcome.file) };
   if (fixed) errors.push(...fixed.errors);
   if (args.onlyNew) report.findings = await onlyNewFindings(report.findings, files, args.onlyNew, task, cwd);
 

@@ -5,29 +5,34 @@ import { displayPath } from './stylish';
 
 /**
  * JUnit XML, for CI test-report views: one `<testsuite>` per file (its path relative to the
- * working folder), one `<testcase>` per rule that reported in that file (name = rule id,
- * classname = file) with one `<failure>` listing its findings, `line:col severity message`.
+ * working folder: each linted file, then referenced files that have findings), and in it one
+ * `<testcase>` per rule (name = rule id, classname = file): passing when the rule found
+ * nothing there, else with one `<failure>` listing its findings, `line:col severity message`.
+ * The rules are the run's (context.rules) plus any other code that reported (a Spectral rule).
  * Every finding is a failure whatever its severity (the severity is in the text): which
  * severities fail the build is the exit code's business (`--fail-severity`), not the report's.
  * The failure's `type` is the most severe of them. A file that could not be linted is a
  * testcase named `lint` with an `<error>`.
- *
- * Only failures are listed: the report names files and rules through their findings, so a
- * clean file has no testsuite and a rule without findings no passing testcase.
  */
 export function formatJunit(report: LintReport, context: ReportContext): string {
-  const byFile = new Map<string, Map<string, Finding[]>>();
+  const byFile = new Map<string, Map<string, Finding[]>>(report.files.map((file) => [file, new Map()]));
   for (const finding of report.findings) {
     const rules = byFile.get(finding.source) ?? new Map<string, Finding[]>();
     rules.set(finding.code, [...(rules.get(finding.code) ?? []), finding]);
     byFile.set(finding.source, rules);
   }
+  const ruleIds = context.rules.map((rule) => rule.meta.id);
   const suites: string[] = [];
   let tests = 0;
   let failures = 0;
-  for (const [file, rules] of byFile) {
+  for (const [file, found] of byFile) {
     const name = displayPath(file, context.cwd);
-    const cases = [...rules].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([code, findings]) => {
+    const codes = [...new Set([...ruleIds, ...found.keys()])].sort();
+    let failed = 0;
+    const cases = codes.map((code) => {
+      const findings = found.get(code);
+      if (!findings) return `    <testcase name="${xml(code)}" classname="${xml(name)}"/>`;
+      failed++;
       const body = findings
         .map((finding) => `${finding.range.start.line + 1}:${finding.range.start.character + 1} ${SEVERITY_NAMES[finding.severity]} ${finding.message}`)
         .join('\n');
@@ -38,8 +43,8 @@ export function formatJunit(report: LintReport, context: ReportContext): string 
       );
     });
     tests += cases.length;
-    failures += cases.length;
-    suites.push(`  <testsuite name="${xml(name)}" tests="${cases.length}" failures="${cases.length}" errors="0">\n${cases.join('\n')}\n  </testsuite>`);
+    failures += failed;
+    suites.push(`  <testsuite name="${xml(name)}" tests="${cases.length}" failures="${failed}" errors="0">\n${cases.join('\n')}\n  </testsuite>`);
   }
   for (const error of report.errors) {
     const name = displayPath(error.file, context.cwd);

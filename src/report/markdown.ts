@@ -11,7 +11,7 @@ export const MAX_ROWS = 200;
  * under the table.
  */
 export function formatMarkdown(report: LintReport, context: ReportContext): string {
-  const files = plural(report.filesLinted, 'file');
+  const files = plural(report.files.length, 'file');
   const lines: string[] = [];
   const total = report.findings.length;
   if (total === 0) {

@@ -13,7 +13,8 @@ export interface FileError {
 export interface LintReport {
   findings: Finding[];
   errors: FileError[];
-  filesLinted: number;
+  /** The entry files that were linted (absolute), in the order given; not those that failed. */
+  files: string[];
 }
 
 export const SEVERITY_NAMES = ['error', 'warn', 'info', 'hint'] as const;

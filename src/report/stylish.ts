@@ -35,7 +35,7 @@ export function formatStylish(report: LintReport, colors: Colors, cwd = process.
   const counts = [0, 0, 0, 0];
   for (const finding of report.findings) counts[finding.severity]++;
   const total = report.findings.length;
-  const files = `${report.filesLinted} file${report.filesLinted === 1 ? '' : 's'}`;
+  const files = `${report.files.length} file${report.files.length === 1 ? '' : 's'}`;
   if (total === 0) {
     if (report.errors.length === 0) lines.push(colors.bold(`No problems found in ${files}.`));
   } else {
