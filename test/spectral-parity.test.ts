@@ -4,13 +4,11 @@
 // the real binary.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { describeRun, FIXTURES, makeTempDir, parseFindings, REPO_ROOT, removeDir, runCli, type JsonFinding, type RunResult } from './helpers/cli';
+import { describeRun, FIXTURES, makeTempDir, parseFindings, REPO_ROOT, removeDir, runCli, runSpectral, type JsonFinding, type RunResult } from './helpers/cli';
 
 const CORPUS = resolve(REPO_ROOT, '..', 'shared', 'corpus');
-const SPECTRAL = join(REPO_ROOT, 'node_modules', '.bin', 'spectral');
 
 /**
  * Small corpus specs, each with the version it covers. Differences from spectral-cli are bugs
@@ -27,29 +25,6 @@ const PARITY_SPECS = [
   'realworld-conduit-api/openapi.yml', // 3.0, clean under spectral:oas
 ];
 const DOCUMENTED_DIFFERENCES: Record<string, string> = {};
-
-/** Runs spectral-cli as a user would, writing its JSON to a file (it prints a banner on stdout). */
-function runSpectral(args: string[], cwd: string): Promise<RunResult> {
-  const started = performance.now();
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(SPECTRAL, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    const stdout: Buffer[] = [];
-    const stderr: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
-    child.on('error', reject);
-    child.on('close', (code, signal) =>
-      resolvePromise({
-        code,
-        signal,
-        stdout: Buffer.concat(stdout).toString('utf8'),
-        stderr: Buffer.concat(stderr).toString('utf8'),
-        ms: performance.now() - started,
-        timedOut: false,
-      }),
-    );
-  });
-}
 
 /** What parity compares: rule, place and severity (messages are Spectral's own either way). */
 function keys(findings: readonly JsonFinding[]): string[] {

@@ -3,38 +3,13 @@
 // reports restlint's findings with restlint's codes, paths, messages and severities.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { allRules } from '../rules';
-import { describeRun, FIXTURES, makeTempDir, parseFindings, REPO_ROOT, removeDir, runCli, type JsonFinding, type RunResult } from './helpers/cli';
+import { describeRun, FIXTURES, makeTempDir, parseFindings, REPO_ROOT, removeDir, runCli, runSpectral, type JsonFinding } from './helpers/cli';
 
 const RULESET = join(REPO_ROOT, 'dist', 'spectral-ruleset.js');
-const SPECTRAL = join(REPO_ROOT, 'node_modules', '.bin', 'spectral');
 const SEVERITY_NAMES = ['error', 'warn', 'info', 'hint'];
-
-/** Runs spectral-cli as a user would; resolves with its exit code and output. */
-function runSpectral(args: string[], cwd: string): Promise<RunResult> {
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(SPECTRAL, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    const stdout: Buffer[] = [];
-    const stderr: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
-    child.on('error', reject);
-    child.on('close', (code, signal) =>
-      resolve({
-        code,
-        signal,
-        stdout: Buffer.concat(stdout).toString('utf8'),
-        stderr: Buffer.concat(stderr).toString('utf8'),
-        ms: Math.round(performance.now() - started),
-        timedOut: false,
-      }),
-    );
-  });
-}
 
 /** Spectral's JSON results (same shape as restlint's `--format json`). */
 async function spectralLint(ruleset: string, spec: string, cwd: string): Promise<JsonFinding[]> {

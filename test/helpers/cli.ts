@@ -54,10 +54,23 @@ export function runCli(args: string[], options: RunOptions = {}): Promise<RunRes
   }
   const nodeArgs = [...(options.nodeArgs ?? [])];
   if (options.maxOldSpaceMb !== undefined) nodeArgs.push(`--max-old-space-size=${options.maxOldSpaceMb}`);
+  return runProcess(process.execPath, [...nodeArgs, CLI, ...args], { cwd: options.cwd ?? REPO_ROOT, env, timeoutMs: options.timeoutMs });
+}
+
+/** The spectral-cli binary from the dev dependencies. */
+export const SPECTRAL = join(REPO_ROOT, 'node_modules', '.bin', 'spectral');
+
+/** Runs spectral-cli as a user would; resolves with its exit code and output. */
+export function runSpectral(args: string[], cwd: string): Promise<RunResult> {
+  return runProcess(SPECTRAL, args, { cwd, env: process.env, timeoutMs: 60_000 });
+}
+
+/** Spawns a program with stdin closed and output piped; kills it after `timeoutMs`. */
+function runProcess(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs?: number }): Promise<RunResult> {
   const timeoutMs = options.timeoutMs ?? 30_000;
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeArgs, CLI, ...args], { cwd: options.cwd ?? REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
