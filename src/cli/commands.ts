@@ -43,7 +43,9 @@ export async function run(argv: string[]): Promise<number> {
           .option('since', { type: 'string', describe: 'Report only findings the files did not have at this git ref (e.g. origin/main)' })
           .example('$0 lint openapi.yaml', 'Lint one document')
           .example('$0 lint "specs/**/*.yaml" --format json', 'Lint many, Spectral-compatible JSON on stdout')
-          .example('$0 lint --fail-severity warn', 'Fail on warnings too'),
+          .example('$0 lint --fail-severity warn', 'Fail on warnings too')
+          .example('$0 lint openapi.yaml -f sarif -o restlint.sarif -f stylish', 'SARIF for code scanning, and a summary on the terminal')
+          .example('$0 lint openapi.yaml --since origin/main', 'In a pull request: only findings that are new against the base branch'),
       async (args) => {
         exitCode = await lintCommand({
           files: args.files as string[],
