@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule';
 import { childLocation, type NodeLocation } from '../src/engine/model/location';
-import { isLocalHost, valueAt } from './lib/security';
+import { isLocalHost } from './lib/security';
 import { isObject } from '../src/engine/model/json';
 
 /** `scheme://authority`, where the scheme may be a server variable (`{scheme}://…`). */
@@ -53,7 +53,7 @@ export default defineRule({
       Server(server) {
         // Swagger 2.0 `basePath` arrives as a Server node too: it has no scheme.
         if (context.version === '2.0') return;
-        const serverObject = valueAt(server.loc, server.loc.pointer.slice(0, -1));
+        const serverObject = server.value;
         const variables = isObject(serverObject) && isObject(serverObject.variables) ? serverObject.variables : {};
         const match = ABSOLUTE.exec(server.url);
         if (!match) {

@@ -1,17 +1,4 @@
 /** Shared helpers for the gateway, security, tracing and collection rules (group G). */
-import type { NodeLocation } from '../../src/engine/model/location';
-import { isObject } from '../../src/engine/model/json';
-
-/** The raw value at a JSON pointer inside the file a location belongs to (no `$ref` is followed). */
-export function valueAt(loc: NodeLocation, pointer: readonly string[] = loc.pointer): unknown {
-  let value: unknown = loc.file.data;
-  for (const segment of pointer) {
-    if (Array.isArray(value)) value = value[Number(segment)];
-    else if (isObject(value)) value = value[segment];
-    else return undefined;
-  }
-  return value;
-}
 
 /**
  * Hosts that never leave the machine or the local network segment: `localhost`,

@@ -7,7 +7,6 @@
  */
 import type { OpenApiVersion, OperationNode, ParameterNode, PathItemNode, Visitors } from '../../src/engine/walk/nodes';
 import { isObject } from '../../src/engine/model/json';
-import type { NodeLocation } from '../../src/engine/model/location';
 import { parsePath, serverBasePath } from '../../src/engine/model/path';
 
 /** What a whole URI segment says about versions. */
@@ -216,7 +215,7 @@ export function collectVersionSignals(version: OpenApiVersion): VersionSignals {
     Server(server) {
       const info: ServerVersion = { uriVariable: false };
       // `https://api.example.com/{basePath}` with `basePath: { default: v1 }`: read the defaults.
-      const url = expandVariables(server.url, server.loc);
+      const url = expandVariables(server.url, server.value);
       const segments = url === server.url ? server.segments : parsePath(serverBasePath(url).path);
       for (const segment of segments) {
         if (segment.kind === 'literal') {
@@ -356,12 +355,10 @@ export function isUnversionedByConvention(path: string): boolean {
   return UNVERSIONED_BY_CONVENTION.has(first.toLowerCase()) || /^<.*>$/.test(first);
 }
 
-/** A server URL with its `{variables}` replaced by their defaults (the server object is the parent of `url`). */
-function expandVariables(url: string, loc: NodeLocation): string {
-  if (!url.includes('{') || loc.pointer[loc.pointer.length - 1] !== 'url') return url;
-  let node: unknown = loc.file.data;
-  for (const key of loc.pointer.slice(0, -1)) node = Array.isArray(node) ? node[Number(key)] : isObject(node) ? node[key] : undefined;
-  const variables = isObject(node) && isObject(node.variables) ? node.variables : undefined;
+/** A server URL with its `{variables}` replaced by their defaults. */
+function expandVariables(url: string, server: Record<string, unknown> | undefined): string {
+  if (!url.includes('{')) return url;
+  const variables = server && isObject(server.variables) ? server.variables : undefined;
   if (!variables) return url;
   return url.replace(/\{([^{}]+)\}/g, (whole, name: string) => {
     const variable = variables[name];

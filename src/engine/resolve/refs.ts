@@ -118,15 +118,12 @@ export class RefResolver {
       this.problem('invalid-ref', `$ref "${ref}" has a fragment that is not a JSON pointer`, at);
       return undefined;
     }
-    let value: unknown = file.data;
-    for (const segment of pointer) {
-      if (value === null || typeof value !== 'object' || !Object.prototype.hasOwnProperty.call(value, segment)) {
-        this.problem('invalid-ref', `$ref "${ref}" points to nothing: "${segment}" not found`, at);
-        return undefined;
-      }
-      value = (value as Record<string, unknown>)[segment];
+    const found = walkPointer(file.data, pointer);
+    if ('missing' in found) {
+      this.problem('invalid-ref', `$ref "${ref}" points to nothing: "${found.missing}" not found`, at);
+      return undefined;
     }
-    return { value, loc: { file, pointer } };
+    return { value: found.value, loc: { file, pointer } };
   }
 
   private problem(kind: RefProblemKind, message: string, at: NodeLocation): void {
@@ -250,14 +247,22 @@ function localTargetExists(data: unknown, ref: string): boolean {
     seen.add(current);
     const pointer = decodePointer(current.slice(1));
     if (!pointer) return false;
-    let value: unknown = data;
-    for (const segment of pointer) {
-      if (value === null || typeof value !== 'object' || !Object.prototype.hasOwnProperty.call(value, segment)) return false;
-      value = (value as Record<string, unknown>)[segment];
-    }
+    const found = walkPointer(data, pointer);
+    if ('missing' in found) return false;
+    const value = found.value;
     if (!isRef(value)) return true;
     if (typeof value.$ref !== 'string') return false;
     current = value.$ref;
   }
   return false;
+}
+
+/** The value a decoded JSON pointer names in `data`, or the first segment that is not there. */
+function walkPointer(data: unknown, pointer: readonly string[]): { value: unknown } | { missing: string } {
+  let value = data;
+  for (const segment of pointer) {
+    if (value === null || typeof value !== 'object' || !Object.prototype.hasOwnProperty.call(value, segment)) return { missing: segment };
+    value = (value as Record<string, unknown>)[segment];
+  }
+  return { value };
 }
