@@ -1,4 +1,4 @@
-import { defineRule } from '../src/engine/rule';
+import { defineRule, type RuleContext } from '../src/engine/rule';
 import { childLocation } from '../src/engine/model/location';
 import { splitWords } from '../src/engine/model/path';
 import { operationName, type OperationNode } from '../src/engine/walk/nodes';
@@ -135,7 +135,7 @@ function refine(family: Family, words: string[]): Family {
   return family;
 }
 
-function excused(family: Family, method: string, words: string[], operation: OperationNode, context: Parameters<Parameters<typeof defineRule>[0]['create']>[0]): boolean {
+function excused(family: Family, method: string, words: string[], operation: OperationNode, context: RuleContext<any>): boolean {
   // Upserts: "Create or update", `updateOrCreateInvoices`, `createOrReplace…`.
   const or = words.indexOf('or');
   if (or > 0 && or < 3 && ['create', 'update', 'replace', 'add', 'insert', 'set'].includes(words[or + 1] ?? '') && ['POST', 'PUT', 'PATCH'].includes(method)) return true;
@@ -161,7 +161,7 @@ function excused(family: Family, method: string, words: string[], operation: Ope
   return actionSegment && !tunnelled;
 }
 
-function hasRequestBody(operation: OperationNode, context: Parameters<Parameters<typeof defineRule>[0]['create']>[0]): boolean {
+function hasRequestBody(operation: OperationNode, context: RuleContext<any>): boolean {
   if (context.version !== '2.0') {
     const body = operation.value.requestBody;
     return body !== undefined && !isEmptyRequestBody(body, childLocation(operation.loc, 'requestBody'), context.resolve);

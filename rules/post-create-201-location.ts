@@ -1,4 +1,4 @@
-import { defineRule } from '../src/engine/rule';
+import { defineRule, type RuleContext } from '../src/engine/rule';
 import { hasHeader } from './lib/headers';
 import { childLocation, isWithin } from '../src/engine/model/location';
 import { splitWords } from '../src/engine/model/path';
@@ -105,7 +105,7 @@ export default defineRule({
   },
 });
 
-type Context = Parameters<Parameters<typeof defineRule>[0]['create']>[0];
+type Context = RuleContext<any>;
 
 /** Whether a POST on this path reads as creating an item: a literal collection segment, not an action, search, batch or token exchange. */
 function isCreation(item: PathItemNode, post: OperationNode): boolean {

@@ -91,7 +91,7 @@ export function lintSource(entry: SourceFile, options: LintOptions & { root: str
   const resolve = (value: unknown, at: NodeLocation) => resolver.resolve(value, at);
   const visitors: Visitors[] = [];
   for (const rule of options.rules) {
-    if (!enabled.has(rule.meta.id)) continue;
+    if (!rule.create || !enabled.has(rule.meta.id)) continue;
     const given = entrySettings.get(rule.meta.id)?.options;
     const ruleOptions = rule.meta.options ? { ...rule.meta.options.defaults, ...given } : {};
     const report = (found: Report) => {

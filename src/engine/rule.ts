@@ -2,6 +2,7 @@ import type { NodeLocation } from './model/location';
 import type { Visitors } from './walk/nodes';
 import type { OpenApiVersion } from './walk/nodes';
 import type { Part } from './source/span';
+import type { LiveCheck } from '../probe/types';
 
 export type Severity = 'error' | 'warn' | 'info' | 'hint';
 export const SEVERITIES: readonly Severity[] = ['error', 'warn', 'info', 'hint'];
@@ -90,9 +91,20 @@ export interface RuleContext<Options> {
   resolve(value: unknown, at: NodeLocation): { value: unknown; loc: NodeLocation } | undefined;
 }
 
+/**
+ * A rule: its metadata, its check on the document (`create`, run by `lint`) and its check on a
+ * running API (`live`, run by `probe`). A rule has one or both, as ../shared/guidelines.md's
+ * "where" column says (S, L or B).
+ */
 export interface RuleModule<Options = Record<string, never>> {
   meta: RuleMeta<Options>;
-  create(context: RuleContext<Options>): Visitors;
+  create?(context: RuleContext<Options>): Visitors;
+  live?: LiveCheck<Options>;
+}
+
+/** Where a rule checks: in the document (`spec`), against a running API (`live`), or both. */
+export function ruleWhere(rule: RuleModule<any>): 'spec' | 'live' | 'both' {
+  return rule.create ? (rule.live ? 'both' : 'spec') : 'live';
 }
 
 /** Typing helper for rule modules: `export default defineRule<MyOptions>({ meta, create })`. */
