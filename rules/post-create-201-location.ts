@@ -41,6 +41,7 @@ export default defineRule({
     sources: ['RFC 9110 §15.3.2', 'MSW'],
     fix: 'doc',
     messages: {
+      liveNoLocation: '{{operation}} answered 201 without a Location header; add one with the URI of the created resource',
       noLocation: '{{operation}}: 201 response has no Location header; add one with the URI of the created resource ({{item}})',
       noLocationNoItem: '{{operation}}: 201 response has no Location header; add one with the URI of the created resource',
       noLocationShared: '201 response "{{component}}" has no Location header; add one with the URI of the created resource',
@@ -100,6 +101,15 @@ export default defineRule({
           if (!schema || !looksLikeItem(schema.value, itemSchema(itemPath, context), context, schema.loc, collection)) continue;
           context.report({ messageId: 'use201', data: { operation: name, item: itemPath.path }, at: childLocation(post.loc, 'responses', '200'), part: 'key' });
         }
+      },
+    };
+  },
+  live(context) {
+    return {
+      exchange(ex) {
+        const { response } = ex;
+        if (!response || response.status !== 201 || response.headers.location !== undefined) return;
+        context.report({ messageId: 'liveNoLocation', exchange: ex, detail: '(no Location header)' });
       },
     };
   },

@@ -25,8 +25,9 @@ await build({
   alias: { 'string-width': join(root, 'scripts', 'shims', 'string-width.mjs') },
   // Spectral is loaded from node_modules only when a config asks for a Spectral ruleset:
   // bundling it would make every run parse it, and restlint's own rules never need it.
-  // ajv likewise: it is loaded only to validate rule options a config gives.
-  external: ['@stoplight/*', 'ajv'],
+  // ajv likewise: it is loaded only to validate rule options a config gives, or live bodies;
+  // supertest only for `probe --app`.
+  external: ['@stoplight/*', 'ajv', 'ajv-formats', 'supertest'],
   define: {
     'import.meta.url': '__importMetaUrl', RESTLINT_VERSION: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) },
 });

@@ -10,6 +10,7 @@ import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import { compareFindings, type Finding } from '../src/engine/finding';
 import { allRules } from '../rules';
+import { ruleWhere } from '../src/engine/rule';
 import {
   describeRun,
   FIXTURES,
@@ -106,7 +107,7 @@ describe('help, version and usage errors', () => {
   test('--help exits 0 and lists the lint, rules and explain commands', async () => {
     const result = await runCli(['--help']);
     assertExit(result, 0);
-    for (const command of ['lint [files..]', 'rules', 'explain <rule>']) assert.ok(result.stdout.includes(`restlint ${command}`), `--help lists ${command}\n${result.stdout}`);
+    for (const command of ['lint [files..]', 'probe', 'rules', 'explain <rule>']) assert.ok(result.stdout.includes(`restlint ${command}`), `--help lists ${command}\n${result.stdout}`);
     assert.equal(result.stderr, '');
   });
 
@@ -471,7 +472,10 @@ describe('rules and explain', () => {
     for (const { meta } of allRules) {
       assert.ok(lines.some((line) => line.startsWith(`${meta.id} `) && line.includes(` ${meta.severity} `) && line.endsWith(meta.description)), `table row for ${meta.id}`);
     }
-    assert.ok(lines.includes(`${allRules.length} rules. \`restlint explain <rule>\` shows one in full.`));
+    assert.ok(lines.includes(`${allRules.length} rules. checks: spec = in the document (\`restlint lint\`), live = against a running API (\`restlint probe\`), both.`));
+    for (const rule of allRules) {
+      assert.ok(lines.some((line) => line.startsWith(`${rule.meta.id} `) && line.includes(`  ${ruleWhere(rule).padEnd(6)}  `)), `where column for ${rule.meta.id}`);
+    }
   });
 
   test('`explain no-empty-segment` prints its doc: What it does, Why is this bad?, Example, Use instead, Source', async () => {
@@ -479,7 +483,7 @@ describe('rules and explain', () => {
     assertExit(result, 0);
     const lines = result.stdout.split('\n');
     assert.ok(lines[0].startsWith('no-empty-segment  Paths have no empty segments'), lines[0]);
-    assert.ok(lines.includes('Default severity: error    Group: naming    Fix: safe automatic fix'));
+    assert.ok(lines.includes('Default severity: error    Group: naming    Checks: the document (lint)    Fix: safe automatic fix'));
     const headings = ['What it does', 'Why is this bad?', 'Example', 'Use instead', 'Source'];
     const order = headings.map((heading) => lines.indexOf(heading));
     assert.ok(order.every((index) => index > 0), `headings present: ${JSON.stringify(order)}`);

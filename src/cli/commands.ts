@@ -5,6 +5,7 @@ import { colorsFor } from '../report/colors';
 import { UsageError } from './files';
 import { EXIT, lintCommand } from './lint-command';
 import { explainCommand, rulesCommand } from './rules-command';
+import { probeCommand } from './probe-command';
 import { REPORTERS } from '../report/formats';
 
 declare const RESTLINT_VERSION: string | undefined;
@@ -14,7 +15,7 @@ export async function run(argv: string[]): Promise<number> {
   let exitCode: number = EXIT.ok;
   const parser = yargs(argv)
     .scriptName('restlint')
-    .usage('$0 <command> [options]\n\nREST API design linter for OpenAPI 2.0, 3.0 and 3.1.')
+    .usage('$0 <command> [options]\n\nREST API design linter for OpenAPI 2.0, 3.0 and 3.1, and prober of running APIs.')
     .command(
       'lint [files..]',
       'Lint OpenAPI documents (default: openapi.yaml/.yml/.json or swagger.* in the current folder)',
@@ -61,6 +62,62 @@ export async function run(argv: string[]): Promise<number> {
       },
     )
     .command(
+      'probe',
+      'Probe a running API: send requests planned from the spec and report what the responses break',
+      (command) =>
+        command
+          .option('spec', { alias: 's', type: 'string', demandOption: 'give the OpenAPI document to plan from: --spec openapi.yaml', describe: 'The OpenAPI document of the API' })
+          .option('base-url', { alias: 'u', type: 'string', describe: 'Where the API runs (its path is put before every documented path), e.g. http://127.0.0.1:3000' })
+          .option('app', { type: 'string', describe: 'A module exporting the app instead (Express or any (req, res) handler, Koa, Fastify), run in-process' })
+          .option('header', { alias: 'H', type: 'string', describe: 'Send this header with every request, "Name: value" (repeatable); its value is never printed' })
+          .option('param', { alias: 'p', type: 'string', describe: 'A value for a parameter, name=value (repeatable): path ids, required query parameters' })
+          .option('allow-mutations', { type: 'boolean', default: false, describe: 'Also send POST, PUT, PATCH and DELETE (they change data on the server)' })
+          .option('rate', { type: 'string', default: '20/s', describe: 'Requests per second (20/s) or minute (600/m) at most; 0 for no limit' })
+          .option('concurrency', { type: 'number', default: 4, describe: 'Requests in flight at once' })
+          .option('timeout', { type: 'string', default: '5s', describe: 'How long to wait for each answer' })
+          .option('deadline', { type: 'string', default: '5m', describe: 'How long the whole probe may take; nothing is sent after it' })
+          .option('max-requests', { type: 'number', default: 2000, describe: 'Requests to send at most' })
+          .option('format', { alias: 'f', type: 'string', choices: Object.keys(REPORTERS), default: 'stylish', describe: 'Output format; repeat to write several, paired with --output' })
+          .option('output', { alias: 'o', type: 'string', describe: 'Write the format given in the same position to this file instead of stdout' })
+          .option('fail-severity', { alias: 'F', choices: SEVERITIES, default: 'error' as Severity, describe: 'Exit 1 when a finding is at or above this severity' })
+          .option('config', { alias: 'c', type: 'string', describe: 'Config file (default: .restlint.yaml found by walking up from the spec)' })
+          .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Show only findings at or above --fail-severity, no progress or summary' })
+          .option('root', { type: 'string', describe: 'Folder files the spec references must stay inside' })
+          .option('max-file-size', { type: 'number', default: DEFAULT_MAX_BYTES / 1024 / 1024, describe: 'Largest spec file to read, in MB' })
+          .option('dry-run', { type: 'boolean', default: false, describe: 'Print the requests the probe would send first; send nothing' })
+          .check((args) => {
+            if (args['dry-run'] && args.app === undefined) return true;
+            if ((args['base-url'] === undefined) === (args.app === undefined)) throw new UsageError('give one of --base-url (a running API) or --app (a module exporting the app)');
+            return true;
+          })
+          .example('$0 probe --spec openapi.yaml --base-url http://127.0.0.1:3000', 'Probe a local API with GET, HEAD and OPTIONS only')
+          .example('$0 probe -s openapi.yaml -u https://staging.example.com/api -H "Authorization: Bearer $TOKEN" --param userId=42', 'With credentials and a known id')
+          .example('$0 probe -s openapi.yaml --app ./src/app.js --allow-mutations', 'An Express/Koa/Fastify app in-process, writes included')
+          .example('$0 probe -s openapi.yaml -u http://127.0.0.1:3000 -f sarif -o probe.sarif', 'SARIF: findings shown on the spec in code scanning'),
+      async (args) => {
+        exitCode = await probeCommand({
+          spec: args.spec as string,
+          baseUrl: args['base-url'],
+          app: args.app,
+          headers: listOf(args.header),
+          params: listOf(args.param),
+          allowMutations: args['allow-mutations'],
+          rate: args.rate,
+          concurrency: args.concurrency,
+          timeout: args.timeout,
+          deadline: args.deadline,
+          maxRequests: args['max-requests'],
+          outputs: pairOutputs(listOf(args.format), listOf(args.output)),
+          failSeverity: args['fail-severity'] as Severity,
+          config: args.config,
+          quiet: args.quiet,
+          root: args.root,
+          maxFileSize: args['max-file-size'],
+          dryRun: args['dry-run'],
+        });
+      },
+    )
+    .command(
       'rules',
       'List every rule with its default severity, group and description',
       (command) => command.option('format', { alias: 'f', choices: ['table', 'json'] as const, default: 'table' as const }),
@@ -76,7 +133,7 @@ export async function run(argv: string[]): Promise<number> {
         exitCode = explainCommand(args.rule);
       },
     )
-    .demandCommand(1, 'Name a command: lint, rules or explain.')
+    .demandCommand(1, 'Name a command: lint, probe, rules or explain.')
     .recommendCommands()
     .strict()
     .help()

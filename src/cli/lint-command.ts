@@ -1,10 +1,9 @@
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { compareFindings } from '../engine/finding';
 import { ruleTimings } from '../engine/lint';
 import { SEVERITY_NUMBER, type Severity } from '../engine/rule';
 import { colorsFor } from '../report/colors';
-import { REPORTERS } from '../report/formats';
 import type { LintReport } from '../report/report';
 import { formatFileError } from '../report/stylish';
 import { allRules } from '../../rules';
@@ -13,7 +12,7 @@ import { collectFiles, UsageError } from './files';
 import { runFixes, type FixMode } from './fix';
 import { lintFiles } from './pool';
 import { addSpectralPass } from './lint-worker';
-import { RULES_DIR } from './rules-command';
+import { writeOutputs } from './outputs';
 
 export interface LintArgs {
   files: string[];
@@ -31,6 +30,9 @@ export interface LintArgs {
 }
 
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
+
+/** The rules `lint` runs: those with a check on the document (live-only ones are `probe`'s). */
+const LINT_RULES = allRules.filter((rule) => rule.create);
 
 /**
  * `restlint lint`: 0 when nothing is at or above --fail-severity, 1 when something is,
@@ -67,7 +69,7 @@ export async function lintCommand(args: LintArgs): Promise<number> {
   const stderrColors = colorsFor(process.stderr);
   for (const error of errors) process.stderr.write(formatFileError(error, stderrColors, cwd));
   if (fixed && fixed.diff) process.stdout.write(fixed.diff);
-  writeOutputs(report, args.outputs, cwd);
+  writeOutputs(report, args.outputs, LINT_RULES, cwd);
 
   if (ruleTimings) process.stderr.write(formatTimings(ruleTimings));
   if (errors.length > 0) return EXIT.usage;
@@ -112,21 +114,4 @@ function formatTimings(timings: Map<string, number>): string {
   const rows = [...timings].sort((a, b) => b[1] - a[1]).slice(0, 15);
   const width = Math.max(...rows.map(([id]) => id.length));
   return ['rule'.padEnd(width) + '  ms', ...rows.map(([id, ms]) => `${id.padEnd(width)}  ${ms.toFixed(1)}`)].join('\n') + '\n';
-}
-
-/** Writes each requested format: to its `--output` file (no colour), or to stdout. */
-function writeOutputs(report: LintReport, outputs: LintArgs['outputs'], cwd: string): void {
-  for (const { format, file } of outputs) {
-    const reporter = REPORTERS[format];
-    if (!reporter) throw new UsageError(`unknown format "${format}" (known: ${Object.keys(REPORTERS).join(', ')})`);
-    const colors = colorsFor(file ? {} : process.stdout);
-    const text = reporter(report, { rules: allRules, rulesDir: RULES_DIR, colors, cwd });
-    if (!file) {
-      process.stdout.write(text);
-      continue;
-    }
-    const path = resolve(cwd, file);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, text);
-  }
 }

@@ -9,6 +9,11 @@ if (!isMainThread) {
 }
 
 async function main(): Promise<void> {
+  // `restlint … | head`: a reader that stops early is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   // Required here, not imported at the top, so lint workers never load yargs.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { run } = require('./commands') as typeof import('./commands');

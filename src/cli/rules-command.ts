@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { RuleModule } from '../engine/rule';
+import { ruleWhere, type RuleModule } from '../engine/rule';
 import { readRuleDoc } from '../engine/rule-docs';
 import { describeSource } from '../engine/sources';
 import { colorsFor } from '../report/colors';
@@ -12,18 +12,26 @@ export const RULES_DIR = join(__dirname, '..', 'rules');
 /** `restlint rules`: every rule with its default severity, group and one-line description. */
 export function rulesCommand(format: 'table' | 'json'): number {
   if (format === 'json') {
-    const rows = allRules.map(({ meta }) => ({ id: meta.id, severity: meta.severity, group: meta.group, description: meta.description, fix: meta.fix, sources: meta.sources }));
+    const rows = allRules.map((rule) => {
+      const { meta } = rule;
+      return { id: meta.id, severity: meta.severity, group: meta.group, where: ruleWhere(rule), description: meta.description, fix: meta.fix, sources: meta.sources };
+    });
     process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
     return 0;
   }
   const colors = colorsFor(process.stdout);
   const idWidth = Math.max(...allRules.map((rule) => rule.meta.id.length));
   const groupWidth = Math.max(...allRules.map((rule) => rule.meta.group.length));
-  const lines = [colors.bold(`${'rule'.padEnd(idWidth)}  ${'default'.padEnd(7)}  ${'group'.padEnd(groupWidth)}  description`)];
-  for (const { meta } of allRules) {
-    lines.push(`${meta.id.padEnd(idWidth)}  ${meta.severity.padEnd(7)}  ${meta.group.padEnd(groupWidth)}  ${meta.description}`);
+  const lines = [colors.bold(`${'rule'.padEnd(idWidth)}  ${'default'.padEnd(7)}  ${'group'.padEnd(groupWidth)}  ${'checks'.padEnd(6)}  description`)];
+  for (const rule of allRules) {
+    const { meta } = rule;
+    lines.push(`${meta.id.padEnd(idWidth)}  ${meta.severity.padEnd(7)}  ${meta.group.padEnd(groupWidth)}  ${ruleWhere(rule).padEnd(6)}  ${meta.description}`);
   }
-  lines.push('', `${allRules.length} rules. \`restlint explain <rule>\` shows one in full.`);
+  lines.push(
+    '',
+    `${allRules.length} rules. checks: spec = in the document (\`restlint lint\`), live = against a running API (\`restlint probe\`), both.`,
+    '`restlint explain <rule>` shows one in full.',
+  );
   process.stdout.write(lines.join('\n') + '\n');
   return 0;
 }
@@ -46,7 +54,7 @@ function renderExplain(rule: RuleModule<any>, markdown: string): string {
   const header = [
     colors.bold(`${meta.id}`) + `  ${meta.description}`,
     '',
-    `Default severity: ${meta.severity}    Group: ${meta.group}    Fix: ${fix}`,
+    `Default severity: ${meta.severity}    Group: ${meta.group}    Checks: ${{ spec: 'the document (lint)', live: 'a running API (probe)', both: 'the document (lint) and a running API (probe)' }[ruleWhere(rule)]}    Fix: ${fix}`,
   ];
   if (meta.options) header.push(`Default options: ${JSON.stringify(meta.options.defaults)}`);
   const body = markdown.replace(/^## (.+)$/gm, (_, title: string) => colors.bold(title));

@@ -20,6 +20,24 @@ export interface Finding {
    * reporter leaves it out; `--fix`, SARIF and the language server use it.
    */
   fix?: TextEdit[];
+  /**
+   * For findings of `restlint probe`: the request sent and the part of the live response that
+   * breaks the rule, with secrets given in headers redacted.
+   */
+  evidence?: Evidence;
+}
+
+export interface Evidence {
+  /** `GET /v1/users/42` and the headers that matter (`authorization: Bearer ***`). */
+  request: string;
+  /** `500 text/html` and the relevant part of the body or headers. */
+  response: string;
+}
+
+/** Evidence as text lines: `request: GET /v1/users/42`, `response: 500 text/html …`. */
+export function evidenceLines(evidence: Evidence): string[] {
+  const indent = (text: string) => text.split('\n').join('\n  ');
+  return [`request: ${indent(evidence.request)}`, `response: ${indent(evidence.response)}`];
 }
 
 /** Sorted by source, then line, then character, then code. */

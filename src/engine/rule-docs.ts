@@ -4,6 +4,8 @@ import { join } from 'node:path';
 export interface DocExample {
   /** `fails`: the rule must report it; `passes`: the rule must not. */
   expect: 'fails' | 'passes';
+  /** `yaml`/`json`: a document `lint` runs on; `http`: an exchange with a live API (a live-only rule's example). */
+  language: 'yaml' | 'json' | 'http';
   code: string;
   /** One-based line of the code block in the doc, for test messages. */
   line: number;
@@ -24,11 +26,12 @@ export function readRuleDoc(rulesDir: string, id: string): RuleDoc {
   const markdown = readFileSync(join(rulesDir, `${id}.md`), 'utf8');
   const sections = [...markdown.matchAll(/^## (.+)$/gm)].map((match) => match[1].trim());
   const examples: DocExample[] = [];
-  const block = /^```(?:yaml|json) (fails|passes)\n([\s\S]*?)^```$/gm;
+  const block = /^```(yaml|json|http) (fails|passes)\n([\s\S]*?)^```$/gm;
   for (const match of markdown.matchAll(block)) {
     examples.push({
-      expect: match[1] as DocExample['expect'],
-      code: match[2],
+      expect: match[2] as DocExample['expect'],
+      language: match[1] as DocExample['language'],
+      code: match[3],
       line: markdown.slice(0, match.index).split('\n').length,
     });
   }

@@ -148,6 +148,8 @@ export interface LiveReport {
   data?: Record<string, string | number>;
   /** The evidence: its request and response are shown; its operation (else the API) locates the finding. */
   exchange: Exchange;
+  /** The relevant part of the response (a stack-trace line, a header, the failing value); default: the start of the body. */
+  detail?: string;
   /** At most this severity (a weaker case of the rule). */
   severity?: Severity;
   /**
@@ -158,6 +160,11 @@ export interface LiveReport {
   reproduces?: (response: ProbeResponse) => boolean;
 }
 
+/**
+ * Data every message template may use besides the rule's own: `{{operation}}` (`GET
+ * /users/{id}`, or `the API`), `{{request}}` (`GET /v1/users/42`) and `{{status}}` (`404`, or
+ * the failure: `no answer within 5000 ms`).
+ */
 export interface LiveContext<Options> {
   readonly options: Options;
   readonly api: LiveApi;

@@ -1,3 +1,4 @@
+import { evidenceLines } from '../engine/finding';
 import type { ReportContext } from './formats';
 import type { LintReport } from './report';
 import { displayPath } from './stylish';
@@ -22,7 +23,8 @@ export function formatGithub(report: LintReport, context: ReportContext): string
       `endColumn=${end.character + 1}`,
       `title=${property(finding.code)}`,
     ];
-    return `::${COMMANDS[finding.severity]} ${properties.join(',')}::${message(finding.message)}`;
+    const text = finding.evidence ? [finding.message, ...evidenceLines(finding.evidence)].join('\n') : finding.message;
+    return `::${COMMANDS[finding.severity]} ${properties.join(',')}::${message(text)}`;
   });
   for (const error of report.errors) {
     const properties = [`file=${property(displayPath(error.file, context.cwd))}`];

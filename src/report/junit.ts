@@ -1,4 +1,4 @@
-import type { Finding } from '../engine/finding';
+import { evidenceLines, type Finding } from '../engine/finding';
 import type { ReportContext } from './formats';
 import { SEVERITY_NAMES, type LintReport } from './report';
 import { displayPath } from './stylish';
@@ -34,7 +34,10 @@ export function formatJunit(report: LintReport, context: ReportContext): string 
       if (!findings) return `    <testcase name="${xml(code)}" classname="${xml(name)}"/>`;
       failed++;
       const body = findings
-        .map((finding) => `${finding.range.start.line + 1}:${finding.range.start.character + 1} ${SEVERITY_NAMES[finding.severity]} ${finding.message}`)
+        .map((finding) => {
+          const line = `${finding.range.start.line + 1}:${finding.range.start.character + 1} ${SEVERITY_NAMES[finding.severity]} ${finding.message}`;
+          return finding.evidence ? [line, ...evidenceLines(finding.evidence).map((text) => `  ${text}`)].join('\n') : line;
+        })
         .join('\n');
       return (
         `    <testcase name="${xml(code)}" classname="${xml(name)}">\n` +

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Finding } from '../engine/finding';
+import { evidenceLines, type Finding } from '../engine/finding';
 import { SEVERITY_NUMBER, type RuleModule, type TextEdit } from '../engine/rule';
 import { readRuleDoc } from '../engine/rule-docs';
 import type { ReportContext } from './formats';
@@ -102,7 +102,7 @@ function result(finding: Finding, ruleIndex: number, rule: RuleModule<any> | und
     ruleId: finding.code,
     ruleIndex,
     level: LEVELS[finding.severity],
-    message: { text: finding.message },
+    message: { text: finding.evidence ? [finding.message, ...evidenceLines(finding.evidence)].join('\n') : finding.message },
     locations: [{ physicalLocation: { artifactLocation: location, region: region(finding.range) } }],
     partialFingerprints: { 'restlint/v1': fingerprint(finding, cwd) },
   };

@@ -1,4 +1,5 @@
 import { relative, isAbsolute } from 'node:path';
+import { evidenceLines } from '../engine/finding';
 import type { Colors } from './colors';
 import { SEVERITY_NAMES, type LintReport } from './report';
 
@@ -25,10 +26,12 @@ export function formatStylish(report: LintReport, colors: Colors, cwd = process.
     ]);
     const width = [0, 1].map((column) => Math.max(...rows.map((row) => row[column].length)));
     rows.forEach((row, index) => {
-      const severity = findings[index].severity;
+      const { severity, evidence } = findings[index];
       lines.push(
         `  ${colors.dim(row[0].padEnd(width[0]))}  ${paint[severity](row[1].padEnd(width[1]))}  ${row[2]}  ${colors.dim(row[3])}`,
       );
+      // Probe findings: the request sent and what came back, under the finding.
+      if (evidence) for (const line of evidenceLines(evidence)) lines.push(colors.dim(`  ${' '.repeat(width[0] + width[1] + 4)}${line.split('\n').join(`\n  ${' '.repeat(width[0] + width[1] + 4)}`)}`));
     });
     lines.push('');
   }

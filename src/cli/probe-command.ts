@@ -1,0 +1,235 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ConfigError, ConfigFinder } from '../engine/config/config';
+import { SEVERITY_NUMBER, type Severity } from '../engine/rule';
+import { SourceError } from '../engine/source/source-file';
+import { planProbe, probe, type ProbeSummary } from '../probe/probe';
+import { AppTransport, HttpTransport, type Transport } from '../probe/transport';
+import { colorsFor } from '../report/colors';
+import type { FileError, LintReport } from '../report/report';
+import { formatFileError } from '../report/stylish';
+import { allRules } from '../../rules';
+import { UsageError } from './files';
+import { EXIT } from './lint-command';
+import { writeOutputs } from './outputs';
+
+export interface ProbeArgs {
+  spec: string;
+  baseUrl?: string;
+  app?: string;
+  headers: string[];
+  params: string[];
+  allowMutations: boolean;
+  rate: string;
+  concurrency: number;
+  timeout: string;
+  deadline: string;
+  maxRequests: number;
+  outputs: { format: string; file?: string }[];
+  failSeverity: Severity;
+  config?: string;
+  quiet: boolean;
+  root?: string;
+  maxFileSize: number;
+  /** Print the plan, send nothing. */
+  dryRun: boolean;
+}
+
+/** The rules `probe` runs: those with a live check, and the prober's own notes. */
+const PROBE_RULES = allRules.filter((rule) => rule.live || rule.meta.id === 'probe-skipped');
+
+/**
+ * `restlint probe`: sends requests planned from the spec to a running API (or an app loaded
+ * in-process) and reports what the responses break. Exit codes as `lint`: 0, 1 for findings at
+ * or above --fail-severity, 2 when the spec, the config or the API cannot be used at all.
+ */
+export async function probeCommand(args: ProbeArgs): Promise<number> {
+  const cwd = process.cwd();
+  const spec = resolve(cwd, args.spec);
+  const headers = parseHeaders(args.headers);
+  const params = parseParams(args.params);
+  const limits = {
+    concurrency: positive(args.concurrency, '--concurrency'),
+    rate: parseRate(args.rate),
+    timeoutMs: parseDuration(args.timeout, '--timeout'),
+    maxRequests: positive(args.maxRequests, '--max-requests'),
+    totalMs: parseDuration(args.deadline, '--deadline'),
+  };
+  const stderrColors = colorsFor(process.stderr);
+  const fail = (error: FileError) => {
+    process.stderr.write(formatFileError(error, stderrColors, cwd));
+    return EXIT.usage;
+  };
+
+  if (args.dryRun) return printPlan(args, spec, headers, params, fail);
+
+  let config;
+  try {
+    const finder = new ConfigFinder(allRules);
+    config = args.config ? finder.load(resolve(cwd, args.config)) : finder.forFile(spec);
+  } catch (error) {
+    if (error instanceof ConfigError) return fail({ file: error.file, message: `invalid config: ${error.message}`, range: error.range });
+    throw error;
+  }
+
+  const { transport, baseUrl } = await openTransport(args, limits.concurrency, cwd);
+  const progress = progressLine(!args.quiet);
+  let outcome;
+  try {
+    outcome = await probe({
+      spec,
+      baseUrl,
+      transport,
+      rules: PROBE_RULES,
+      config,
+      root: args.root === undefined ? undefined : resolve(cwd, args.root),
+      maxBytes: args.maxFileSize * 1024 * 1024,
+      headers,
+      params,
+      allowMutations: args.allowMutations,
+      limits,
+      onProgress: progress.update,
+    });
+  } catch (error) {
+    if (error instanceof SourceError) return fail({ file: error.file, message: error.message, range: error.range, hint: error.hint });
+    throw error;
+  } finally {
+    progress.done();
+    await transport.close();
+  }
+
+  const { findings, summary } = outcome;
+  if (summary.sent > 0 && summary.refused === summary.sent) {
+    return fail({ file: baseUrl.href, message: `every request was refused: nothing listens at ${baseUrl.origin}`, hint: 'start the API first, or check --base-url' });
+  }
+  const threshold = SEVERITY_NUMBER[args.failSeverity];
+  const report: LintReport = { findings: args.quiet ? findings.filter((finding) => finding.severity <= threshold) : findings, errors: [], files: [spec] };
+  writeOutputs(report, args.outputs, PROBE_RULES, cwd);
+  if (!args.quiet) process.stderr.write(formatSummary(summary, stderrColors));
+  return report.findings.some((finding) => finding.severity <= threshold) ? EXIT.findings : EXIT.ok;
+}
+
+/** `--dry-run`: the first requests the probe would send, one per line, and what it leaves out. */
+function printPlan(args: ProbeArgs, spec: string, headers: Record<string, string>, params: Map<string, string>, fail: (error: FileError) => number): number {
+  let plan;
+  try {
+    const baseUrl = new URL(args.baseUrl ?? 'http://127.0.0.1/');
+    plan = planProbe({ spec, baseUrl, root: args.root, maxBytes: args.maxFileSize * 1024 * 1024, headers, params, allowMutations: args.allowMutations });
+  } catch (error) {
+    if (error instanceof SourceError) return fail({ file: error.file, message: error.message, range: error.range, hint: error.hint });
+    if (error instanceof TypeError) throw new UsageError(`--base-url ${args.baseUrl}: not a URL`);
+    throw error;
+  }
+  const lines = plan.requests.map((request) => `${request.method.padEnd(7)} ${request.path}  (${request.purpose}${request.operation ? `, ${request.operation}` : ''})`);
+  for (const { operation, reason } of plan.waiting) lines.push(`later   ${operation.name}: ${reason}`);
+  lines.push('', `${plan.requests.length} requests planned before any response; follow-ups (HEAD, conditional GET, tracing, versions) and ids found in responses add more.`);
+  if (plan.mutationsSkipped > 0) lines.push(`${plan.mutationsSkipped} POST/PUT/PATCH/DELETE operations left out (--allow-mutations sends them).`);
+  for (const check of plan.skippedChecks) lines.push(`Not checked: ${check}.`);
+  process.stdout.write(lines.join('\n') + '\n');
+  return EXIT.ok;
+}
+
+async function openTransport(args: ProbeArgs, concurrency: number, cwd: string): Promise<{ transport: Transport; baseUrl: URL }> {
+  if (args.app !== undefined) {
+    const path = resolve(cwd, args.app);
+    if (!existsSync(path)) throw new UsageError(`--app ${args.app}: file not found`);
+    let exported: unknown;
+    try {
+      exported = await import(pathToFileURL(path).href);
+    } catch (error) {
+      throw new UsageError(`--app ${args.app}: loading it failed: ${(error as Error).message}`);
+    }
+    try {
+      const transport = await AppTransport.create(exported);
+      return { transport, baseUrl: transport.origin };
+    } catch (error) {
+      throw new UsageError(`--app ${args.app}: ${(error as Error).message}`);
+    }
+  }
+  let baseUrl: URL;
+  try {
+    baseUrl = new URL(args.baseUrl ?? '');
+  } catch {
+    throw new UsageError(`--base-url ${args.baseUrl}: not a URL; give the API's address, e.g. http://127.0.0.1:3000`);
+  }
+  if (baseUrl.protocol !== 'http:' && baseUrl.protocol !== 'https:') throw new UsageError(`--base-url ${args.baseUrl}: only http and https URLs`);
+  return { transport: new HttpTransport(baseUrl, concurrency), baseUrl };
+}
+
+/** `Authorization: Bearer x` → `{ authorization: 'Bearer x' }`. */
+export function parseHeaders(list: string[]): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const entry of list) {
+    const colon = entry.indexOf(':');
+    const name = entry.slice(0, colon).trim();
+    if (colon <= 0 || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
+      // Never echo the value: it is likely a secret.
+      throw new UsageError(`--header "${colon > 0 ? name : '…'}": write it as "Name: value", e.g. --header "Authorization: Bearer …"`);
+    }
+    headers[name.toLowerCase()] = entry.slice(colon + 1).trim();
+  }
+  return headers;
+}
+
+function parseParams(list: string[]): Map<string, string> {
+  const params = new Map<string, string>();
+  for (const entry of list) {
+    const equals = entry.indexOf('=');
+    if (equals <= 0) throw new UsageError(`--param "${entry}": write it as name=value, e.g. --param userId=42`);
+    params.set(entry.slice(0, equals).trim(), entry.slice(equals + 1));
+  }
+  return params;
+}
+
+/** `20/s`, `600/m`, `20` (per second); `0` for no limit. */
+export function parseRate(text: string): number {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(?:\/\s*(s|sec|second|m|min|minute))?\s*$/.exec(text);
+  if (!match) throw new UsageError(`--rate "${text}": give requests per second or minute, e.g. 20/s or 600/m (0: no limit)`);
+  const count = Number(match[1]);
+  return match[2] && match[2].startsWith('m') ? count / 60 : count;
+}
+
+/** `5s`, `500ms`, `2m`, `5` (seconds) → milliseconds. */
+export function parseDuration(text: string, option: string): number {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m)?\s*$/.exec(text);
+  if (!match || Number(match[1]) <= 0) throw new UsageError(`${option} "${text}": give a duration such as 5s, 500ms or 2m`);
+  const unit = match[2] ?? 's';
+  return Math.round(Number(match[1]) * (unit === 'ms' ? 1 : unit === 's' ? 1000 : 60_000));
+}
+
+function positive(value: number, option: string): number {
+  if (!Number.isInteger(value) || value < 1) throw new UsageError(`${option} must be a whole number of at least 1`);
+  return value;
+}
+
+/** "Probing: 120/300 requests, 4 findings" on stderr, only when a person watches. */
+function progressLine(enabled: boolean) {
+  const show = enabled && process.stderr.isTTY === true;
+  let last = 0;
+  return {
+    update({ sent, planned, findings }: { sent: number; planned: number; findings: number }) {
+      const now = Date.now();
+      if (!show || now - last < 100) return;
+      last = now;
+      process.stderr.write(`\rProbing: ${sent}/${planned} requests, ${findings} finding${findings === 1 ? '' : 's'}…\u001b[K`);
+    },
+    done() {
+      if (show) process.stderr.write('\r\u001b[K');
+    },
+  };
+}
+
+/** What was sent and what was not, for stderr. */
+function formatSummary(summary: ProbeSummary, colors: ReturnType<typeof colorsFor>): string {
+  const lines = [
+    `Probed ${summary.operations} operation${summary.operations === 1 ? '' : 's'} with ${summary.sent} request${summary.sent === 1 ? '' : 's'} in ${(summary.elapsedMs / 1000).toFixed(1)} s` +
+      (summary.failed > 0 ? `; ${summary.failed} got no answer` : '') +
+      '.',
+  ];
+  if (summary.dropped > 0) lines.push(`${summary.dropped} planned request${summary.dropped === 1 ? ' was' : 's were'} not sent: --max-requests or --deadline reached.`);
+  if (summary.mutationsSkipped > 0) lines.push(`${summary.mutationsSkipped} POST/PUT/PATCH/DELETE operation${summary.mutationsSkipped === 1 ? '' : 's'} not sent (safe by default; --allow-mutations sends them).`);
+  if (summary.skippedOperations.length > 0) lines.push(`${summary.skippedOperations.length} operation${summary.skippedOperations.length === 1 ? '' : 's'} skipped for want of parameter values (see probe-skipped).`);
+  for (const check of summary.skippedChecks) lines.push(`Not checked: ${check}.`);
+  return colors.dim(lines.join('\n')) + '\n';
+}

@@ -1,0 +1,162 @@
+import { resolve as resolvePath } from 'node:path';
+import { openApiVersion, projectRoot } from '../engine/lint';
+import { isObject } from '../engine/model/json';
+import { childLocation, type NodeLocation } from '../engine/model/location';
+import { isInside, RefResolver } from '../engine/resolve/refs';
+import { readSourceFile, DEFAULT_MAX_BYTES, type SourceFile } from '../engine/source/source-file';
+import { operationName, type OpenApiVersion, type OperationNode, type PathItemNode } from '../engine/walk/nodes';
+import { Walker } from '../engine/walk/walker';
+import type { LiveApi, LiveOperation, LiveParameter, LiveResponse, LiveSchema } from './types';
+
+type Json = Record<string, unknown>;
+
+export interface LoadedApi {
+  api: LiveApi;
+  /** Reads a file of the document (the entry or one it references), inside the project root only. */
+  load(path: string): SourceFile;
+}
+
+/**
+ * Reads an OpenAPI document (and the files it references) into the operations the prober
+ * plans from: one walk of the engine's walker, so `$ref`s, the project-root policy and the
+ * 2.0/3.x differences are handled as `lint` handles them. Throws SourceError for a spec that
+ * cannot be read or is not OpenAPI.
+ */
+export function loadLiveApi(specPath: string, options: { root?: string; maxBytes?: number } = {}): LoadedApi {
+  const file = resolvePath(specPath);
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const cache = new Map<string, SourceFile>();
+  const root = options.root ?? projectRoot(file);
+  const readWithin = (path: string): SourceFile => {
+    let source = cache.get(path);
+    if (!source) cache.set(path, (source = readSourceFile(path, { maxBytes })));
+    return source;
+  };
+  const entry = readWithin(file);
+  const version = openApiVersion(entry);
+  const resolver = new RefResolver({ load: readWithin, root });
+  const load = (path: string): SourceFile => {
+    // The policy the resolver applies to $refs: nothing outside the project root.
+    if (!isInside(root, path)) throw new Error(`${path} is outside the project root (${root}); pass --root to allow it`);
+    return readWithin(path);
+  };
+  return { api: liveApiOf(entry, version, resolver), load };
+}
+
+/** The operations of a parsed document (tests build it from text; loadLiveApi from disk). */
+export function liveApiOf(entry: SourceFile, version: OpenApiVersion, resolver: RefResolver): LiveApi {
+  const document = entry.data as Json;
+  const operations: LiveOperation[] = [];
+  const securitySchemes: Record<string, Json> = {};
+  const pathParameters = new Map<PathItemNode, LiveParameter[]>();
+  const byNode = new Map<OperationNode, LiveOperation>();
+  const documentSecurity = Array.isArray(document.security) ? (document.security as Record<string, string[]>[]) : [];
+  const produces = (operation: OperationNode): string[] => stringList(operation.value.produces) ?? stringList(document.produces) ?? ['application/json'];
+  const consumes = (operation: OperationNode): string[] => stringList(operation.value.consumes) ?? stringList(document.consumes) ?? ['application/json'];
+
+  new Walker(
+    [
+      {
+        PathItem: (item) => pathParameters.set(item, []),
+        Parameter: (node) => {
+          const parameter = readParameter(node.value, node.loc, version, resolver);
+          if (!parameter) {
+            if (node.owner.kind === 'Operation' && version === '2.0' && node.value.in === 'body') {
+              const live = byNode.get(node.owner);
+              if (live) live.requestBody = { required: node.value.required === true, mediaTypes: new Map(consumes(node.owner).map((type) => [type.toLowerCase(), schemaAt(node.value.schema, node.loc)])) };
+            }
+            return;
+          }
+          if (node.owner.kind === 'PathItem') pathParameters.get(node.owner)?.push(parameter);
+          else byNode.get(node.owner)?.parameters.push(parameter);
+        },
+        Operation: (node) => {
+          const security = Array.isArray(node.value.security) ? (node.value.security as Record<string, string[]>[]) : documentSecurity;
+          const operation: LiveOperation = {
+            method: node.method,
+            path: node.pathItem.path,
+            name: operationName(node),
+            loc: node.keyLoc,
+            value: node.value,
+            parameters: [],
+            responses: [],
+            // `security: [{}]` (an empty requirement) makes authentication optional.
+            security: security.some((requirement) => isObject(requirement) && Object.keys(requirement).length === 0) ? [] : security.filter(isObject),
+            deprecated: node.value.deprecated === true,
+          };
+          byNode.set(node, operation);
+          operations.push(operation);
+        },
+        'Operation:exit': (node) => {
+          const operation = byNode.get(node);
+          if (!operation) return;
+          // Operation-level parameters override path-level ones of the same name and place.
+          const own = new Set(operation.parameters.map((parameter) => `${parameter.in}:${parameter.name}`));
+          operation.parameters.push(...(pathParameters.get(node.pathItem) ?? []).filter((parameter) => !own.has(`${parameter.in}:${parameter.name}`)));
+        },
+        RequestBody: (node) => {
+          const operation = byNode.get(node.operation);
+          if (operation) operation.requestBody = { required: node.value.required === true, mediaTypes: new Map() };
+        },
+        Response: (node) => {
+          const operation = byNode.get(node.operation);
+          if (!operation) return;
+          const response: LiveResponse = { status: node.status, mediaTypes: new Map(), headers: new Map(), loc: node.loc };
+          if (version === '2.0' && node.value.schema !== undefined) {
+            for (const type of produces(node.operation)) response.mediaTypes.set(type.toLowerCase(), schemaAt(node.value.schema, childLocation(node.loc, 'schema')));
+          }
+          operation.responses.push(response);
+        },
+        Header: (node) => {
+          const response = byNode.get(node.response.operation)?.responses.find((candidate) => candidate.loc === node.response.loc);
+          if (!response) return;
+          // 2.0 headers are their own schema; 3.x headers have `required` and a `schema`.
+          const schema = version === '2.0' ? { value: node.value, loc: node.loc } : schemaAt(node.value.schema, childLocation(node.loc, 'schema'));
+          response.headers.set(node.name.toLowerCase(), { required: node.value.required === true, schema });
+        },
+        MediaType: (node) => {
+          const schema = schemaAt(node.value.schema, childLocation(node.loc, 'schema'));
+          const operation = byNode.get(node.parent.kind === 'Response' ? node.parent.operation : node.parent.operation);
+          if (!operation) return;
+          if (node.parent.kind === 'RequestBody') operation.requestBody?.mediaTypes.set(node.mediaType.toLowerCase(), schema);
+          else operation.responses.find((candidate) => candidate.loc === node.parent.loc)?.mediaTypes.set(node.mediaType.toLowerCase(), schema);
+        },
+        SecurityScheme: (node) => {
+          securitySchemes[node.name] = node.value;
+        },
+      },
+    ],
+    resolver,
+    version,
+  ).walk(document, { file: entry, pointer: [] });
+
+  const versionKey = version === '2.0' ? 'swagger' : 'openapi';
+  return { version, file: entry.path, loc: { file: entry, pointer: [versionKey] }, operations, securitySchemes };
+}
+
+function readParameter(value: Json, loc: NodeLocation, version: OpenApiVersion, resolver: RefResolver): LiveParameter | undefined {
+  const place = value.in;
+  if (place !== 'path' && place !== 'query' && place !== 'header' && place !== 'cookie') return undefined;
+  if (typeof value.name !== 'string') return undefined;
+  // 2.0 parameters carry their schema keywords (`type`, `enum`, `default`) themselves.
+  const schema = version === '2.0' ? { value, loc } : schemaAt(value.schema, childLocation(loc, 'schema'));
+  const resolvedSchema = schema && resolver.resolve(schema.value, schema.loc)?.value;
+  const schemaValue = isObject(resolvedSchema) ? resolvedSchema : {};
+  const examples = isObject(value.examples) ? Object.values(value.examples).find((example) => isObject(example) && 'value' in example) : undefined;
+  const documentedValue =
+    value.example ??
+    (isObject(examples) ? examples.value : undefined) ??
+    schemaValue.example ??
+    (Array.isArray(schemaValue.examples) ? schemaValue.examples[0] : undefined) ??
+    schemaValue.default ??
+    (Array.isArray(schemaValue.enum) ? schemaValue.enum[0] : undefined);
+  return { name: value.name, in: place, required: place === 'path' || value.required === true, schema, documentedValue };
+}
+
+function schemaAt(value: unknown, loc: NodeLocation): LiveSchema | undefined {
+  return value === undefined ? undefined : { value, loc };
+}
+
+function stringList(value: unknown): string[] | undefined {
+  return Array.isArray(value) && value.length > 0 ? value.filter((item): item is string => typeof item === 'string') : undefined;
+}

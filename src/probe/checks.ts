@@ -1,0 +1,114 @@
+import type { Config } from '../engine/config/config';
+import { compareFindings, type Finding } from '../engine/finding';
+import { formatMessage, SEVERITY_NUMBER, type RuleModule, type Severity } from '../engine/rule';
+import { evidenceOf, requestLine, statusText, type Redactor } from './evidence';
+import type { Exchange, LiveApi, LiveContext, LiveOperation, LiveReport, LiveSchema, LiveVisitors, ProbeRequest, ProbeResponse, SchemaFailure } from './types';
+
+/** A finding that waits for its request to be sent again (see LiveReport.reproduces). */
+export interface PendingConfirmation {
+  exchange: Exchange;
+  settle(response: ProbeResponse | undefined): void;
+}
+
+/**
+ * Runs every enabled rule's live check over the exchanges the prober makes, and turns their
+ * reports into findings located at the operation in the spec (severity from the config, as
+ * `lint` does), with the evidence redacted.
+ */
+export class LiveChecks {
+  private readonly visitors: { id: string; visitors: LiveVisitors }[] = [];
+  private readonly findings = new Map<string, Finding>();
+  private readonly pending: PendingConfirmation[] = [];
+
+  constructor(
+    private readonly rules: readonly RuleModule<any>[],
+    private readonly config: Config,
+    private readonly api: LiveApi,
+    validate: (schema: LiveSchema, value: unknown) => SchemaFailure | undefined,
+    private readonly redactor: Redactor,
+  ) {
+    const enabled = config.rulesEverEnabled();
+    const settings = config.settingsFor(api.file);
+    for (const rule of rules) {
+      if (!rule.live || !enabled.has(rule.meta.id)) continue;
+      const given = settings.get(rule.meta.id)?.options;
+      const options = rule.meta.options ? { ...rule.meta.options.defaults, ...given } : {};
+      const context: LiveContext<unknown> = { options, api, validate, report: (report) => this.report(rule, report) };
+      this.visitors.push({ id: rule.meta.id, visitors: rule.live(context) });
+    }
+  }
+
+  /** How many findings so far (for the progress line). */
+  get count(): number {
+    return this.findings.size;
+  }
+
+  /**
+   * A finding the prober itself makes about an operation (one it could not send, say): no
+   * exchange, so no evidence. The rule must be one of `rules` (it may have no live check).
+   */
+  note(ruleId: string, operation: LiveOperation, messageId: string, data: Record<string, string | number>): void {
+    const rule = this.rules.find((candidate) => candidate.meta.id === ruleId);
+    if (!rule || !this.config.rulesEverEnabled().has(ruleId)) return;
+    const request: ProbeRequest = { purpose: 'valid', operation, method: operation.method.toUpperCase(), path: operation.path, headers: {}, credentials: false };
+    this.add(rule, { messageId, data, exchange: { request } }, false, false);
+  }
+
+  /** The ids of the rules whose live checks run. */
+  get ruleIds(): string[] {
+    return this.visitors.map(({ id }) => id);
+  }
+
+  exchange(exchange: Exchange): void {
+    for (const { id, visitors } of this.visitors) this.guard(id, () => visitors.exchange?.(exchange));
+  }
+
+  /** Findings waiting for a resend; the caller sends each request again and settles it. */
+  takePending(): PendingConfirmation[] {
+    return this.pending.splice(0);
+  }
+
+  end(): Finding[] {
+    for (const { id, visitors } of this.visitors) this.guard(id, () => visitors.end?.());
+    return [...this.findings.values()].sort(compareFindings);
+  }
+
+  private report(rule: RuleModule<any>, report: LiveReport): void {
+    if (!report.reproduces) return this.add(rule, report, false);
+    const { reproduces } = report;
+    this.pending.push({
+      exchange: report.exchange,
+      // A resend that could not be made (a bound reached, no answer) does not clear the finding.
+      settle: (response) => this.add(rule, report, response !== undefined && !reproduces(response)),
+    });
+  }
+
+  private add(rule: RuleModule<any>, report: LiveReport, flaky: boolean, withEvidence = true): void {
+    const template = rule.meta.messages[report.messageId];
+    if (template === undefined) throw new Error(`rule ${rule.meta.id} reported unknown message id "${report.messageId}"`);
+    const { request } = report.exchange;
+    const at = request.operation?.loc ?? this.api.loc;
+    const configured = this.config.settingsFor(at.file.path, at.pointer).get(rule.meta.id)?.severity ?? 'off';
+    if (configured === 'off') return;
+    let severity: Severity = report.severity && SEVERITY_NUMBER[report.severity] > SEVERITY_NUMBER[configured] ? report.severity : configured;
+    const data = { operation: request.operation?.name ?? 'the API', request: requestLine(request), status: statusText(report.exchange), ...report.data };
+    let message = this.redactor.text(formatMessage(template, data));
+    if (flaky) {
+      severity = 'info';
+      message += ' (did not happen again when the request was resent: flaky)';
+    }
+    const key = `${rule.meta.id}\0${at.file.path}\0${at.pointer.join('/')}\0${message}`;
+    if (this.findings.has(key)) return;
+    const finding: Finding = { code: rule.meta.id, message, path: [...at.pointer], severity: SEVERITY_NUMBER[severity], source: at.file.path, range: at.file.rangeOf(at.pointer, 'key') };
+    if (withEvidence) finding.evidence = evidenceOf(report.exchange, report.detail, this.redactor);
+    this.findings.set(key, finding);
+  }
+
+  private guard(id: string, run: () => void): void {
+    try {
+      run();
+    } catch (error) {
+      throw new Error(`rule ${id} failed in its live check: ${(error as Error).message}`, { cause: error });
+    }
+  }
+}

@@ -1,0 +1,332 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { isObject } from '../engine/model/json';
+import { isJsonMediaType } from './response';
+import type { Exchange, LiveApi, LiveOperation, LiveParameter, LiveSchema, ProbePurpose, ProbeRequest } from './types';
+
+export interface PlanOptions {
+  /** The --base-url's path (`/api`), put before every documented path; '' for none. */
+  basePath: string;
+  /** --param values by parameter name. */
+  params: ReadonlyMap<string, string>;
+  /** Headers given with --header (lower-case names): sent with every request but the no-auth ones. */
+  credentials: Readonly<Record<string, string>>;
+  allowMutations: boolean;
+}
+
+/** Values for request bodies and parameters from a schema (src/probe/schema/samples.ts). */
+export interface Samples {
+  valid(schema: LiveSchema): unknown;
+  invalid(schema: LiveSchema): unknown;
+}
+
+export interface Skip {
+  operation: LiveOperation;
+  reason: string;
+}
+
+/** Which operations go in which phase: reads first, then writes, deletions last. */
+export type Phase = 'read' | 'write' | 'delete';
+
+const SAFE_METHODS = new Set(['get', 'head', 'options']);
+/** Methods sent to a path to see it answer 405, least destructive first. */
+const WRONG_METHODS = ['get', 'patch', 'put', 'delete', 'post'];
+/** How many operations get each follow-up that says something about the API as a whole. */
+const API_WIDE_SAMPLES = 3;
+
+/**
+ * Plans the requests of a probe from the document: each operation once with its parameters
+ * filled (from --param, the document's examples, defaults and enums, then ids found in earlier
+ * responses), the negative probes, and follow-ups of what came back. Operations whose path
+ * parameters cannot be filled are skipped with the reason, never guessed.
+ */
+export class Planner {
+  /** Operations not planned yet, in document order. */
+  private readonly waiting: LiveOperation[];
+  /** Path parameter values found in collection responses, by item route and parameter name. */
+  private readonly discovered = new Map<string, string>();
+  private readonly wrongMethodPaths = new Set<string>();
+  private readonly followUpCounts = new Map<ProbePurpose, number>();
+  private readonly trailingSlashPaths = new Set<string>();
+  private versionProbed = false;
+  /** Checks that could not run because mutations are off, with why. */
+  readonly skippedChecks = new Set<string>();
+  /** Operations not sent because mutations are off. */
+  readonly mutationsSkipped: LiveOperation[] = [];
+
+  constructor(
+    private readonly api: LiveApi,
+    private readonly options: PlanOptions,
+    private readonly samples: Samples,
+  ) {
+    this.waiting = api.operations.filter((operation) => {
+      if (options.allowMutations || SAFE_METHODS.has(operation.method)) return true;
+      this.mutationsSkipped.push(operation);
+      return false;
+    });
+    if (this.mutationsSkipped.length > 0) {
+      this.skippedChecks.add('post-create-201-location, delete-success-code, no-body-on-204-304 on writes: POST, PUT, PATCH and DELETE operations are sent only with --allow-mutations');
+    }
+    if (!options.allowMutations && api.operations.some((operation) => operation.requestBody)) {
+      this.skippedChecks.add('invalid-input-rejected: malformed and schema-violating bodies are sent only with --allow-mutations');
+    }
+  }
+
+  /** The request to an unknown path, sent once. */
+  unknownPath(): ProbeRequest {
+    const path = `${this.options.basePath}/restlint-probe-${randomBytes(4).toString('hex')}`;
+    return { purpose: 'unknown-path', method: 'GET', path, headers: this.headers(undefined, true), credentials: this.hasCredentials };
+  }
+
+  /**
+   * The operations of a phase whose parameters can be filled now, as requests with their
+   * negative probes. Call again after their responses came back: ids found there may fill
+   * more. Empty when nothing more can be planned in this phase.
+   */
+  nextRound(phase: Phase): ProbeRequest[] {
+    const requests: ProbeRequest[] = [];
+    for (const operation of [...this.waiting]) {
+      if (phaseOf(operation) !== phase) continue;
+      const path = this.fillPath(operation);
+      if (path === undefined) continue;
+      this.waiting.splice(this.waiting.indexOf(operation), 1);
+      requests.push(...this.requestsFor(operation, path));
+    }
+    return requests;
+  }
+
+  /** Operations left unplanned after every phase, with the reason. */
+  unplanned(): Skip[] {
+    return this.waiting.map((operation) => {
+      const missing = operation.parameters.filter((parameter) => parameter.in === 'path' && this.valueOf(operation, parameter) === undefined).map((parameter) => parameter.name);
+      return {
+        operation,
+        reason: `no value for path parameter${missing.length > 1 ? 's' : ''} ${missing.map((name) => `{${name}}`).join(', ')}: give --param ${missing[0]}=…, an example in the document, or a collection GET that lists it`,
+      };
+    });
+  }
+
+  /** Learns ids from a collection's response, for the item routes under it. */
+  learn(exchange: Exchange): void {
+    const { request, response } = exchange;
+    if (request.purpose !== 'valid' || request.method !== 'GET' || !request.operation || !response || response.status >= 300) return;
+    const item = firstItem(response.json);
+    if (!item) return;
+    const collection = request.operation.path;
+    for (const operation of this.api.operations) {
+      const name = itemParameter(operation.path, collection);
+      if (!name || this.discovered.has(`${operation.path}\0${name}`)) continue;
+      const value = idOf(item, name);
+      if (value !== undefined) this.discovered.set(`${operation.path}\0${name}`, value);
+    }
+  }
+
+  /** Follow-ups of a documented GET that got a 2xx: HEAD, conditional GET, tracing, trailing slash, other media types, versions. */
+  followUps(basis: Exchange): ProbeRequest[] {
+    const { request, response } = basis;
+    if (request.purpose !== 'valid' || request.method !== 'GET' || !response || response.status < 200 || response.status >= 300) return [];
+    const follow = (purpose: ProbePurpose, change: Partial<ProbeRequest> & { headers?: Record<string, string> }): ProbeRequest => ({
+      ...request,
+      ...change,
+      purpose,
+      basis,
+      headers: { ...request.headers, ...change.headers },
+    });
+    const requests: ProbeRequest[] = [follow('head', { method: 'HEAD' })];
+    const etag = response.headers['etag'];
+    const lastModified = response.headers['last-modified'];
+    if (etag) requests.push(follow('conditional', { headers: { 'if-none-match': etag } }));
+    else if (lastModified) requests.push(follow('conditional', { headers: { 'if-modified-since': lastModified } }));
+    if (this.take('traceparent-valid')) {
+      requests.push(follow('traceparent-valid', { headers: { traceparent: `00-${randomBytes(16).toString('hex')}-${randomBytes(8).toString('hex')}-01` } }));
+      requests.push(follow('traceparent-malformed', { headers: { traceparent: 'not-a-trace-context' } }));
+    }
+    const [pathOnly, query] = splitQuery(request.path);
+    if (!pathOnly.endsWith('/') && !this.trailingSlashPaths.has(request.operation!.path) && this.trailingSlashPaths.size < API_WIDE_SAMPLES) {
+      this.trailingSlashPaths.add(request.operation!.path);
+      requests.push(follow('trailing-slash', { path: `${pathOnly}/${query}` }));
+    }
+    const other = this.otherMediaType(request.operation!, response.status, response.mediaType);
+    if (other) requests.push(follow('accept-variant', { headers: { accept: other } }));
+    const segments = pathOnly.split('/');
+    const versionAt = segments.findIndex((segment) => /^v\d+$/i.test(segment));
+    if (versionAt > 0 && !this.versionProbed) {
+      this.versionProbed = true;
+      const unknown = segments.map((segment, index) => (index === versionAt ? 'v999' : segment)).join('/');
+      const unversioned = segments.filter((_, index) => index !== versionAt).join('/') || '/';
+      requests.push(follow('unknown-version', { path: `${unknown}${query}` }), follow('unversioned', { path: `${unversioned}${query}` }));
+    }
+    return requests;
+  }
+
+  private get hasCredentials(): boolean {
+    return Object.keys(this.options.credentials).length > 0;
+  }
+
+  private take(purpose: ProbePurpose): boolean {
+    const count = this.followUpCounts.get(purpose) ?? 0;
+    if (count >= API_WIDE_SAMPLES) return false;
+    this.followUpCounts.set(purpose, count + 1);
+    return true;
+  }
+
+  /** The operation's request and the negative probes that go with it. */
+  private requestsFor(operation: LiveOperation, path: string): ProbeRequest[] {
+    const secured = operation.security.length > 0;
+    const query = this.query(operation);
+    const headers = this.headers(operation, true);
+    const body = this.body(operation, 'valid');
+    const method = operation.method.toUpperCase();
+    // A secured operation without credentials to send is the no-auth probe itself.
+    const purpose: ProbePurpose = secured && !this.hasCredentials ? 'no-auth' : 'valid';
+    const base: ProbeRequest = { purpose, operation, method, path: `${path}${query}`, headers: { ...headers, ...body?.headers }, body: body?.text, credentials: this.hasCredentials };
+    const requests = [base];
+    if (secured && this.hasCredentials) requests.push({ ...base, purpose: 'no-auth', headers: { ...this.headers(operation, false), ...body?.headers }, credentials: false });
+    if (operation.method === 'get' && lastIsParameter(operation.path)) {
+      const unknown = this.unknownId(operation);
+      requests.push({ ...base, purpose: 'unknown-id', path: `${path.slice(0, path.lastIndexOf('/') + 1)}${encodeURIComponent(unknown)}${query}` });
+    }
+    const wrong = this.wrongMethod(operation);
+    if (wrong) requests.push({ purpose: 'wrong-method', operation, method: wrong.toUpperCase(), path: `${path}${query}`, headers, credentials: this.hasCredentials });
+    if (operation.requestBody && !SAFE_METHODS.has(operation.method)) {
+      const json = { 'content-type': 'application/json' };
+      requests.push({ ...base, purpose: 'malformed-json', headers: { ...headers, ...json }, body: '{"restlint": ' });
+      const invalid = this.body(operation, 'invalid');
+      if (invalid) requests.push({ ...base, purpose: 'invalid-body', headers: { ...headers, ...invalid.headers }, body: invalid.text });
+    }
+    return requests;
+  }
+
+  /** An undocumented method for the operation's path, once per path; mutating ones only when allowed. */
+  private wrongMethod(operation: LiveOperation): string | undefined {
+    if (this.wrongMethodPaths.has(operation.path)) return undefined;
+    this.wrongMethodPaths.add(operation.path);
+    const documented = new Set(this.api.operations.filter((candidate) => candidate.path === operation.path).map((candidate) => candidate.method));
+    const method = WRONG_METHODS.find((candidate) => !documented.has(candidate as LiveOperation['method']) && (this.options.allowMutations || SAFE_METHODS.has(candidate)));
+    if (!method && !this.options.allowMutations) this.skippedChecks.add('method-not-allowed on paths that document GET: the undocumented methods left are mutating ones, sent only with --allow-mutations');
+    return method;
+  }
+
+  /** The filled path (base path included), or undefined while a path parameter has no value. */
+  private fillPath(operation: LiveOperation): string | undefined {
+    let missing = false;
+    const filled = operation.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
+      const parameter = operation.parameters.find((candidate) => candidate.in === 'path' && candidate.name === name) ?? { name, in: 'path', required: true };
+      const value = this.valueOf(operation, parameter);
+      if (value === undefined) missing = true;
+      return encodeURIComponent(value ?? '');
+    });
+    return missing ? undefined : `${this.options.basePath}${filled}`;
+  }
+
+  private valueOf(operation: LiveOperation, parameter: LiveParameter): string | undefined {
+    const given = this.options.params.get(parameter.name);
+    if (given !== undefined) return given;
+    if (isScalar(parameter.documentedValue)) return String(parameter.documentedValue);
+    if (parameter.in === 'path') return this.discovered.get(`${operation.path}\0${parameter.name}`);
+    // Required query and header parameters are filled from their schema when nothing else says.
+    const sample = parameter.schema ? this.samples.valid(parameter.schema) : 'restlint';
+    return isScalar(sample) ? String(sample) : undefined;
+  }
+
+  private query(operation: LiveOperation): string {
+    const pairs: string[] = [];
+    for (const parameter of operation.parameters) {
+      if (parameter.in !== 'query' || !(parameter.required || this.options.params.has(parameter.name))) continue;
+      const value = this.valueOf(operation, parameter);
+      if (value !== undefined) pairs.push(`${encodeURIComponent(parameter.name)}=${encodeURIComponent(value)}`);
+    }
+    return pairs.length > 0 ? `?${pairs.join('&')}` : '';
+  }
+
+  /** Accept (the documented success media types), required header parameters, and the credentials unless left out. */
+  private headers(operation: LiveOperation | undefined, withCredentials: boolean): Record<string, string> {
+    const headers: Record<string, string> = {};
+    const types = operation ? [...new Set(operation.responses.filter((response) => /^2/.test(response.status)).flatMap((response) => [...response.mediaTypes.keys()]))] : [];
+    headers['accept'] = types.length > 0 ? `${types.join(', ')}, */*;q=0.1` : 'application/json, */*;q=0.1';
+    for (const parameter of operation?.parameters ?? []) {
+      if (parameter.in !== 'header' || !(parameter.required || this.options.params.has(parameter.name))) continue;
+      const value = this.valueOf(operation!, parameter);
+      if (value !== undefined) headers[parameter.name.toLowerCase()] = value;
+    }
+    if (withCredentials) Object.assign(headers, this.options.credentials);
+    return headers;
+  }
+
+  /** A JSON body for the operation (its example, else a sample of its schema), or one that breaks the schema. */
+  private body(operation: LiveOperation, kind: 'valid' | 'invalid'): { text: string; headers: Record<string, string> } | undefined {
+    const content = operation.requestBody?.mediaTypes;
+    if (!content || SAFE_METHODS.has(operation.method)) return undefined;
+    const type = [...content.keys()].find(isJsonMediaType);
+    if (!type) return undefined;
+    const schema = content.get(type);
+    let value: unknown;
+    if (kind === 'invalid') {
+      value = schema ? this.samples.invalid(schema) : undefined;
+      if (value === undefined) return undefined;
+    } else {
+      value = schema ? this.samples.valid(schema) : {};
+    }
+    return { text: JSON.stringify(value ?? {}), headers: { 'content-type': type } };
+  }
+
+  private unknownId(operation: LiveOperation): string {
+    const name = /\{([^}]+)\}$/.exec(operation.path)?.[1];
+    const parameter = operation.parameters.find((candidate) => candidate.in === 'path' && candidate.name === name);
+    const schema = isObject(parameter?.schema?.value) ? parameter.schema.value : {};
+    if (schema.format === 'uuid') return randomUUID();
+    if (schema.type === 'integer' || schema.type === 'number') return String(900_000_000 + randomBytes(3).readUIntBE(0, 3));
+    return `restlint-unknown-${randomBytes(4).toString('hex')}`;
+  }
+
+  private otherMediaType(operation: LiveOperation, status: number, got: string | undefined): string | undefined {
+    const documented = operation.responses.find((response) => response.status === String(status)) ?? operation.responses.find((response) => response.status === '2XX');
+    if (!documented || documented.mediaTypes.size < 2) return undefined;
+    return [...documented.mediaTypes.keys()].find((type) => type !== got && !type.includes('*'));
+  }
+}
+
+export function phaseOf(operation: LiveOperation): Phase {
+  if (SAFE_METHODS.has(operation.method)) return 'read';
+  return operation.method === 'delete' ? 'delete' : 'write';
+}
+
+function lastIsParameter(path: string): boolean {
+  return /\/\{[^}/]+\}$/.test(path);
+}
+
+/** `userId` when `path` is `collection` followed by a `/{userId}` segment (and maybe more: `/users/{userId}/orders`). */
+function itemParameter(path: string, collection: string): string | undefined {
+  const prefix = collection.endsWith('/') ? collection : `${collection}/`;
+  if (!path.startsWith(prefix)) return undefined;
+  return /^\{([^}/]+)\}(?:\/|$)/.exec(path.slice(prefix.length))?.[1];
+}
+
+/** The first object of a list response: the body itself when it is an array, else its first array of objects. */
+function firstItem(json: unknown): Record<string, unknown> | undefined {
+  if (Array.isArray(json)) return isObject(json[0]) ? json[0] : undefined;
+  if (!isObject(json)) return undefined;
+  const preferred = ['items', 'data', 'results', 'values', 'records', 'content', 'entries'];
+  const keys = [...preferred.filter((key) => key in json), ...Object.keys(json)];
+  for (const key of keys) {
+    const list = json[key];
+    if (Array.isArray(list) && isObject(list[0])) return list[0];
+  }
+  return undefined;
+}
+
+/** The item's value for a path parameter: `userId`, then `user_id`-style and `id`-style members. */
+function idOf(item: Record<string, unknown>, name: string): string | undefined {
+  const stem = name.replace(/[_-]?(id|key|name|uuid)$/i, '');
+  const candidates = [name, stem ? `${stem}_id` : '', 'id', 'uuid', 'key', 'slug', 'name'];
+  for (const key of candidates) if (key && isScalar(item[key])) return String(item[key]);
+  return undefined;
+}
+
+function isScalar(value: unknown): value is string | number | boolean {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+}
+
+function splitQuery(path: string): [string, string] {
+  const at = path.indexOf('?');
+  return at === -1 ? [path, ''] : [path.slice(0, at), path.slice(at)];
+}

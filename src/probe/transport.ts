@@ -1,0 +1,177 @@
+import http from 'node:http';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { makeResponse } from './response';
+import type { ProbeFailure, ProbeRequest, ProbeResponse } from './types';
+
+/** Bodies beyond this are cut: a probe reads error pages and JSON, not downloads. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export type SendResult = { response: ProbeResponse } | { failure: ProbeFailure };
+
+/** Sends one request and resolves with its response or why there is none; never rejects. */
+export interface Transport {
+  send(request: ProbeRequest, timeoutMs: number): Promise<SendResult>;
+  close(): Promise<void>;
+}
+
+/**
+ * Real HTTP to the --base-url origin, over keep-alive connections (one per concurrent request).
+ * Redirects are never followed: a 3xx is the answer the checks see, so nothing is ever sent to
+ * another origin.
+ */
+export class HttpTransport implements Transport {
+  private readonly agent: http.Agent;
+
+  constructor(
+    private readonly origin: URL,
+    concurrency: number,
+  ) {
+    const Agent = origin.protocol === 'https:' ? https.Agent : http.Agent;
+    this.agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+  }
+
+  send(request: ProbeRequest, timeoutMs: number): Promise<SendResult> {
+    const started = performance.now();
+    const client = this.origin.protocol === 'https:' ? https : http;
+    return new Promise((resolve) => {
+      let settled = false;
+      const finish = (result: SendResult) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        resolve(result);
+      };
+      const headers: Record<string, string> = { ...request.headers };
+      if (request.body !== undefined) headers['content-length'] = String(Buffer.byteLength(request.body));
+      const outgoing = client.request(
+        { protocol: this.origin.protocol, hostname: this.origin.hostname, port: this.origin.port, method: request.method, path: request.path, headers, agent: this.agent },
+        (incoming) => {
+          const chunks: Buffer[] = [];
+          let size = 0;
+          incoming.on('data', (chunk: Buffer) => {
+            if (size >= MAX_BODY_BYTES) return;
+            chunks.push(chunk);
+            size += chunk.length;
+            // Enough read: stop the transfer instead of downloading the rest.
+            if (size >= MAX_BODY_BYTES) incoming.destroy();
+          });
+          const done = () => {
+            const body = Buffer.concat(chunks).subarray(0, MAX_BODY_BYTES).toString('utf8');
+            finish({ response: makeResponse(incoming.statusCode ?? 0, flatHeaders(incoming.headers), body, performance.now() - started) });
+          };
+          incoming.on('end', done);
+          incoming.on('close', done);
+          incoming.on('error', () => done());
+        },
+      );
+      const timer = setTimeout(() => {
+        finish({ failure: { kind: 'timeout', message: `no complete answer within ${timeoutMs} ms` } });
+        outgoing.destroy();
+      }, timeoutMs);
+      outgoing.on('error', (error: NodeJS.ErrnoException) => finish({ failure: failureOf(error) }));
+      outgoing.end(request.body);
+    });
+  }
+
+  async close(): Promise<void> {
+    this.agent.destroy();
+  }
+}
+
+/**
+ * An app loaded in-process (`--app`): an http request handler (Express, a plain
+ * `(req, res)` function), a Koa app (`.callback()`) or a Fastify instance (`.ready()`,
+ * `.server`), driven through supertest on a server bound to 127.0.0.1.
+ */
+export class AppTransport implements Transport {
+  private constructor(
+    private readonly server: http.Server,
+    private readonly agent: ReturnType<typeof import('supertest')>,
+  ) {}
+
+  static async create(app: unknown): Promise<AppTransport> {
+    const server = await serverFor(app);
+    if (!server.listening) await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', () => resolve()));
+    // Loaded here, not at the top: only --app needs supertest.
+    const supertest = require('supertest') as typeof import('supertest');
+    return new AppTransport(server, supertest(server));
+  }
+
+  get origin(): URL {
+    return new URL(`http://127.0.0.1:${(this.server.address() as AddressInfo).port}`);
+  }
+
+  send(request: ProbeRequest, timeoutMs: number): Promise<SendResult> {
+    const started = performance.now();
+    const method = request.method.toLowerCase() as 'get';
+    const test = (this.agent as unknown as Record<string, (path: string) => import('supertest').Test>)[method]?.(request.path);
+    if (!test) return Promise.resolve({ failure: { kind: 'error', message: `supertest cannot send ${request.method}` } });
+    test.set(request.headers).redirects(0).timeout(timeoutMs).buffer(true).parse(readText as never);
+    if (request.body !== undefined) test.send(request.body);
+    return new Promise((resolve) => {
+      test.end((error, res) => {
+        // supertest reports 4xx/5xx as errors too; those carry a response and are answers.
+        if (res && typeof res.status === 'number') {
+          const body = typeof res.body === 'string' ? res.body : '';
+          resolve({ response: makeResponse(res.status, flatHeaders(res.headers), body, performance.now() - started) });
+          return;
+        }
+        const failure = error as NodeJS.ErrnoException & { timeout?: number };
+        resolve({ failure: failure?.timeout ? { kind: 'timeout', message: `no complete answer within ${timeoutMs} ms` } : failureOf(failure ?? new Error('no response')) });
+      });
+    });
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections?.();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+async function serverFor(app: unknown): Promise<http.Server> {
+  const candidate = app as Record<string, unknown> | ((...args: unknown[]) => unknown);
+  if (candidate instanceof http.Server) return candidate;
+  if (typeof candidate === 'function') return http.createServer(candidate as http.RequestListener);
+  if (candidate && typeof candidate === 'object') {
+    if (typeof candidate.callback === 'function') return http.createServer((candidate.callback as () => http.RequestListener)());
+    if (typeof candidate.ready === 'function' && candidate.server !== undefined) {
+      await (candidate.ready as () => Promise<unknown>)();
+      return candidate.server as http.Server;
+    }
+    if (candidate.default !== undefined) return serverFor(candidate.default);
+  }
+  throw new Error('the module does not export an app: export an http request handler (Express, `(req, res) => …`), a Koa app or a Fastify instance');
+}
+
+/** superagent's parser hook: the body as text, whatever its type, cut at the body limit. */
+function readText(res: NodeJS.ReadableStream & { setEncoding(encoding: string): void }, callback: (error: Error | null, body: string) => void): void {
+  let text = '';
+  res.setEncoding('utf8');
+  res.on('data', (chunk: string) => {
+    if (text.length < MAX_BODY_BYTES) text += chunk;
+  });
+  res.on('end', () => callback(null, text.slice(0, MAX_BODY_BYTES)));
+  res.on('error', (error: Error) => callback(error, text));
+}
+
+function flatHeaders(headers: http.IncomingHttpHeaders | Record<string, unknown>): Record<string, string> {
+  const flat: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined) continue;
+    flat[name.toLowerCase()] = Array.isArray(value) ? value.join(name.toLowerCase() === 'set-cookie' ? '\n' : ', ') : String(value);
+  }
+  return flat;
+}
+
+function failureOf(error: NodeJS.ErrnoException): ProbeFailure {
+  switch (error.code) {
+    case 'ECONNREFUSED':
+      return { kind: 'refused', message: `connection refused (${error.message})` };
+    case 'ECONNRESET':
+    case 'EPIPE':
+      return { kind: 'reset', message: 'the server closed the connection without an answer' };
+    default:
+      return { kind: 'error', message: error.message || String(error) };
+  }
+}

@@ -1,0 +1,317 @@
+// End to end: the real CLI binary probes real HTTP servers on 127.0.0.1 (the fixture shop in
+// fixtures/servers, with one good behaviour broken per variant), and the same apps in-process
+// through --app.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import type { Finding } from '../../src/engine/finding';
+import { makeTempDir, removeDir, runCli } from '../helpers/cli';
+import { listen, SERVERS, SHOP_SPEC, startShop, type RunningServer } from '../helpers/servers';
+
+/** Flags of a quick probe: no rate limit, JSON on stdout. */
+const FAST = ['--rate', '0', '--format', 'json'];
+
+interface Variant {
+  module: string;
+  breaks: Record<string, boolean>;
+  /** Extra probe arguments (an id that reaches the broken route). */
+  args?: string[];
+  /** Every rule id the probe must report, with its severity (0 error … 3 hint). */
+  expected: Record<string, number>;
+}
+
+// With --allow-mutations, so that writes, bodies and 405s are probed too.
+const VARIANTS: Variant[] = [
+  { module: 'good', breaks: {}, expected: {} },
+  {
+    module: 'express-dev-errors',
+    breaks: { devErrors: true },
+    expected: { 'error-is-json': 0, 'no-server-error': 0, 'no-stack-trace': 0, 'documented-content-type': 1 },
+  },
+  { module: 'stack-in-json', breaks: { stackInJson: true }, args: ['--param', 'userId=2'], expected: { 'no-server-error': 0, 'no-stack-trace': 0 } },
+  { module: 'error-in-200', breaks: { errorIn200: true }, expected: { 'no-error-in-2xx': 0, 'response-matches-schema': 0 } },
+  { module: 'no-cache-headers', breaks: { noCacheHeaders: true }, expected: { 'cacheability-stated': 1 } },
+  { module: 'etag-no-304', breaks: { etagNo304: true }, expected: { 'etag-conditional': 2 } },
+  { module: '405-no-allow', breaks: { noAllowHeader: true }, expected: { 'method-not-allowed': 1 } },
+  { module: '201-no-location', breaks: { noLocation: true }, expected: { 'post-create-201-location': 1, 'documented-headers-present': 1 } },
+  { module: 'undocumented-status', breaks: { undocumentedStatus: true }, expected: { 'documented-status': 0 } },
+  { module: 'schema-violation', breaks: { schemaViolation: true }, expected: { 'response-matches-schema': 0 } },
+  { module: 'malformed-json-500', breaks: { malformedJson500: true }, expected: { 'invalid-input-rejected': 1, 'no-server-error': 0 } },
+  { module: 'unsecured', breaks: { unsecured: true }, expected: { 'operations-secured': 0 } },
+];
+
+/** `{ rule: severity }` of the findings, failing on a rule reported at two severities. */
+function rulesOf(findings: Finding[]): Record<string, number> {
+  const rules: Record<string, number> = {};
+  for (const finding of findings) {
+    assert.ok(!(finding.code in rules) || rules[finding.code] === finding.severity, `${finding.code} reported at two severities`);
+    rules[finding.code] = finding.severity;
+  }
+  return rules;
+}
+
+function parse(stdout: string): Finding[] {
+  return JSON.parse(stdout) as Finding[];
+}
+
+describe('probe: fixture servers over real HTTP', () => {
+  for (const variant of VARIANTS) {
+    test(`${variant.module}: reports exactly ${Object.keys(variant.expected).join(', ') || 'nothing'}`, async () => {
+      const server = await startShop(variant.breaks);
+      try {
+        const result = await runCli(['probe', '--spec', SHOP_SPEC, '--base-url', server.url, '--allow-mutations', ...FAST, ...(variant.args ?? [])]);
+        const findings = parse(result.stdout);
+        assert.deepEqual(rulesOf(findings), variant.expected, JSON.stringify(findings.map(({ code, message }) => ({ code, message })), null, 1));
+        const failing = findings.some((finding) => finding.severity === 0);
+        assert.equal(result.code, failing ? 1 : 0, result.stderr);
+        for (const finding of findings) {
+          assert.equal(finding.source, SHOP_SPEC);
+          assert.ok(finding.evidence && finding.evidence.request.length > 0 && finding.evidence.response.length > 0, `${finding.code} has evidence`);
+        }
+      } finally {
+        await server.close();
+      }
+    });
+  }
+});
+
+describe('probe: the same apps in-process through --app', () => {
+  for (const variant of VARIANTS) {
+    test(`${variant.module}.js: reports exactly ${Object.keys(variant.expected).join(', ') || 'nothing'}`, async () => {
+      const result = await runCli(['probe', '--spec', SHOP_SPEC, '--app', join(SERVERS, `${variant.module}.js`), '--allow-mutations', ...FAST, ...(variant.args ?? [])]);
+      assert.deepEqual(rulesOf(parse(result.stdout)), variant.expected, result.stdout);
+    });
+  }
+
+  test('a Koa app is loaded and probed', async () => {
+    const result = await runCli(['probe', '--spec', join(SERVERS, 'koa', 'openapi.yaml'), '--app', join(SERVERS, 'koa-good.js'), ...FAST]);
+    assert.deepEqual(parse(result.stdout), []);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stderr, /^Probed 1 operation with \d+ requests/m);
+  });
+});
+
+describe('probe: safe by default', () => {
+  test('without --allow-mutations no POST, PUT, PATCH or DELETE reaches the server; with it, they do', async () => {
+    const safe = await startShop();
+    const unsafe = await startShop();
+    try {
+      const plain = await runCli(['probe', '--spec', SHOP_SPEC, '--base-url', safe.url, ...FAST]);
+      assert.equal(plain.code, 0, plain.stderr);
+      const methods = new Set(safe.requests.map((request) => request.method));
+      assert.ok(safe.requests.length >= 10, `${safe.requests.length} requests`);
+      assert.deepEqual([...methods].filter((method) => !['GET', 'HEAD', 'OPTIONS'].includes(method)), []);
+      assert.match(plain.stderr, /2 POST\/PUT\/PATCH\/DELETE operations not sent \(safe by default; --allow-mutations sends them\)/);
+      assert.match(plain.stderr, /Not checked: invalid-input-rejected: malformed and schema-violating bodies are sent only with --allow-mutations\./);
+
+      await runCli(['probe', '--spec', SHOP_SPEC, '--base-url', unsafe.url, '--allow-mutations', ...FAST]);
+      const written = new Set(unsafe.requests.map((request) => request.method));
+      for (const method of ['POST', 'DELETE']) assert.ok(written.has(method), `${method} sent with --allow-mutations`);
+    } finally {
+      await Promise.all([safe.close(), unsafe.close()]);
+    }
+  });
+
+  test('secrets given with --header never appear in any output format', async () => {
+    const secret = 's3cr3t-T0ken-value';
+    // Echoes the request's Authorization header in a 500 with a stack trace: evidence shows the body.
+    const server = await listen((request, response) => {
+      response.writeHead(500, { 'content-type': 'text/plain' });
+      response.end(`Error: denied for ${String(request.headers.authorization)}\n    at check (/srv/app/auth.js:10:5)\n`);
+    });
+    const dir = makeTempDir();
+    try {
+      const spec = join(dir, 'openapi.yaml');
+      writeFileSync(spec, 'openapi: 3.0.3\ninfo: { title: t, version: "1" }\npaths:\n  /v1/things:\n    get:\n      responses:\n        "200": { description: ok }\n');
+      const formats = ['stylish', 'json', 'sarif', 'junit', 'github', 'markdown'];
+      const args = ['probe', '--spec', spec, '--base-url', server.url, '--rate', '0', '--header', `Authorization: Bearer ${secret}`, '--header', `X-Api-Key: ${secret}-2`];
+      for (const format of formats.slice(1)) args.push('--format', format, '--output', join(dir, `out.${format}`));
+      const result = await runCli([...args, '--format', 'stylish']);
+      assert.equal(result.code, 1, result.stderr);
+      assert.ok(!result.stdout.includes(secret) && !result.stderr.includes(secret), result.stdout);
+      assert.match(result.stdout, /authorization: Bearer \*\*\*/);
+      assert.match(result.stdout, /x-api-key: \*\*\*/);
+      for (const format of formats.slice(1)) {
+        const { readFileSync } = await import('node:fs');
+        const text = readFileSync(join(dir, `out.${format}`), 'utf8');
+        assert.ok(!text.includes(secret), `${format} output leaks the secret`);
+      }
+    } finally {
+      await server.close();
+      removeDir(dir);
+    }
+  });
+
+  test('a redirect is reported, never followed: the other server receives nothing', async () => {
+    const elsewhere = await startShop();
+    const redirecting = await listen((_, response) => {
+      response.writeHead(302, { location: `${elsewhere.url}/v1/users` });
+      response.end();
+    });
+    try {
+      await runCli(['probe', '--spec', SHOP_SPEC, '--base-url', redirecting.url, ...FAST]);
+      assert.equal(elsewhere.requests.length, 0);
+    } finally {
+      await Promise.all([elsewhere.close(), redirecting.close()]);
+    }
+  });
+});
+
+describe('probe: bounded, whatever the server does', () => {
+  let dir: string;
+  let spec: string;
+  before(() => {
+    dir = makeTempDir();
+    spec = join(dir, 'openapi.yaml');
+    writeFileSync(spec, 'openapi: 3.0.3\ninfo: { title: t, version: "1" }\npaths:\n  /v1/things:\n    get:\n      responses:\n        "200": { description: ok }\n  /v1/others:\n    get:\n      responses:\n        "200": { description: ok }\n');
+  });
+  after(() => removeDir(dir));
+
+  test('a server that accepts connections and never answers: findings and a clean exit within the timeouts', async () => {
+    const silent = createServer(() => {
+      /* accept and hold the connection, never answer */
+    });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as { port: number };
+    try {
+      const result = await runCli(['probe', '--spec', spec, '--base-url', `http://127.0.0.1:${port}`, '--timeout', '300ms', ...FAST], { timeoutMs: 20_000 });
+      assert.equal(result.timedOut, false);
+      assert.equal(result.code, 1, result.stderr);
+      const findings = parse(result.stdout);
+      assert.ok(findings.some((finding) => finding.code === 'no-server-error' && /no complete answer within 300 ms/.test(finding.message)), result.stdout);
+      assert.ok(result.ms < 10_000, `${result.ms} ms`);
+    } finally {
+      silent.close();
+    }
+  });
+
+  test('a server that closes every connection without an answer: findings, a clean exit', async () => {
+    const closing = createServer((socket) => socket.on('data', () => socket.destroy()));
+    await new Promise<void>((resolve) => closing.listen(0, '127.0.0.1', resolve));
+    const { port } = closing.address() as { port: number };
+    try {
+      const result = await runCli(['probe', '--spec', spec, '--base-url', `http://127.0.0.1:${port}`, ...FAST], { timeoutMs: 20_000 });
+      assert.equal(result.code, 1, result.stderr);
+      assert.ok(parse(result.stdout).some((finding) => finding.code === 'no-server-error' && /closed the connection/.test(finding.message)), result.stdout);
+    } finally {
+      closing.close();
+    }
+  });
+
+  test('nothing listening: exit 2, and the error says so', async () => {
+    const server: RunningServer = await listen(() => {});
+    const url = server.url;
+    await server.close();
+    const result = await runCli(['probe', '--spec', spec, '--base-url', url, ...FAST]);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /every request was refused: nothing listens at http:\/\/127\.0\.0\.1:\d+/);
+  });
+
+  test('--max-requests bounds what the server receives, and the summary says what was left', async () => {
+    const shop = await startShop();
+    try {
+      const result = await runCli(['probe', '--spec', SHOP_SPEC, '--base-url', shop.url, '--max-requests', '3', '--rate', '0']);
+      assert.equal(shop.requests.length, 3);
+      assert.match(result.stderr, /planned requests? (was|were) not sent: --max-requests or --deadline reached/);
+    } finally {
+      await shop.close();
+    }
+  });
+
+  test('--rate spaces the requests', async () => {
+    const shop = await startShop();
+    try {
+      const result = await runCli(['probe', '--spec', SHOP_SPEC, '--base-url', shop.url, '--max-requests', '6', '--rate', '10/s', '--concurrency', '8']);
+      // Six starts at 10 per second span at least half a second.
+      assert.ok(result.ms >= 500, `${result.ms} ms`);
+      assert.equal(shop.requests.length, 6);
+    } finally {
+      await shop.close();
+    }
+  });
+});
+
+describe('probe: planning', () => {
+  test('an operation whose path parameter cannot be filled is reported as skipped, with the reason', async () => {
+    const dir = makeTempDir();
+    const shop = await startShop();
+    try {
+      const spec = join(dir, 'openapi.yaml');
+      writeFileSync(
+        spec,
+        [
+          'openapi: 3.0.3',
+          'info: { title: t, version: "1" }',
+          'paths:',
+          '  /v1/orders/{orderId}:',
+          '    get:',
+          '      parameters:',
+          '        - { name: orderId, in: path, required: true, schema: { type: integer } }',
+          '      responses:',
+          '        "200": { description: ok }',
+          '',
+        ].join('\n'),
+      );
+      const result = await runCli(['probe', '--spec', spec, '--base-url', shop.url, ...FAST]);
+      const skipped = parse(result.stdout).filter((finding) => finding.code === 'probe-skipped');
+      assert.deepEqual(
+        skipped.map(({ message, severity, range }) => ({ message, severity, line: range.start.line })),
+        [
+          {
+            message: 'GET /v1/orders/{orderId} was not probed: no value for path parameter {orderId}: give --param orderId=…, an example in the document, or a collection GET that lists it',
+            severity: 2,
+            line: 4,
+          },
+        ],
+      );
+      assert.ok(!shop.requests.some((request) => request.url.startsWith('/v1/orders/')), 'no id was guessed');
+    } finally {
+      await shop.close();
+      removeDir(dir);
+    }
+  });
+
+  test('ids found in a collection fill the item route: GET /v1/users lists, GET /v1/users/{userId} fetches one', async () => {
+    const dir = makeTempDir();
+    const shop = await startShop();
+    try {
+      // The shop's spec without the example on userId: the id must come from the list.
+      const { readFileSync } = await import('node:fs');
+      const spec = join(dir, 'openapi.yaml');
+      writeFileSync(spec, readFileSync(SHOP_SPEC, 'utf8').replace(/\n\s*example: 1\n/, '\n'));
+      await runCli(['probe', '--spec', spec, '--base-url', shop.url, ...FAST]);
+      const urls = shop.requests.map((request) => `${request.method} ${request.url}`);
+      const list = urls.indexOf('GET /v1/users');
+      const item = urls.indexOf('GET /v1/users/1');
+      assert.ok(list >= 0 && item > list, urls.join('\n'));
+    } finally {
+      await shop.close();
+      removeDir(dir);
+    }
+  });
+
+  test('--dry-run prints the plan and sends nothing', async () => {
+    const result = await runCli(['probe', '--spec', SHOP_SPEC, '--dry-run']);
+    assert.equal(result.code, 0, result.stderr);
+    const lines = result.stdout.split('\n');
+    assert.ok(lines.includes('GET     /v1/users  (valid, GET /v1/users)'), result.stdout);
+    assert.ok(lines.includes('GET     /v1/account  (no-auth, GET /v1/account)'), result.stdout);
+    assert.ok(lines.some((line) => /^GET {5}\/v1\/users\/\d{9}  \(unknown-id, GET \/v1\/users\/\{userId\}\)$/.test(line)), result.stdout);
+    assert.ok(lines.some((line) => /^GET {5}\/restlint-probe-[0-9a-f]{8}  \(unknown-path\)$/.test(line)), result.stdout);
+  });
+
+  test('usage errors: no target, a malformed --header (its value never echoed), a spec that cannot be parsed', async () => {
+    const none = await runCli(['probe', '--spec', SHOP_SPEC]);
+    assert.equal(none.code, 2);
+    assert.match(none.stderr, /give one of --base-url \(a running API\) or --app \(a module exporting the app\)/);
+    const header = await runCli(['probe', '--spec', SHOP_SPEC, '--base-url', 'http://127.0.0.1:9', '--header', 'Bearer hunter2']);
+    assert.equal(header.code, 2);
+    assert.ok(!header.stderr.includes('hunter2'), header.stderr);
+    assert.match(header.stderr, /--header "…": write it as "Name: value"/);
+    const broken = await runCli(['probe', '--spec', join(SERVERS, '..', 'broken', 'bad-indent.yaml'), '--base-url', 'http://127.0.0.1:9']);
+    assert.equal(broken.code, 2);
+    assert.match(broken.stderr, /^error fixtures\/broken\/bad-indent\.yaml:\d+:\d+: /m);
+  });
+});
