@@ -2,6 +2,8 @@ import { defineRule } from '../src/engine/rule';
 import { childLocation } from '../src/engine/model/location';
 import { operationName } from '../src/engine/walk/nodes';
 import { collectVersionSignals, isUnversionedByConvention, STRATEGIES, type Strategy } from './lib/versions';
+import { atApi, documentHostVersioned, requestVersion, responseVersioned } from './lib/live-versions';
+import type { Exchange } from '../src/probe/types';
 
 interface Options {
   /** The versioning strategies this project accepts (default: all five). */
@@ -41,6 +43,13 @@ const HOW: Record<Strategy, string> = {
  * (`Api-Version`), a query parameter (`api-version`) or a vendor media type
  * (`application/vnd.acme.v1+json`). `info.version` is the version of the description, not
  * something a client sends, and does not count. Reported once per document, on `paths`.
+ *
+ * Live: no documented request answered 2xx shows a version (a `v1` or date segment in its
+ * path, a version header in the request or the response, a `version` / `api-version` query
+ * parameter, a versioned media type), reported once at the API, unless the document puts
+ * the version in the host, which requests do not show; a request without its path version
+ * answered 2xx (warn: clients can skip the version); a request with a version that does not
+ * exist (`/v999/…`) answered 2xx, or 5xx (warn).
  */
 export default defineRule<Options>({
   meta: {
@@ -63,6 +72,14 @@ export default defineRule<Options>({
       unversioned: 'the API has no version clients can select: none in {{where}}; {{how}} ("info.version" versions the description only)',
       mostlyUnversioned: 'a version clients can select is documented on only {{count}} of {{total}} operations (in {{found}}, e.g. {{example}}); version the whole API: {{how}}',
       otherStrategy: 'the API is versioned only by {{found}}, which this project does not use; version it by {{where}}: {{how}}',
+      liveUnversioned:
+        'no successful request carried a version ({{count}} checked): none in the path ("/v1"), a version header ("Api-Version"), a "version" or "api-version" query parameter or a versioned media type; version the API so that clients select the version they were written for',
+      servesUnversioned:
+        '{{request}} (without the version in the path) answered {{status}}; the API serves unversioned requests, so clients can leave the version out and break when the default changes: answer 404 (or redirect to a versioned path)',
+      acceptsUnknownVersion:
+        '{{request}} (a version that does not exist) answered {{status}} as if the version were known; reject unknown versions with 404 (or 400) so that a client asking for a retired or mistyped version finds out',
+      unknownVersionServerError:
+        '{{request}} (a version that does not exist) answered {{status}}; reject unknown versions clearly with 404 (or 400), not with a server error',
     },
   },
   create(context) {
@@ -94,6 +111,31 @@ export default defineRule<Options>({
         } else {
           context.report({ messageId: 'unversioned', data: { where, how }, at, part: 'key' });
         }
+      },
+    };
+  },
+  live(context) {
+    const successes: Exchange[] = [];
+    let versioned = false;
+    return {
+      exchange(exchange) {
+        const { request, response } = exchange;
+        if (!response) return;
+        const success = response.status >= 200 && response.status < 300;
+        if (request.purpose === 'unversioned' && success) {
+          context.report({ messageId: 'servesUnversioned', exchange, severity: 'warn' });
+        } else if (request.purpose === 'unknown-version' && success) {
+          context.report({ messageId: 'acceptsUnknownVersion', exchange });
+        } else if (request.purpose === 'unknown-version' && response.status >= 500) {
+          context.report({ messageId: 'unknownVersionServerError', exchange, severity: 'warn' });
+        }
+        if (request.purpose !== 'valid' || !success || !request.operation || isUnversionedByConvention(request.operation.path)) return;
+        successes.push(exchange);
+        if (requestVersion(request).strategies.size > 0 || responseVersioned(response)) versioned = true;
+      },
+      end() {
+        if (versioned || successes.length === 0 || documentHostVersioned(context.api)) return;
+        context.report({ messageId: 'liveUnversioned', data: { count: successes.length }, exchange: atApi(successes[0]), detail: 'no version in the path, headers, query or media type' });
       },
     };
   },

@@ -1,6 +1,7 @@
 import { defineRule } from '../src/engine/rule';
 import type { ResponseNode } from '../src/engine/walk/nodes';
 import { responseHeaders, responseSchemas, responseSubject, topLevelProperties } from './lib/status';
+import { isObject } from '../src/engine/model/json';
 
 /** Headers that point to a status monitor: RFC 9110's Location, Azure's Operation-Location and Azure-AsyncOperation. */
 const MONITOR_HEADERS = ['location', 'operation-location', 'azure-asyncoperation', 'content-location'];
@@ -37,6 +38,7 @@ export default defineRule({
     sources: ['MSW', 'AZ', 'RFC 9110 §15.3.3'],
     fix: 'no',
     messages: {
+      liveNoMonitor: '{{operation}} answered 202 without a Location (or Operation-Location) header; point the client to a status monitor it can poll',
       noMonitor: '{{subject}} does not say where to follow the accepted work; add a Location (or Operation-Location) header with the URL of a status monitor the client can poll',
       noRetryAfter: '{{subject}} points to a status monitor ({{header}}) but has no Retry-After header; add one so clients know how long to wait before polling the status monitor',
     },
@@ -71,4 +73,25 @@ export default defineRule({
       },
     };
   },
+  live(context) {
+    return {
+      exchange(ex) {
+        const { request, response } = ex;
+        if (!response || response.status !== 202 || request.method === 'GET' || request.method === 'HEAD') return;
+        if (MONITOR_HEADERS.some((name) => response.headers[name] !== undefined)) return;
+        // A body that links to the monitor or embeds it counts, as in the document.
+        if (bodyPointsToMonitor(response.json)) return;
+        context.report({ messageId: 'liveNoMonitor', exchange: ex });
+      },
+    };
+  },
 });
+
+/** Whether a live JSON body links to a status monitor, names the job to poll, or is (or holds) the tracked work itself. */
+function bodyPointsToMonitor(json: unknown): boolean {
+  if (!isObject(json)) return false;
+  const names = Object.keys(json).map(normal);
+  if (names.some((name) => MONITOR_PROPERTY.test(name) || MONITOR_ID.test(name))) return true;
+  const tracked = (value: Record<string, unknown>) => isTracked(new Map(Object.keys(value).map((key) => [key, true])));
+  return tracked(json) || Object.values(json).some((value) => isObject(value) && tracked(value));
+}

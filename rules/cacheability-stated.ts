@@ -2,6 +2,7 @@ import { defineRule } from '../src/engine/rule';
 import { HTTP_METHODS, operationName } from '../src/engine/walk/nodes';
 import { responseName } from './lib/errors';
 import { hasHeader } from './lib/headers';
+import type { ProbePurpose } from '../src/probe/types';
 
 interface Options {
   /** Which responses must state their cacheability: operations by method, responses by status (`2xx`, `200`, `default`). */
@@ -10,13 +11,23 @@ interface Options {
 
 const DEFAULT_METHODS = ['get', 'head'];
 const DEFAULT_STATUSES = ['2xx'];
+/**
+ * The requests whose 2xx is the operation's own answer: the documented request, its HEAD, and
+ * the same request with a traceparent or another Accept. A 2xx to a request that should have
+ * failed (an unknown version, a trailing slash, no credentials) is another rule's finding, and
+ * would be reported here under the operation the API answers correctly. Conditional requests
+ * are not checked at all: a 304 refreshes a stored response and need not restate its freshness.
+ */
+const OWN_ANSWERS = new Set<ProbePurpose>(['valid', 'head', 'traceparent-valid', 'traceparent-malformed', 'accept-variant']);
 const STATUS = { type: 'string', pattern: '^([1-5]([0-9][0-9]|[xX][xX])|default)$' };
 
 /**
  * Every response states whether it can be cached: the success responses of GET and HEAD
  * declare a `Cache-Control` (or `Expires`) header, looked up in any case, in 2.0 and 3.x.
  * The rule never proposes a value: only the API's owner knows whether `no-store` or
- * `max-age=3600` is right.
+ * `max-age=3600` is right. Live: a GET or HEAD answered 2xx (of the statuses and methods the
+ * `responses` option names; `default` matches no live status) without `Cache-Control` or
+ * `Expires`, once per operation (its HEAD included); see OWN_ANSWERS for the requests checked.
  */
 export default defineRule<Options>({
   meta: {
@@ -46,6 +57,8 @@ export default defineRule<Options>({
     messages: {
       missing:
         '{{response}} has no Cache-Control header; state whether it can be cached (e.g. "Cache-Control: no-store" or "Cache-Control: private, max-age=60")',
+      liveMissing:
+        '{{operation}} answers without a Cache-Control or Expires header; state whether the response can be cached (e.g. "Cache-Control: no-store" or "Cache-Control: private, max-age=60")',
     },
   },
   create(context) {
@@ -63,6 +76,24 @@ export default defineRule<Options>({
           part: 'key',
           usedBy: operationName(response.operation),
         });
+      },
+    };
+  },
+  live(context) {
+    const methods = new Set((context.options.responses.methods ?? DEFAULT_METHODS).map((method) => method.toUpperCase()));
+    const given = context.options.responses.statuses ?? DEFAULT_STATUSES;
+    const statuses = typeof given === 'string' ? [given] : given;
+    return {
+      exchange(exchange) {
+        const { request, response } = exchange;
+        if (!response || request.purpose === 'conditional' || !methods.has(request.method)) return;
+        const success = response.status >= 200 && response.status < 300;
+        if (success && !OWN_ANSWERS.has(request.purpose)) return;
+        if (!statuses.some((pattern) => statusMatches(String(response.status), pattern))) return;
+        if (response.headers['cache-control'] !== undefined || response.headers.expires !== undefined) return;
+        const names = Object.keys(response.headers);
+        const detail = names.length > 0 ? `no Cache-Control or Expires; headers: ${names.join(', ')}` : 'no headers';
+        context.report({ messageId: 'liveMissing', exchange, detail: detail.length > 200 ? `${detail.slice(0, 199)}…` : detail });
       },
     };
   },

@@ -18,6 +18,8 @@ export default defineRule({
     sources: ['MSW', 'AZ'],
     fix: 'no',
     messages: {
+      liveEmptyOk: '{{operation}} answered 200 with an empty body; answer 204 No Content when a delete returns nothing',
+      liveOther: '{{operation}} answered {{status}}; a delete answers 204 No Content, 200 OK with a body, or 202 Accepted when it completes later',
       emptyOk: '{{operation}}: 200 response has no body; answer 204 No Content when a delete returns nothing (or document the body the 200 returns)',
       other: '{{operation}} documents {{codes}} as its success; a delete answers 204 No Content, 200 OK with a body, or 202 Accepted when it completes later',
     },
@@ -40,6 +42,21 @@ export default defineRule({
           const codes = successes.map((response) => response.status).join(' and ');
           context.report({ messageId: 'other', data: { operation: name, codes }, at, part: 'key' });
         }
+      },
+    };
+  },
+  live(context) {
+    return {
+      exchange(ex) {
+        const { request, response } = ex;
+        if (!response || request.method !== 'DELETE' || request.operation?.method !== 'delete' || request.purpose === 'wrong-method') return;
+        const { status } = response;
+        if (status < 200 || status > 299 || status === 204 || status === 202) return;
+        if (status === 200) {
+          if (response.body.trim() === '') context.report({ messageId: 'liveEmptyOk', exchange: ex });
+          return;
+        }
+        context.report({ messageId: 'liveOther', exchange: ex });
       },
     };
   },

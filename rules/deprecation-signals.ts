@@ -24,6 +24,8 @@ export default defineRule({
     sources: ['RFC 9745', 'RFC 8594', 'Z#189'],
     fix: 'no',
     messages: {
+      liveMissing: '{{operation}} is deprecated, but its success responses carry no Deprecation header; send Deprecation (RFC 9745), and Sunset (RFC 8594) with the date it stops working, so clients learn it at run time',
+      liveSunsetEarly: '{{operation}} answered with a Sunset date ({{sunset}}) earlier than its Deprecation date ({{deprecation}}); an operation cannot stop working before it is deprecated',
       missing: '{{operation}} is deprecated, but no success response documents {{missing}}; add {{them}} so clients learn at run time that it is deprecated (Deprecation, RFC 9745) and when it stops working (Sunset, RFC 8594)',
       sunsetEarly: 'the "Sunset" example ({{sunset}}) is earlier than the "Deprecation" example ({{deprecation}}); an operation cannot stop working before it is deprecated',
     },
@@ -72,6 +74,24 @@ export default defineRule({
             at: sunset.loc,
             usedBy: name,
           });
+        }
+      },
+    };
+  },
+  live(context) {
+    return {
+      exchange(ex) {
+        const { request, response } = ex;
+        if (!response || !request.operation) return;
+        const { deprecation, sunset } = response.headers;
+        if (request.operation.deprecated && response.status >= 200 && response.status < 300 && deprecation === undefined) {
+          context.report({ messageId: 'liveMissing', exchange: ex, detail: '(no Deprecation header)' });
+        }
+        if (deprecation === undefined || sunset === undefined) return;
+        const deprecationTime = parseDate(deprecation);
+        const sunsetTime = parseDate(sunset);
+        if (deprecationTime !== undefined && sunsetTime !== undefined && sunsetTime < deprecationTime) {
+          context.report({ messageId: 'liveSunsetEarly', data: { sunset, deprecation }, exchange: ex, detail: `deprecation: ${deprecation}\nsunset: ${sunset}` });
         }
       },
     };

@@ -3,8 +3,10 @@ import { defineRule, type RuleContext } from '../src/engine/rule';
 import { operationName, type DocumentNode, type OperationNode } from '../src/engine/walk/nodes';
 import { isErrorResponse, isJsonMediaType, isOAuthError, propertiesOf, responseBodies, responseMediaTypes, responseName } from './lib/errors';
 import { isObject } from '../src/engine/model/json';
+import { AZURE_MEMBERS, FORMAT_LABELS, GOOGLE_MEMBERS, PROBLEM_MEDIA_TYPE, PROBLEM_MEMBERS, errorBodyProblem, formatLabel, isOAuthErrorBody, servesBrowserPage, type ErrorFormat } from './lib/error-bodies';
+import { excerpt } from '../src/probe/evidence';
 
-type Format = 'problem' | 'azure' | 'google' | { schema: Record<string, unknown> };
+type Format = ErrorFormat;
 
 interface Options {
   /** The error format every error response follows. */
@@ -21,7 +23,6 @@ interface Expected {
   label: string;
 }
 
-const PROBLEM_MEMBERS = ['type', 'title', 'status', 'detail', 'instance'];
 
 /**
  * Error responses (4xx, 5xx, and `default` beside documented successes) use one standard JSON
@@ -31,6 +32,11 @@ const PROBLEM_MEMBERS = ['type', 'title', 'status', 'detail', 'instance'];
  * checked: there is no format to judge; nor are the errors of pages served to a browser (all
  * success responses HTML, like OAuth's `/authorize`), nor OAuth 2.0 errors (`error`, `error_description`),
  * whose format RFC 6749 mandates.
+ *
+ * Live: a 4xx/5xx JSON body that does not follow the profile (lib/error-bodies.ts: problem
+ * details with `type`, `title` and a `status` equal to the HTTP status; a complete problem as
+ * `application/json` at info), and an error with an empty body (not to HEAD). Non-JSON and
+ * unparsable bodies are error-is-json's.
  */
 export default defineRule<Options>({
   meta: {
@@ -59,6 +65,8 @@ export default defineRule<Options>({
       mediaType: '{{response}} is {{found}}, not {{expected}}; use the {{format}}',
       mediaTypeAndMembers: '{{response}} is {{found}}, not {{expected}}, and its schema lacks {{missing}}; use the {{format}}',
       members: '{{response}} schema lacks {{missing}}; use the {{format}}',
+      liveBody: '{{operation}} answered {{status}} with an error body that {{problem}}; use the {{format}}',
+      liveNoBody: '{{operation}} answered {{status}} with no body; send an error body in the {{format}} so that clients can tell what went wrong',
     },
   },
   create(context) {
@@ -89,18 +97,43 @@ export default defineRule<Options>({
       },
     };
   },
+  live(context) {
+    const label = formatLabel(context.options.format);
+    return {
+      exchange(exchange) {
+        const { request, response } = exchange;
+        if (!response || response.status < 400 || response.status > 599 || request.method === 'HEAD') return;
+        if (servesBrowserPage(request.operation)) return;
+        if (response.body.trim() === '') {
+          context.report({ messageId: 'liveNoBody', data: { format: label }, exchange });
+          return;
+        }
+        // Bodies that are not JSON, or do not parse, are error-is-json's.
+        if (response.json === undefined || isOAuthErrorBody(response.json)) return;
+        const found = errorBodyProblem(response, context.options.format);
+        if (!found) return;
+        context.report({
+          messageId: 'liveBody',
+          data: { problem: found.problem, format: label },
+          exchange,
+          detail: excerpt(response.body, 200),
+          severity: found.mediaTypeOnly ? 'info' : undefined,
+        });
+      },
+    };
+  },
 });
 
 function expectation(format: Format): Expected {
   const json = { accepts: isJsonMediaType, mediaType: 'JSON' };
-  if (format === 'azure') return { ...json, members: ['error', 'error.code', 'error.message'], label: 'Azure error format { error: { code, message } }' };
-  if (format === 'google') return { ...json, members: ['error', 'error.code', 'error.message', 'error.status'], label: 'Google error format { error: { code, message, status } }' };
-  if (isObject(format)) return { ...json, members: requiredMembers(format.schema), label: 'configured error format' };
+  if (format === 'azure') return { ...json, members: AZURE_MEMBERS, label: FORMAT_LABELS.azure };
+  if (format === 'google') return { ...json, members: GOOGLE_MEMBERS, label: FORMAT_LABELS.google };
+  if (isObject(format)) return { ...json, members: requiredMembers(format.schema), label: FORMAT_LABELS.custom };
   return {
     members: PROBLEM_MEMBERS,
-    accepts: (mediaType) => mediaType.split(';')[0].trim().toLowerCase() === 'application/problem+json',
-    mediaType: 'application/problem+json',
-    label: 'RFC 9457 problem details format',
+    accepts: (mediaType) => mediaType.split(';')[0].trim().toLowerCase() === PROBLEM_MEDIA_TYPE,
+    mediaType: PROBLEM_MEDIA_TYPE,
+    label: FORMAT_LABELS.problem,
   };
 }
 

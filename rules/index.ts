@@ -23,6 +23,7 @@ import async202Monitor from './async-202-monitor';
 import rateLimit429 from './rate-limit-429';
 import unresolvedRef from './unresolved-ref';
 import unusedIgnore from './unused-ignore';
+import probeSkipped from './probe-skipped';
 import versionFormat from './version-format';
 import apiVersioned from './api-versioned';
 import oneVersionStrategy from './one-version-strategy';
@@ -31,8 +32,11 @@ import deprecationSignals from './deprecation-signals';
 import noStackTrace from './no-stack-trace';
 import errorFormat from './error-format';
 import singleErrorSchema from './single-error-schema';
+import errorIsJson from './error-is-json';
 import cacheabilityStated from './cacheability-stated';
 import etagConditional from './etag-conditional';
+import varyOnNegotiation from './vary-on-negotiation';
+import noPublicCacheWithAuth from './no-public-cache-with-auth';
 import getNoBody from './get-no-body';
 import deleteNoBody from './delete-no-body';
 import deleteSuccessCode from './delete-success-code';
@@ -44,7 +48,17 @@ import httpsOnly from './https-only';
 import operationsSecured from './operations-secured';
 import apiKeyNotInQuery from './api-key-not-in-query';
 import requestTracing from './request-tracing';
+import securityHeaders from './security-headers';
 import paginateCollections from './paginate-collections';
+import invalidInputRejected from './invalid-input-rejected';
+import methodNotAllowed from './method-not-allowed';
+import headMatchesGet from './head-matches-get';
+import documentedStatus from './documented-status';
+import documentedContentType from './documented-content-type';
+import responseMatchesSchema from './response-matches-schema';
+import documentedHeadersPresent from './documented-headers-present';
+import noServerError from './no-server-error';
+import unauthorizedHasChallenge from './unauthorized-has-challenge';
 
 /** Every rule restlint ships, in the order `restlint rules` lists them. */
 export const allRules: readonly RuleModule<any>[] = [
@@ -71,6 +85,9 @@ export const allRules: readonly RuleModule<any>[] = [
   postCreate201Location,
   patchPartial,
   operationVerbMatchesMethod,
+  methodNotAllowed,
+  headMatchesGet,
+  invalidInputRejected,
   // C. Status codes
   registeredStatusCodes,
   noBodyOn204304,
@@ -79,13 +96,21 @@ export const allRules: readonly RuleModule<any>[] = [
   noErrorIn2xx,
   async202Monitor,
   rateLimit429,
+  documentedStatus,
+  documentedContentType,
+  responseMatchesSchema,
+  documentedHeadersPresent,
+  noServerError,
   // D. Errors
   noStackTrace,
   errorFormat,
   singleErrorSchema,
+  errorIsJson,
   // E. Caching
   cacheabilityStated,
   etagConditional,
+  varyOnNegotiation,
+  noPublicCacheWithAuth,
   // F. Versioning
   versionFormat,
   apiVersioned,
@@ -95,11 +120,15 @@ export const allRules: readonly RuleModule<any>[] = [
   // G. Gateway, security, tracing, collections
   httpsOnly,
   operationsSecured,
+  unauthorizedHasChallenge,
   apiKeyNotInQuery,
   requestTracing,
+  securityHeaders,
   paginateCollections,
   // Reported by the engine
   invalidRef,
   unresolvedRef,
   unusedIgnore,
+  // Reported by the prober
+  probeSkipped,
 ];

@@ -19,6 +19,7 @@ export default defineRule({
     sources: ['RFC 9110 §15.3.5', 'RFC 9110 §15.4.5'],
     fix: 'yes',
     messages: {
+      liveBody: '{{operation}} answered {{status}} with a body; a {{status}} response ends at its headers, so send none (or answer {{instead}} if the body is needed)',
       content: '{{subject}} declares content ({{what}}), but a {{status}} response has no body; remove it, or use {{instead}} if the body is needed',
     },
   },
@@ -46,6 +47,16 @@ export default defineRule({
     return {
       Response(response) {
         check(response);
+      },
+    };
+  },
+  live(context) {
+    return {
+      exchange(ex) {
+        const { response } = ex;
+        if (!response || (response.status !== 204 && response.status !== 304) || response.body.length === 0) return;
+        const instead = response.status === 204 ? '200' : '200 with the changed representation';
+        context.report({ messageId: 'liveBody', data: { instead }, exchange: ex });
       },
     };
   },

@@ -6,28 +6,13 @@ import { documentsClientError, locationName, responseSchemas, statusClass, topLe
 import { schemaTypes } from './lib/schema';
 import { isObject } from '../src/engine/model/json';
 import { isWithin } from '../src/engine/model/location';
+import { excerpt } from '../src/probe/evidence';
+import type { ProbePurpose } from '../src/probe/types';
+import { looksLikeError, ERROR_PROPERTIES, FAILURE_VALUE, OUTCOME_VALUE, LIFECYCLE_PROPERTIES, LIFECYCLE_SUFFIX, ID_PROPERTY, REQUEST_ID, STREAM_MEDIA, REPORT_PROPERTIES, ABOUT_ERRORS_SEGMENT, normalName } from './lib/error-bodies';
 
 type Json = Record<string, unknown>;
 
-/** Property names (lowercased, without `_`/`-`) that carry an error in a body. */
-const ERROR_PROPERTIES = new Set(['error', 'errors', 'errorcode']);
-/** Values of a `status` that report failure. */
-const FAILURE_VALUE = /^(error|errors|err|fail|failed|failure|ko|nok|not_?ok)$/i;
-/** Values of an outcome-only `status`: success or failure of this very request. */
-const OUTCOME_VALUE = /^(ok|success|successful|succeeded|error|errors|err|fail|failed|failure|ko|nok|not_?ok|warning|partial)$/i;
-/** Properties that make a body a job or long-running operation, whose own failure is data (`status: failed`, `error`); also any `…status`/`…state`. */
-const LIFECYCLE_PROPERTIES = new Set(['done', 'percentcomplete', 'progress']);
-const LIFECYCLE_SUFFIX = /(status|state)$/;
-/** Identifier properties: a body with one is a resource, whose `error` or `status` describes the resource (a message that failed to deliver), not the request. */
-const ID_PROPERTY = /^(id|uuid|guid|sid|gid)$|^.+(_id|Id|ID|_uuid|Uuid|_sid|Sid)$/;
-/** Ids of the request, not of a resource: every envelope carries them. */
-const REQUEST_ID = /^(x_?)?(request|trace|correlation|transaction|idempotency|span)(_?id)$/i;
-/** Media types of streams: an error can only arrive inside the stream, after the 200 was sent. */
-const STREAM_MEDIA = /event-stream|ndjson|x-json-stream|jsonl|stream\+json/i;
-/** Properties that make a body a validation or dry-run report, whose `error` or `errors` is the result. */
-const REPORT_PROPERTIES = new Set(['valid', 'isvalid', 'warnings']);
-
-const normal = (name: string) => name.toLowerCase().replace(/[_-]/g, '');
+const normal = normalName;
 
 interface Found {
   messageId: string;
@@ -54,6 +39,11 @@ interface Found {
  * streams (`text/event-stream`, NDJSON, grpc-gateway `{ result, error }` chunks); resources
  * about errors (a path segment naming errors or failures); GraphQL endpoints. Reported at the property, in the component schema when it is
  * shared (once, with the number of operations).
+ *
+ * Live: an unknown id answered 2xx; the other provocations (malformed or invalid body, no
+ * credentials, unknown version) answered 2xx with an error in the body (without one, other
+ * rules report them); any other 2xx JSON body shaped like an error (lib/error-bodies.ts
+ * `looksLikeError`), with the same exemptions as in the document.
  */
 export default defineRule({
   meta: {
@@ -67,6 +57,8 @@ export default defineRule({
       errorProperty: '{{subject}} has an "{{property}}" property: a success status with an error in the body hides failures from clients, caches and monitoring; answer failures with a 4xx or 5xx and the error body{{worse}}',
       successFlag: '{{subject}} has a boolean "{{property}}" flag: the status code already says whether the request succeeded; answer failures with a 4xx or 5xx instead of "{{property}}: false"{{worse}}',
       statusOutcome: '{{subject}} has a "{{property}}" that reports the request\'s outcome ({{values}}): answer failures with a 4xx or 5xx instead of "{{property}}: {{failure}}"{{worse}}',
+      liveProvoked: '{{operation}} answered {{status}} to {{provocation}}: a success status for a failed request hides the failure from clients, caches and monitoring; answer {{expected}}',
+      liveErrorBody: '{{operation}} answered {{status}} with a body that reports an error ({{found}}): a success status with an error in the body hides failures from clients, caches and monitoring; answer failures with a 4xx or 5xx and the error body',
     },
   },
   create(context) {
@@ -136,7 +128,48 @@ export default defineRule({
       },
     };
   },
+  live(context) {
+    return {
+      exchange(exchange) {
+        const { request, response } = exchange;
+        if (!response || response.status < 200 || response.status > 299 || response.status === 207) return;
+        const provoked = PROVOKED[request.purpose];
+        const found = isStreamLive(response.mediaType) || isAboutErrorsPath(request.operation?.path) ? undefined : looksLikeError(response.json);
+        // An unknown id answered 2xx is this rule's alone; the other provocations answered 2xx are
+        // invalid-input-rejected's, operations-secured's and api-versioned's, unless the body reports the error.
+        const applies = provoked && (request.purpose === 'unknown-id' || found !== undefined) && !(request.purpose === 'no-auth' && !isSecured(request.operation?.security));
+        if (applies) {
+          context.report({ messageId: 'liveProvoked', data: { provocation: provoked.provocation, expected: provoked.expected }, exchange, detail: found ? `${found} in ${excerpt(response.body, 160)}` : undefined });
+        } else if (found) {
+          context.report({ messageId: 'liveErrorBody', data: { found }, exchange, detail: excerpt(response.body, 200) });
+        }
+      },
+    };
+  },
 });
+
+/** The probes that provoke an error, what messages call them, and the answer they expect. */
+const PROVOKED: Partial<Record<ProbePurpose, { provocation: string; expected: string }>> = {
+  'unknown-id': { provocation: 'a request for an id that does not exist', expected: 'with 404 Not Found' },
+  'malformed-json': { provocation: 'a body that is not JSON', expected: 'with 400 Bad Request' },
+  'invalid-body': { provocation: 'a body that breaks the request schema', expected: 'with 400 Bad Request or 422 Unprocessable Content' },
+  'no-auth': { provocation: 'a request without credentials', expected: 'with 401 Unauthorized (or 403 Forbidden)' },
+  'unknown-version': { provocation: 'a request for an API version that does not exist', expected: 'with a 4xx (404 Not Found, or 400 naming the supported versions)' },
+};
+
+/** Whether credentials are required: some requirement, none of them empty (the prober reads `- {}` as optional: no requirement). */
+function isSecured(security: Record<string, string[]>[] | undefined): boolean {
+  return security !== undefined && security.length > 0 && !security.some((requirement) => Object.keys(requirement).length === 0);
+}
+
+function isStreamLive(mediaType: string | undefined): boolean {
+  return mediaType !== undefined && STREAM_MEDIA.test(mediaType);
+}
+
+/** A path about errors (`/jobs/{id}/errors`, `/failed-deliveries`) or GraphQL, whose bodies rightly list errors. */
+function isAboutErrorsPath(path: string | undefined): boolean {
+  return path !== undefined && path.split('/').some((segment) => segment !== '' && !segment.startsWith('{') && ABOUT_ERRORS_SEGMENT.test(segment));
+}
 
 /** A `status` (or `state`, `result`, `outcome`) enum whose values are only the request's outcome, with a failure among them. */
 function outcomeStatus(properties: Map<string, { value: Json; loc: NodeLocation }>): { name: string; loc: NodeLocation; values: string[]; failure: string } | undefined {
@@ -194,5 +227,5 @@ function isStream(response: Json): boolean {
 
 /** A resource about errors (`/jobs/{id}/errors`, `/failed-deliveries`) or a GraphQL endpoint, whose body rightly lists errors. */
 function isAboutErrors(operation: OperationNode): boolean {
-  return operation.pathItem.segments.some((segment) => segment.kind !== 'param' && /error|fail|graphql/i.test(segment.text));
+  return operation.pathItem.segments.some((segment) => segment.kind !== 'param' && ABOUT_ERRORS_SEGMENT.test(segment.text));
 }

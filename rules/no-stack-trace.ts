@@ -3,6 +3,7 @@ import { operationName } from '../src/engine/walk/nodes';
 import { isErrorResponse, propertiesOf, responseBodies, responseName, type Property } from './lib/errors';
 import { schemaTypes } from './lib/schema';
 import { isWithin } from '../src/engine/model/location';
+import { describeLeak, findLeakInBody } from './lib/stack-traces';
 
 /** Property names that carry a stack trace or exception details, compared lowercase without `_` and `-`. */
 const LEAKS = new Set(['stack', 'stacktrace', 'callstack', 'backtrace', 'exception', 'trace']);
@@ -13,6 +14,11 @@ const LEAKS = new Set(['stack', 'stacktrace', 'callstack', 'backtrace', 'excepti
  * something else) in a 4xx, 5xx or error `default` response. Read through `$ref`s, `allOf`
  * (and `oneOf`/`anyOf`) members, and one level of nesting (`error.stack`, `errors[].stack`).
  * `traceId`, `trace_id` and `traceparent` are correlation ids, the safe replacement, and pass.
+ *
+ * Live: any response (any status) whose body holds a stack trace, an internal source path or a
+ * database error, per runtime (lib/stack-traces.ts), in the raw text or any JSON string; or a
+ * non-empty stack member (`stack`, `stackTrace`, `backtrace`, `exception`, `trace` as text or
+ * frames) anywhere in a JSON body, whatever its text.
  */
 export default defineRule({
   meta: {
@@ -27,6 +33,10 @@ export default defineRule({
         '{{response}}: property "{{path}}" exposes a stack trace, which reveals the technology and file layout to an attacker; remove it, log the trace server-side and return a correlation id (e.g. traceId) instead',
       shared:
         'error schema property "{{path}}" exposes a stack trace, which reveals the technology and file layout to an attacker; remove it, log the trace server-side and return a correlation id (e.g. traceId) instead',
+      liveTrace:
+        '{{operation}} answered {{status}} with {{leak}} in its body, which reveals the technology and file layout to an attacker; log it server-side and return a correlation id (e.g. traceId) instead',
+      liveMember:
+        '{{operation}} answered {{status}} with a "{{member}}" member that exposes {{leak}}; remove it, log the trace server-side and return a correlation id (e.g. traceId) instead',
     },
   },
   create(context) {
@@ -48,6 +58,22 @@ export default defineRule({
               usedBy: operationName(response.operation),
             });
           }
+        }
+      },
+    };
+  },
+  live(context) {
+    return {
+      exchange(exchange) {
+        const { response } = exchange;
+        if (!response || response.body.trim() === '') return;
+        const found = findLeakInBody(response.body, response.json);
+        if (found?.member) {
+          const { member, value, runtime } = found.member;
+          const leak = runtime ? describeLeak(runtime) : 'exception details';
+          context.report({ messageId: 'liveMember', data: { member, leak }, exchange, detail: `"${member}": ${value}`.slice(0, 200) });
+        } else if (found?.trace) {
+          context.report({ messageId: 'liveTrace', data: { leak: describeLeak(found.trace.runtime) }, exchange, detail: found.trace.line });
         }
       },
     };

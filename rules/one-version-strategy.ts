@@ -1,6 +1,17 @@
 import { defineRule } from '../src/engine/rule';
 import { operationName, type PathItemNode } from '../src/engine/walk/nodes';
 import { collectVersionSignals, isUnversionedByConvention, segmentVersion, STRATEGIES, type OperationVersions, type Strategy } from './lib/versions';
+import { atApi, LIVE_STRATEGIES, requestVersion, type LiveStrategy } from './lib/live-versions';
+import { requestLine } from '../src/probe/evidence';
+import type { Exchange } from '../src/probe/types';
+
+/** Live strategies as messages name them. */
+const LIVE_NAMES: Record<LiveStrategy, string> = {
+  uri: 'a version in the path',
+  header: 'a version header',
+  query: 'a version query parameter',
+  'media-type': 'a versioned media type',
+};
 
 const NAMES: Record<Strategy, string> = {
   uri: 'a version in the URI',
@@ -18,6 +29,12 @@ const NAMES: Record<Strategy, string> = {
  * operation that server applies to. When fewer than half of the operations are versioned,
  * api-versioned reports the document instead. OAuth, well-known and health endpoints are
  * unversioned by convention and left out.
+ *
+ * Live: the documented requests answered 2xx (one per operation) carry their versions in more
+ * than one way (a path segment on some, a header on others, or none on some), or name more
+ * than one major version in their paths (`/v1/…` and `/v2/…`, two dates): reported once at the
+ * API. Only what the request carries counts: a version the response names is not a strategy
+ * the client chose.
  */
 export default defineRule({
   meta: {
@@ -33,6 +50,8 @@ export default defineRule({
       otherStrategyPath: '"{{path}}" is versioned by {{its}}, while {{count}} of {{total}} operations carry {{strategy}} (e.g. {{example}}); use one versioning strategy in the whole API',
       otherStrategy: '{{operation}} is versioned by {{its}}, while {{count}} of {{total}} operations carry {{strategy}} (e.g. {{example}}); use one versioning strategy in the whole API',
       otherMajor: '"{{path}}" is in version {{major}}, while {{count}} of {{total}} versioned operations are in {{main}}; describe one major version per document (move {{major}} to a document of its own)',
+      liveStrategies: 'the successful requests carry their version in more than one way: {{ways}}; use one versioning strategy in the whole API',
+      liveMajors: 'the successful requests name more than one major version in their paths: {{majors}}; describe one major version per document',
     },
   },
   create(context) {
@@ -112,5 +131,47 @@ export default defineRule({
       }
     }
   },
+  live(context) {
+    /** The first documented request answered 2xx, per operation. */
+    const byOperation = new Map<string, Exchange>();
+    return {
+      exchange(exchange) {
+        const { request, response } = exchange;
+        if (!response || request.purpose !== 'valid' || response.status < 200 || response.status >= 300) return;
+        if (!request.operation || isUnversionedByConvention(request.operation.path) || byOperation.has(request.operation.name)) return;
+        byOperation.set(request.operation.name, exchange);
+      },
+      end() {
+        const exchanges = [...byOperation.values()];
+        if (exchanges.length === 0) return;
+        const ways = new Map<string, Exchange[]>();
+        const majors = new Map<string, Exchange[]>();
+        for (const exchange of exchanges) {
+          const { strategies, major } = requestVersion(exchange.request);
+          const way = LIVE_STRATEGIES.filter((strategy) => strategies.has(strategy)).map((strategy) => LIVE_NAMES[strategy]).join(' and ') || 'no version';
+          add(ways, way, exchange);
+          if (major) add(majors, major, exchange);
+        }
+        const describe = (groups: Map<string, Exchange[]>) =>
+          [...groups]
+            .sort((a, b) => b[1].length - a[1].length)
+            .map(([name, list]) => `${name} on ${list.length} (e.g. ${requestLine(list[0].request)})`)
+            .join(', ');
+        if (ways.size > 1) {
+          const evidence = [...ways.values()].sort((a, b) => a.length - b.length)[0][0];
+          context.report({ messageId: 'liveStrategies', data: { ways: describe(ways) }, exchange: atApi(evidence) });
+        }
+        if (majors.size > 1) {
+          const evidence = [...majors.values()].sort((a, b) => a.length - b.length)[0][0];
+          context.report({ messageId: 'liveMajors', data: { majors: describe(majors) }, exchange: atApi(evidence) });
+        }
+      },
+    };
+  },
 });
 
+function add<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

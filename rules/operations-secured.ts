@@ -23,6 +23,7 @@ export default defineRule({
     sources: ['course', 'Z#104', 'OWASP'],
     fix: 'no',
     messages: {
+      liveNoAuth: '{{operation}} is secured but answered {{status}} to a request without credentials; reject requests without valid credentials with 401 Unauthorized',
       operation: '{{operation}} has no security requirement; add one, or "security: []" if it is public on purpose',
       noSchemes:
         'the API declares no security schemes and {{what}}; declare how clients authenticate in {{where}} and require it with "security" (or say "security: []" on operations that are public on purpose)',
@@ -56,6 +57,15 @@ export default defineRule({
         for (const operation of unsecured) {
           context.report({ messageId: 'operation', data: { operation: operationName(operation) }, at: operation.keyLoc, part: 'key' });
         }
+      },
+    };
+  },
+  live(context) {
+    return {
+      exchange(ex) {
+        const { request, response } = ex;
+        if (!response || request.purpose !== 'no-auth' || response.status < 200 || response.status > 299) return;
+        context.report({ messageId: 'liveNoAuth', exchange: ex });
       },
     };
   },

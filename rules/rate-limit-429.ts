@@ -47,6 +47,7 @@ export default defineRule({
     sources: ['RFC 6585 §4', 'Z#153'],
     fix: 'no',
     messages: {
+      live429: '{{operation}} answered 429 without Retry-After or RateLimit headers; add Retry-After (or RateLimit/RateLimit-Policy) so clients know when to try again',
       noRetryHeader: '{{subject}} has no Retry-After or RateLimit headers; add Retry-After (or RateLimit/RateLimit-Policy) so clients know when to try again',
       no429: '{{operation}} is rate-limited ({{evidence}}) but documents no 429 response; add a 429 with Retry-After',
       no429Anywhere: 'the API describes rate limits ({{evidence}}) but no operation documents a 429 response; add a 429 with Retry-After to the rate-limited operations',
@@ -101,6 +102,16 @@ export default defineRule({
         for (const { operation, at, evidence } of limited) {
           context.report({ messageId: 'no429', data: { operation: operationName(operation), evidence }, at, part: 'key' });
         }
+      },
+    };
+  },
+  live(context) {
+    return {
+      exchange(ex) {
+        const { response } = ex;
+        if (!response || response.status !== 429) return;
+        if (Object.keys(response.headers).some((name) => name === 'retry-after' || RATE_LIMIT_HEADER.test(name))) return;
+        context.report({ messageId: 'live429', exchange: ex, detail: '(no Retry-After or RateLimit header)' });
       },
     };
   },

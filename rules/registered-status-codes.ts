@@ -18,6 +18,8 @@ export default defineRule({
     sources: ['Z#243'],
     fix: 'no',
     messages: {
+      liveUnregistered: '{{operation}} answered {{status}}, a status code not registered with IANA; answer a registered code of the same class ({{suggestion}})',
+      liveUnused: '{{operation}} answered {{status}}, a status code the IANA registry reserves as unused; answer a registered code of the same class ({{suggestion}})',
       unregistered: '{{operation}}: status code {{status}} is not registered with IANA; use a registered code of the same class ({{suggestion}})',
       outOfRange: '{{operation}}: "{{status}}" is not an HTTP status code; use a registered code (100–599), "default", or a range like "4XX"',
       unused: '{{operation}}: status code {{status}} is reserved as unused in the IANA registry; use a registered code of the same class ({{suggestion}})',
@@ -50,6 +52,16 @@ export default defineRule({
     return {
       Response(response) {
         check(response);
+      },
+    };
+  },
+  live(context) {
+    return {
+      exchange(ex) {
+        const { response } = ex;
+        if (!response || (REGISTERED_STATUS_CODES.has(response.status) && !UNUSED_STATUS_CODES.has(response.status))) return;
+        const suggestion = SUGGESTIONS[Math.floor(response.status / 100)] ?? 'e.g. 200, 400 or 500';
+        context.report({ messageId: UNUSED_STATUS_CODES.has(response.status) ? 'liveUnused' : 'liveUnregistered', data: { suggestion }, exchange: ex });
       },
     };
   },

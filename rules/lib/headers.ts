@@ -30,3 +30,20 @@ export function findHeader(response: Pick<ResponseNode, 'value' | 'loc'>, ...nam
 export function hasHeader(response: Pick<ResponseNode, 'value' | 'loc'>, ...names: string[]): boolean {
   return findHeader(response, ...names) !== undefined;
 }
+
+/**
+ * The elements of a live list header, lower case: `Vary: accept-encoding, Accept` → accept-encoding, accept;
+ * `Cache-Control: public, max-age=60` → public, max-age=60 (see cacheDirectives for names).
+ */
+export function headerTokens(value: string | undefined): string[] {
+  if (value === undefined) return [];
+  return value
+    .split(',')
+    .map((token) => token.trim().toLowerCase())
+    .filter((token) => token !== '');
+}
+
+/** The directive names of a live `Cache-Control` value: `public, max-age=60, s-maxage="120"` → public, max-age, s-maxage. */
+export function cacheDirectives(value: string | undefined): Set<string> {
+  return new Set(headerTokens(value).map((token) => token.split('=')[0].trim()));
+}

@@ -258,7 +258,7 @@ function localTargetExists(data: unknown, ref: string): boolean {
 }
 
 /** The value a decoded JSON pointer names in `data`, or the first segment that is not there. */
-function walkPointer(data: unknown, pointer: readonly string[]): { value: unknown } | { missing: string } {
+export function walkPointer(data: unknown, pointer: readonly string[]): { value: unknown } | { missing: string } {
   let value = data;
   for (const segment of pointer) {
     if (value === null || typeof value !== 'object' || !Object.prototype.hasOwnProperty.call(value, segment)) return { missing: segment };

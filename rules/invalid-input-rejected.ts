@@ -1,0 +1,43 @@
+import { defineRule } from '../src/engine/rule';
+import { isSuccess } from './lib/live';
+
+const INPUT: Record<string, string> = {
+  'malformed-json': 'a body that is not JSON',
+  'invalid-body': 'a body that breaks its schema',
+};
+
+/**
+ * Live only. A request body that is not JSON, or JSON that breaks the documented request
+ * schema, is rejected with a 4xx (400 Bad Request, 422 Unprocessable Content, 415 Unsupported
+ * Media Type), never accepted (2xx) nor crashed on (5xx). The request is sent again before
+ * the finding is reported: an answer that does not happen again is reported at info, as flaky.
+ * The prober sends such bodies only with --allow-mutations.
+ */
+export default defineRule({
+  meta: {
+    id: 'invalid-input-rejected',
+    group: 'methods',
+    severity: 'warn',
+    description: 'Malformed or schema-violating input is rejected with a 4xx (400/422/415), never 2xx or 5xx.',
+    sources: ['RFC 9110 §15.5.1'],
+    fix: 'no',
+    messages: {
+      accepted: '{{operation}} accepted {{input}} with {{status}}; reject it with 400 Bad Request (or 422 Unprocessable Content) that says what is wrong',
+      serverError: '{{operation}} answered {{status}} to {{input}}; bad input is the client\'s error: reject it with 400 Bad Request (or 422 Unprocessable Content) that says what is wrong',
+    },
+  },
+  live(context) {
+    return {
+      exchange(ex) {
+        const { request, response } = ex;
+        const input = INPUT[request.purpose];
+        if (!response || !input) return;
+        if (isSuccess(response.status)) {
+          context.report({ messageId: 'accepted', data: { input }, exchange: ex, reproduces: (again) => isSuccess(again.status) });
+        } else if (response.status >= 500) {
+          context.report({ messageId: 'serverError', data: { input }, exchange: ex, reproduces: (again) => again.status >= 500 });
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,61 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { exchange, liveApi, liveFindingsOf, runLive } from '../../helpers/live';
+
+const doc = liveApi(`openapi: 3.0.3
+info: { title: Test, version: '1' }
+paths:
+  /users:
+    get:
+      responses:
+        '200': { description: the users }
+`);
+
+const wrong = (status: number, headers: Record<string, string> = {}, method = 'DELETE') =>
+  exchange(doc.api, { operation: 'GET /users', purpose: 'wrong-method', method, status, headers });
+
+test('method-not-allowed: 405 without Allow is reported at the operation of the path', () => {
+  assert.deepEqual(liveFindingsOf(runLive(doc, [wrong(405)]), 'method-not-allowed'), [
+    { message: 'DELETE /users answered 405 without an Allow header; list the methods the path supports in Allow', at: '5:5-5:8', severity: 1 },
+  ]);
+});
+
+test('method-not-allowed: 405 whose Allow lists the method sent is reported', () => {
+  assert.deepEqual(liveFindingsOf(runLive(doc, [wrong(405, { allow: 'GET, HEAD, delete' })]), 'method-not-allowed'), [
+    { message: 'DELETE /users answered 405, but its Allow header (GET, HEAD, delete) lists DELETE; list only the methods the path supports', at: '5:5-5:8', severity: 1 },
+  ]);
+});
+
+test('method-not-allowed: 404 or 403 is reported capped at warn, since a gateway may answer so', () => {
+  const config = 'rules:\n  method-not-allowed: error\n';
+  assert.deepEqual(liveFindingsOf(runLive(doc, [wrong(404), wrong(403, {}, 'PATCH')], { config }), 'method-not-allowed'), [
+    {
+      message: 'DELETE /users answered 404 to a method the path does not support; answer 405 Method Not Allowed with an Allow header (a gateway in front of the API may answer 404 itself: configure it to pass 405 through)',
+      at: '5:5-5:8',
+      severity: 1,
+    },
+    {
+      message: 'PATCH /users answered 403 to a method the path does not support; answer 405 Method Not Allowed with an Allow header (a gateway in front of the API may answer 403 itself: configure it to pass 405 through)',
+      at: '5:5-5:8',
+      severity: 1,
+    },
+  ]);
+});
+
+test('method-not-allowed: 2xx and 5xx are reported at the configured severity', () => {
+  const config = 'rules:\n  method-not-allowed: error\n';
+  assert.deepEqual(liveFindingsOf(runLive(doc, [wrong(200), wrong(500, {}, 'PUT')], { config }), 'method-not-allowed'), [
+    { message: 'DELETE /users answered 200 to a method the path does not document; answer 405 Method Not Allowed with an Allow header (or document the method)', at: '5:5-5:8', severity: 0 },
+    { message: 'PUT /users answered 500 to a method the path does not support; answer 405 Method Not Allowed with an Allow header', at: '5:5-5:8', severity: 0 },
+  ]);
+});
+
+test('method-not-allowed: 405 with an Allow header passes; other purposes are not judged', () => {
+  const exchanges = [
+    wrong(405, { allow: 'GET, HEAD' }),
+    wrong(405, { allow: '' }),
+    exchange(doc.api, { operation: 'GET /users', status: 404 }),
+    exchange(doc.api, { operation: 'GET /users', purpose: 'unknown-path', path: '/restlint-probe-x', status: 200 }),
+  ];
+  assert.deepEqual(liveFindingsOf(runLive(doc, exchanges), 'method-not-allowed'), []);
+});
