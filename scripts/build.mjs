@@ -6,6 +6,15 @@ import { chmodSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
+
+// The prober is its own bundle (dist/probe-command.js), required by dist/cli.js only for
+// `restlint probe`: `lint` then never parses its code, which a small document would feel.
+const probeApart = {
+  name: 'probe-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/probe-command$/ }, () => ({ path: './probe-command.js', external: true }));
+  },
+};
 // dist/ is overwritten in place, not deleted first: a test run reading dist/cli.js while
 // another build runs never finds it missing (one entry point leaves no stale files).
 await build({
@@ -28,8 +37,26 @@ await build({
   // ajv likewise: it is loaded only to validate rule options a config gives, or live bodies;
   // supertest only for `probe --app`.
   external: ['@stoplight/*', 'ajv', 'ajv-formats', 'supertest'],
+  plugins: [probeApart],
   define: {
     'import.meta.url': '__importMetaUrl', RESTLINT_VERSION: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) },
+});
+await build({
+  entryPoints: { 'probe-command': join(root, 'src', 'cli', 'probe-command.ts') },
+  outdir: join(root, 'dist'),
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  legalComments: 'none',
+  minify: process.env.RESTLINT_NO_MINIFY !== '1',
+  keepNames: true,
+  alias: { 'string-width': join(root, 'scripts', 'shims', 'string-width.mjs') },
+  external: ['@stoplight/*', 'ajv', 'ajv-formats', 'supertest'],
+  define: { 'import.meta.url': '__importMetaUrl' },
+  banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 // The bin must stay executable across rebuilds (npm sets the bit only when it links bins).
 chmodSync(join(root, 'dist', 'cli.js'), 0o755);

@@ -5,7 +5,6 @@ import { colorsFor } from '../report/colors';
 import { UsageError } from './files';
 import { EXIT, lintCommand } from './lint-command';
 import { explainCommand, rulesCommand } from './rules-command';
-import { probeCommand } from './probe-command';
 import { REPORTERS } from '../report/formats';
 
 declare const RESTLINT_VERSION: string | undefined;
@@ -95,6 +94,9 @@ export async function run(argv: string[]): Promise<number> {
           .example('$0 probe -s openapi.yaml --app ./src/app.js --allow-mutations', 'An Express/Koa/Fastify app in-process, writes included')
           .example('$0 probe -s openapi.yaml -u http://127.0.0.1:3000 -f sarif -o probe.sarif', 'SARIF: findings shown on the spec in code scanning'),
       async (args) => {
+        // Required here: `lint` never loads the prober.
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const { probeCommand } = require('./probe-command') as typeof import('./probe-command');
         exitCode = await probeCommand({
           spec: args.spec as string,
           baseUrl: args['base-url'],
