@@ -22,4 +22,8 @@ test("README's quick start names files that exist and commands .ci/run runs", ()
   const ci = readFileSync(join(root, '.ci', 'run'), 'utf8');
   assert.ok(ci.includes(`npx restlint lint ${lint[1]}`), '.ci/run runs the same lint command');
   assert.ok(ci.includes('npm ci') && ci.includes('npm test'), '.ci/run runs npm ci and npm test');
+  const probe = /npx restlint probe --spec (\S+) --app (\S+)/.exec(readme);
+  assert.ok(probe, 'the quick start has a probe command');
+  for (const file of [probe[1], probe[2]]) assert.ok(existsSync(join(root, file)), `${file} exists`);
+  assert.ok(ci.includes(probe[0]), '.ci/run runs the same probe command');
 });

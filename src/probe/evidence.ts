@@ -38,14 +38,14 @@ export function describeRequest(request: ProbeRequest, redactor: Redactor): stri
   const lines = [`${request.method} ${request.path}`];
   for (const [name, value] of Object.entries(request.headers)) {
     if (redactor.names.has(name)) lines.push(`${name}: ${redactor.header(value)}`);
-    else if (PROBE_HEADERS.has(name)) lines.push(`${name}: ${value}`);
+    else if (PROBE_HEADERS.has(name) || (name === 'accept' && request.purpose === 'accept-variant')) lines.push(`${name}: ${value}`);
   }
   if (request.body !== undefined) lines.push(`body: ${excerpt(request.body, 120)}`);
   return redactor.text(lines.join('\n'));
 }
 
-/** Headers the prober sets on purpose, shown because they explain the request. */
-const PROBE_HEADERS = new Set(['content-type', 'accept', 'if-none-match', 'if-modified-since', 'traceparent']);
+/** Headers the prober sets on purpose, shown because they explain the request (Accept only where it is the point). */
+const PROBE_HEADERS = new Set(['content-type', 'if-none-match', 'if-modified-since', 'traceparent']);
 
 export function evidenceOf(exchange: Exchange, detail: string | undefined, redactor: Redactor): Evidence {
   const request = describeRequest(exchange.request, redactor);

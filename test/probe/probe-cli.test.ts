@@ -233,6 +233,34 @@ describe('probe: bounded, whatever the server does', () => {
   });
 });
 
+describe('probe: configured like lint', () => {
+  test('the .restlint.yaml beside the spec sets live rules off, their severity, and overrides by JSON pointer', async () => {
+    const dir = makeTempDir();
+    const server = await listen((_, response) => {
+      response.writeHead(500, { 'content-type': 'text/plain', 'x-content-type-options': 'nosniff' });
+      response.end('boom');
+    });
+    try {
+      const spec = join(dir, 'openapi.yaml');
+      writeFileSync(spec, 'openapi: 3.0.3\ninfo: { title: t, version: "1" }\npaths:\n  /v1/things:\n    get:\n      responses:\n        "200": { description: ok }\n  /v1/others:\n    get:\n      responses:\n        "200": { description: ok }\n');
+      writeFileSync(
+        join(dir, '.restlint.yaml'),
+        ['rules:', '  error-is-json: off', '  documented-status: warn', 'overrides:', '  - files: ["openapi.yaml#/paths/~1v1~1others"]', '    rules:', '      no-server-error: info', ''].join('\n'),
+      );
+      const result = await runCli(['probe', '--spec', spec, '--base-url', server.url, ...FAST]);
+      const findings = parse(result.stdout);
+      assert.ok(!findings.some((finding) => finding.code === 'error-is-json'), result.stdout);
+      const byOperation = (code: string) => findings.filter((finding) => finding.code === code).map((finding) => `${finding.path.join('/')} ${finding.severity}`);
+      assert.deepEqual(byOperation('documented-status'), ['paths//v1/things/get 1', 'paths//v1/others/get 1']);
+      assert.deepEqual(byOperation('no-server-error'), ['openapi 0', 'paths//v1/things/get 0', 'paths//v1/others/get 2']);
+      assert.equal(result.code, 1, result.stderr);
+    } finally {
+      await server.close();
+      removeDir(dir);
+    }
+  });
+});
+
 describe('probe: planning', () => {
   test('an operation whose path parameter cannot be filled is reported as skipped, with the reason', async () => {
     const dir = makeTempDir();
