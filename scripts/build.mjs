@@ -7,12 +7,13 @@ import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
 
-// The prober is its own bundle (dist/probe-command.js), required by dist/cli.js only for
-// `restlint probe`: `lint` then never parses its code, which a small document would feel.
+// The prober and the language server are bundles of their own (dist/probe-command.js,
+// dist/lsp-command.js), required by dist/cli.js only for `restlint probe` and `restlint lsp`:
+// `lint` then never parses their code, which a small document would feel.
 const probeApart = {
   name: 'probe-apart',
   setup(build) {
-    build.onResolve({ filter: /^\.\/probe-command$/ }, () => ({ path: './probe-command.js', external: true }));
+    build.onResolve({ filter: /^\.\/(probe|lsp)-command$/ }, (args) => ({ path: `${args.path}.js`, external: true }));
   },
 };
 // dist/ is overwritten in place, not deleted first: a test run reading dist/cli.js while
@@ -42,7 +43,7 @@ await build({
     'import.meta.url': '__importMetaUrl', RESTLINT_VERSION: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) },
 });
 await build({
-  entryPoints: { 'probe-command': join(root, 'src', 'cli', 'probe-command.ts') },
+  entryPoints: { 'probe-command': join(root, 'src', 'cli', 'probe-command.ts'), 'lsp-command': join(root, 'src', 'cli', 'lsp-command.ts') },
   outdir: join(root, 'dist'),
   bundle: true,
   platform: 'node',

@@ -121,7 +121,7 @@ describe('help, version and usage errors', () => {
     const result = await runCli([]);
     assertExit(result, 2);
     assert.equal(result.stdout, '');
-    assert.equal(result.stderr, 'error Name a command: lint, probe, rules or explain.\nRun `restlint --help` for usage.\n');
+    assert.equal(result.stderr, 'error Name a command: lint, probe, lsp, rules or explain.\nRun `restlint --help` for usage.\n');
   });
 
   test('an unknown option: exit 2, named, with the way to --help', async () => {

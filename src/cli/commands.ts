@@ -120,6 +120,20 @@ export async function run(argv: string[]): Promise<number> {
       },
     )
     .command(
+      'lsp',
+      'Run the language server (for editors): diagnostics, fixes, hovers for OpenAPI documents',
+      (command) =>
+        command
+          .option('stdio', { type: 'boolean', default: true, describe: 'Talk LSP over stdin and stdout (the only transport)' })
+          .example('$0 lsp --stdio', 'What an editor runs; see extension/ for VS Code'),
+      () => {
+        // Required here: `lint` never loads the language server.
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const { lspCommand } = require('./lsp-command') as typeof import('./lsp-command');
+        lspCommand();
+      },
+    )
+    .command(
       'rules',
       'List every rule with its default severity, group and description',
       (command) => command.option('format', { alias: 'f', choices: ['table', 'json'] as const, default: 'table' as const }),
@@ -135,7 +149,7 @@ export async function run(argv: string[]): Promise<number> {
         exitCode = explainCommand(args.rule);
       },
     )
-    .demandCommand(1, 'Name a command: lint, probe, rules or explain.')
+    .demandCommand(1, 'Name a command: lint, probe, lsp, rules or explain.')
     .recommendCommands()
     .strict()
     .help()

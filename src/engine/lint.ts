@@ -16,8 +16,11 @@ export interface LintOptions {
   /** Folder outside which no referenced file is read; default: see projectRoot(). */
   root?: string;
   maxBytes?: number;
-  /** Texts to lint instead of what is on disk, by absolute path (`--fix` lints its edits before writing them). */
-  overlay?: ReadonlyMap<string, string>;
+  /**
+   * Texts to lint instead of what is on disk, by absolute path: `--fix` lints its edits before
+   * writing them, an editor lints its unsaved buffers. Undefined for a file: read it from disk.
+   */
+  overlay?: { get(path: string): string | undefined };
 }
 
 export interface LintResult {
@@ -26,6 +29,8 @@ export interface LintResult {
   findings: Finding[];
   /** Set when the entry (or a file it references) cannot be read, parsed, or is not OpenAPI. */
   error?: SourceError;
+  /** Every file the lint read (the entry first): an editor re-lints the entry when one of them changes. */
+  files: string[];
 }
 
 /** Lints one OpenAPI document (and the files it references) from disk. */
@@ -44,9 +49,9 @@ export function lintFile(path: string, options: LintOptions): LintResult {
   };
   try {
     const entry = load(file);
-    return { file, findings: lintSource(entry, { ...options, root: options.root ?? projectRoot(file) }, load) };
+    return { file, findings: lintSource(entry, { ...options, root: options.root ?? projectRoot(file) }, load), files: [...cache.keys()] };
   } catch (error) {
-    if (error instanceof SourceError) return { file, findings: [], error };
+    if (error instanceof SourceError) return { file, findings: [], error, files: [file, ...[...cache.keys()].filter((path) => path !== file), ...(error.file !== file && !cache.has(error.file) ? [error.file] : [])] };
     throw error;
   }
 }

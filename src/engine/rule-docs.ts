@@ -37,3 +37,10 @@ export function readRuleDoc(rulesDir: string, id: string): RuleDoc {
   }
   return { markdown, sections, examples };
 }
+
+/** One section of a rule doc (`What it does`), without its heading; undefined when absent or empty. */
+export function docSection(markdown: string, title: string): string | undefined {
+  const heading = title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const match = new RegExp(`^## ${heading}\\n([\\s\\S]*?)(?=^## |(?![\\s\\S]))`, 'm').exec(markdown);
+  return match?.[1].trim() || undefined;
+}

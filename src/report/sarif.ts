@@ -4,7 +4,7 @@ import { dirname, join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { evidenceLines, type Finding } from '../engine/finding';
 import { SEVERITY_NUMBER, type RuleModule, type TextEdit } from '../engine/rule';
-import { readRuleDoc } from '../engine/rule-docs';
+import { docSection, readRuleDoc } from '../engine/rule-docs';
 import type { ReportContext } from './formats';
 import type { LintReport } from './report';
 import { displayPath } from './stylish';
@@ -81,7 +81,7 @@ function ruleDescriptor(rule: RuleModule<any>, rulesDir: string) {
   return {
     id: meta.id,
     shortDescription: { text: meta.description },
-    fullDescription: { text: whatItDoes(markdown) ?? meta.description },
+    fullDescription: { text: docSection(markdown, 'What it does') ?? meta.description },
     help: { text: markdown, markdown },
     helpUri: `${RULE_DOCS_BASE_URL}${meta.id}.md`,
     defaultConfiguration: { level: LEVELS[SEVERITY_NUMBER[meta.severity]] },
@@ -90,11 +90,6 @@ function ruleDescriptor(rule: RuleModule<any>, rulesDir: string) {
   };
 }
 
-/** The "What it does" section of a rule doc, without its heading. */
-function whatItDoes(markdown: string): string | undefined {
-  const match = /^## What it does\n([\s\S]*?)(?=^## |(?![\s\S]))/m.exec(markdown);
-  return match?.[1].trim() || undefined;
-}
 
 function result(finding: Finding, ruleIndex: number, rule: RuleModule<any> | undefined, cwd: string) {
   const location = artifact(finding.source, cwd);

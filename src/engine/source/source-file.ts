@@ -54,6 +54,12 @@ export class SourceFile {
     return exact ? range : undefined;
   }
 
+  /** The offsets of the node's key or value in `text`, when the node is there. */
+  spanOf(pointer: readonly string[], part: Part = 'value'): { start: number; end: number } | undefined {
+    const span = this.locator.locate(pointer, part);
+    return span?.exact ? { start: span.start, end: span.end } : undefined;
+  }
+
   private locate(pointer: readonly string[], part: Part, within?: { text: string; start: number; end: number }): { range: Range; exact: boolean } {
     const span = this.locator.locate(pointer, part) ?? { start: 0, end: 0, exact: false };
     if (within && span.exact) {

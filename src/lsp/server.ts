@@ -1,0 +1,340 @@
+import { readFileSync } from 'node:fs';
+import { basename, extname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  ResponseError,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CodeAction,
+  type Connection,
+  type Diagnostic,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CONFIG_FILE_NAMES } from '../engine/config/config';
+import type { Finding } from '../engine/finding';
+import { SEVERITY_NUMBER, type Severity } from '../engine/rule';
+import { parseSourceText } from '../engine/source/source-file';
+import { SPECTRAL_FILE_NAMES } from '../engine/spectral/definition';
+import { allRules } from '../../rules';
+import { RULES_DIR } from '../cli/rules-command';
+import { toDiagnostic, type FindingOrigin } from './diagnostics';
+import { ignoreEdit } from './ignore-edit';
+import { Linter } from './linter';
+import { ruleHover } from './rule-help';
+import { findOpenApiFiles, looksLikeOpenApi } from './workspace-files';
+
+export interface Settings {
+  enable: boolean;
+  configPath: string;
+  minimumSeverity: Severity;
+}
+
+const DEFAULT_SETTINGS: Settings = { enable: true, configPath: '', minimumSeverity: 'hint' };
+const LINT_RULES = allRules.filter((rule) => rule.create);
+const CONFIG_NAMES = new Set([...CONFIG_FILE_NAMES, ...SPECTRAL_FILE_NAMES]);
+const COMMANDS = ['restlint.lintWorkspace', 'restlint.probe', 'restlint.showRuleDoc'];
+
+interface Shown {
+  finding: Finding;
+  diagnostic: Diagnostic;
+}
+
+/**
+ * `restlint lsp --stdio`: diagnostics, fixes, ignores, hovers and commands for OpenAPI
+ * documents, from the same engine and config as `restlint lint`.
+ */
+export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
+  const documents = new TextDocuments(TextDocument);
+  const pathOf = (uri: string) => (uri.startsWith('file:') ? fileURLToPath(uri) : uri);
+  const uriOf = (path: string) => pathToFileURL(path).href;
+  const openText = (path: string) => documents.get(uriOf(path))?.getText();
+  const linter = new Linter({ rules: LINT_RULES, openText });
+
+  let settings = DEFAULT_SETTINGS;
+  let folders: string[] = [];
+  let canPullSettings = false;
+  let canShowDocument = false;
+  /** Entries linted because "Lint workspace" found them: they stay when their editor closes. */
+  const workspaceEntries = new Set<string>();
+  /** What each file shows now, by path. */
+  const shown = new Map<string, Shown[]>();
+  /** Findings of the last probe, by file. */
+  let probeFindings = new Map<string, Finding[]>();
+
+  // --- the lint queue: entries to lint, one at a time, newest texts first ---
+  const dirty = new Set<string>();
+  let running: Promise<void> | undefined;
+
+  const schedule = (paths: Iterable<string>) => {
+    for (const path of paths) dirty.add(path);
+    if (!running) running = drain().finally(() => (running = undefined));
+  };
+  const idle = async () => {
+    while (running) await running;
+  };
+  const nextTurn = () => new Promise<void>((done) => setImmediate(done));
+
+  async function drain(): Promise<void> {
+    await nextTurn();
+    while (dirty.size > 0) {
+      const entry = dirty.values().next().value as string;
+      dirty.delete(entry);
+      if (!settings.enable) continue;
+      try {
+        const isEntry = await linter.lint(entry);
+        if (!isEntry) workspaceEntries.delete(entry);
+      } catch (error) {
+        connection.console.error(`restlint: linting ${entry} failed: ${(error as Error).stack ?? error}`);
+        continue;
+      }
+      // Let edits that arrived meanwhile land: when one makes this entry stale, its results are
+      // not shown; the newer text is linted next instead.
+      await nextTurn();
+      if (dirty.has(entry)) continue;
+      publish();
+    }
+    publish();
+  }
+
+  /** Sends each file's diagnostics when they changed, and clears files that no longer have any. */
+  function publish(): void {
+    const next = new Map<string, Shown[]>();
+    const threshold = SEVERITY_NUMBER[settings.minimumSeverity];
+    const add = (file: string, findings: Finding[], origin: FindingOrigin) => {
+      const list = next.get(file) ?? [];
+      for (const finding of findings) if (settings.enable && finding.severity <= threshold) list.push({ finding, diagnostic: toDiagnostic(finding, origin) });
+      next.set(file, list);
+    };
+    for (const [file, findings] of linter.findingsByFile()) add(file, findings, 'restlint');
+    for (const [file, findings] of probeFindings) add(file, findings, 'restlint probe');
+    let total = 0;
+    let files = 0;
+    for (const file of new Set([...shown.keys(), ...next.keys()])) {
+      const list = next.get(file) ?? [];
+      total += list.length;
+      if (list.length > 0) files++;
+      const before = shown.get(file);
+      if (before && JSON.stringify(before.map((item) => item.diagnostic)) === JSON.stringify(list.map((item) => item.diagnostic))) continue;
+      if (list.length === 0) shown.delete(file);
+      else shown.set(file, list);
+      const uri = uriOf(file);
+      void connection.sendDiagnostics({ uri, version: documents.get(uri)?.version, diagnostics: list.map((item) => item.diagnostic) });
+    }
+    void connection.sendNotification('restlint/status', { findings: total, files });
+  }
+
+  const relintAll = () => {
+    linter.reloadConfig(settings.configPath ? resolve(folders[0] ?? process.cwd(), settings.configPath) : undefined);
+    schedule(new Set([...linter.entries, ...workspaceEntries, ...documents.all().map((document) => pathOf(document.uri)).filter(isSpecName)]));
+  };
+
+  async function pullSettings(): Promise<void> {
+    if (!canPullSettings) return;
+    const value = (await connection.workspace.getConfiguration('restlint')) as Partial<Settings> | null;
+    settings = { ...DEFAULT_SETTINGS, ...(value ?? {}) };
+    if (!(settings.minimumSeverity in SEVERITY_NUMBER)) settings.minimumSeverity = 'hint';
+  }
+
+  // --- lifecycle ---
+  connection.onInitialize((params): InitializeResult => {
+    const capabilities = params.capabilities;
+    canPullSettings = capabilities.workspace?.configuration === true;
+    canShowDocument = capabilities.window?.showDocument?.support === true;
+    folders = (params.workspaceFolders ?? []).map((folder) => pathOf(folder.uri));
+    if (folders.length === 0 && params.rootUri) folders = [pathOf(params.rootUri)];
+    const options = params.initializationOptions as Partial<Settings> | undefined;
+    if (options) settings = { ...DEFAULT_SETTINGS, ...options };
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        hoverProvider: true,
+        executeCommandProvider: { commands: COMMANDS },
+      },
+      serverInfo: { name: 'restlint' },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    if (canPullSettings) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'restlint' }).catch(() => {});
+      await pullSettings();
+      relintAll();
+    }
+  });
+
+  connection.onDidChangeConfiguration(async (change) => {
+    if (canPullSettings) await pullSettings();
+    else settings = { ...DEFAULT_SETTINGS, ...((change.settings as { restlint?: Partial<Settings> } | undefined)?.restlint ?? {}) };
+    relintAll();
+  });
+
+  // --- documents ---
+  // onDidChangeContent fires on open too (no separate onDidOpen: that would lint twice).
+  documents.onDidChangeContent(({ document }) => {
+    const path = pathOf(document.uri);
+    if (CONFIG_NAMES.has(basename(path))) return relintAll();
+    if (!isSpecName(path)) return;
+    const entries = linter.dependents(path);
+    if (!linter.isEntry(path) && looksLikeOpenApi(document.getText())) entries.unshift(path);
+    schedule(entries);
+  });
+  documents.onDidSave(({ document }) => {
+    const path = pathOf(document.uri);
+    if (CONFIG_NAMES.has(basename(path))) return relintAll();
+    // Spectral rulesets read from disk: saved texts may now be checked by them.
+    schedule(linter.dependents(path));
+  });
+  documents.onDidClose(({ document }) => {
+    const path = pathOf(document.uri);
+    // Its findings go with it unless "Lint workspace" asked for the file; documents that
+    // reference it are linted again against the file on disk.
+    const dependents = linter.dependents(path).filter((entry) => entry !== path);
+    if (!workspaceEntries.has(path)) linter.forget(path);
+    if (probeFindings.delete(path)) publish();
+    schedule(dependents);
+    if (dependents.length === 0) publish();
+  });
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    const paths = changes.map((change) => pathOf(change.uri));
+    if (paths.some((path) => CONFIG_NAMES.has(basename(path)))) return relintAll();
+    schedule(paths.filter((path) => !documents.get(uriOf(path))).flatMap((path) => linter.dependents(path)));
+  });
+
+  // --- code actions, hover ---
+  const findingsAt = (uri: string, diagnostics: readonly Diagnostic[]) =>
+    (shown.get(pathOf(uri)) ?? []).filter((item) =>
+      diagnostics.some((diagnostic) => diagnostic.code === item.diagnostic.code && diagnostic.message === item.diagnostic.message && sameRange(diagnostic.range, item.diagnostic.range)),
+    );
+
+  connection.onCodeAction(({ textDocument, context }) => {
+    const actions: CodeAction[] = [];
+    for (const { finding, diagnostic } of findingsAt(textDocument.uri, context.diagnostics)) {
+      const rule = allRules.find((candidate) => candidate.meta.id === finding.code);
+      if (!rule) continue;
+      const uri = uriOf(finding.source);
+      if (finding.fix && finding.fix.length > 0 && rule.meta.fix !== 'no') {
+        const published = rule.meta.fix === 'doc' ? ' (renames a published path: breaks existing clients)' : '';
+        actions.push({ title: `Fix: ${rule.meta.id}${published}`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: rule.meta.fix === 'yes', edit: { changes: { [uri]: finding.fix } } });
+      }
+      const text = openText(finding.source) ?? readText(finding.source);
+      const edit = text === undefined ? undefined : safely(() => ignoreEdit(parseSourceText(finding.source, text), finding.path, rule.meta.id));
+      if (edit) actions.push({ title: `Ignore ${rule.meta.id} here (x-restlint-ignore)`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [uri]: [edit] } } });
+      actions.push({ title: `Show documentation for ${rule.meta.id}`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title: `Show documentation for ${rule.meta.id}`, command: 'restlint.showRuleDoc', arguments: [rule.meta.id] } });
+    }
+    return actions;
+  });
+
+  connection.onHover(({ textDocument, position }) => {
+    const here = (shown.get(pathOf(textDocument.uri)) ?? []).filter(({ finding }) => contains(finding.range, position));
+    const rules = [...new Set(here.map(({ finding }) => finding.code))].flatMap((code) => allRules.filter((rule) => rule.meta.id === code));
+    if (rules.length === 0) return null;
+    return { contents: { kind: 'markdown', value: rules.map((rule) => ruleHover(rule, RULES_DIR)).join('\n\n---\n\n') }, range: here[0].finding.range };
+  });
+
+  // --- commands ---
+  connection.onExecuteCommand(async ({ command, arguments: args = [] }) => {
+    switch (command) {
+      case 'restlint.lintWorkspace': {
+        const files = (await Promise.all(folders.map((folder) => findOpenApiFiles(folder, openText)))).flat();
+        for (const file of files) workspaceEntries.add(file);
+        schedule(files);
+        await idle();
+        const findings = [...shown.values()].reduce((sum, list) => sum + list.length, 0);
+        return { files: files.length, findings };
+      }
+      case 'restlint.probe':
+        return runProbe(args[0] as { uri?: string; baseUrl?: string; allowMutations?: boolean } | undefined);
+      case 'restlint.showRuleDoc': {
+        const id = String(args[0] ?? '');
+        if (!allRules.some((rule) => rule.meta.id === id)) throw new ResponseError(1, `unknown rule "${id}"`);
+        const uri = uriOf(join(RULES_DIR, `${id}.md`));
+        if (canShowDocument) await connection.window.showDocument({ uri, takeFocus: true });
+        return uri;
+      }
+      default:
+        throw new ResponseError(1, `unknown command ${command}`);
+    }
+  });
+
+  async function runProbe(args: { uri?: string; baseUrl?: string; allowMutations?: boolean } | undefined) {
+    if (!args?.uri || !args.baseUrl) throw new ResponseError(1, 'restlint.probe needs { uri, baseUrl }: the spec to plan from and where the API runs');
+    let baseUrl: URL;
+    try {
+      baseUrl = new URL(args.baseUrl);
+    } catch {
+      throw new ResponseError(1, `${args.baseUrl} is not a URL; give the API's address, e.g. http://127.0.0.1:3000`);
+    }
+    const spec = pathOf(args.uri);
+    const config = linter.configFor(spec);
+    if (!config) throw new ResponseError(1, 'the restlint config is invalid: fix it first (see its diagnostics)');
+    // Loaded on first use: most editor sessions never probe.
+    const { probe } = require('../probe/probe') as typeof import('../probe/probe');
+    const { HttpTransport } = require('../probe/transport') as typeof import('../probe/transport');
+    const transport = new HttpTransport(baseUrl, 4);
+    try {
+      const rules = allRules.filter((rule) => rule.live || rule.meta.id === 'probe-skipped');
+      const outcome = await probe({
+        spec,
+        baseUrl,
+        transport,
+        rules,
+        config,
+        headers: {},
+        params: new Map(),
+        allowMutations: args.allowMutations === true,
+        limits: { concurrency: 4, rate: 20, timeoutMs: 5000, maxRequests: 2000, totalMs: 300_000 },
+      });
+      if (outcome.summary.sent > 0 && outcome.summary.refused === outcome.summary.sent) {
+        throw new ResponseError(1, `every request was refused: nothing listens at ${baseUrl.origin}`);
+      }
+      probeFindings = new Map();
+      for (const finding of outcome.findings) probeFindings.set(finding.source, [...(probeFindings.get(finding.source) ?? []), finding]);
+      publish();
+      return { findings: outcome.findings.length, sent: outcome.summary.sent };
+    } catch (error) {
+      if (error instanceof ResponseError) throw error;
+      throw new ResponseError(1, `probe failed: ${(error as Error).message}`);
+    } finally {
+      await transport.close();
+    }
+  }
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+function isSpecName(path: string): boolean {
+  return ['.yaml', '.yml', '.json'].includes(extname(path).toLowerCase());
+}
+
+function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function safely<T>(run: () => T): T | undefined {
+  try {
+    return run();
+  } catch {
+    return undefined;
+  }
+}
+
+function sameRange(a: Diagnostic['range'], b: Diagnostic['range']): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+function contains(range: Diagnostic['range'], position: { line: number; character: number }): boolean {
+  const after = position.line > range.start.line || (position.line === range.start.line && position.character >= range.start.character);
+  const before = position.line < range.end.line || (position.line === range.end.line && position.character <= range.end.character);
+  return after && before;
+}

@@ -1,0 +1,155 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import {
+  DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+  ShutdownRequest,
+  type Diagnostic,
+  type InitializeResult,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol';
+import { CLI, REPO_ROOT } from './cli';
+
+export interface ClientOptions {
+  /** The workspace folder (default: the repository). */
+  root?: string;
+  /** What `workspace/configuration` answers for the `restlint` section; absent: the client cannot be asked. */
+  settings?: Record<string, unknown>;
+  /** Client capabilities to add (window.showDocument, say). */
+  capabilities?: Record<string, unknown>;
+}
+
+/**
+ * A real language-server client over stdio (vscode-jsonrpc), driving `node dist/cli.js lsp
+ * --stdio` as an editor would: initialize, open/change/close documents, wait for diagnostics
+ * of a given document version, send requests, shut down.
+ */
+export class LspClient {
+  readonly connection: MessageConnection;
+  /** Every publishDiagnostics, in arrival order. */
+  readonly published: PublishDiagnosticsParams[] = [];
+  readonly notifications: { method: string; params: unknown }[] = [];
+  private readonly waiters: { test: (params: PublishDiagnosticsParams) => boolean; resolve: (params: PublishDiagnosticsParams) => void }[] = [];
+  private readonly versions = new Map<string, number>();
+  settings: Record<string, unknown> | undefined;
+  /** URIs the server asked to show (window/showDocument). */
+  readonly shownDocuments: string[] = [];
+  stderr = '';
+
+  private constructor(
+    readonly process: ChildProcess,
+    options: ClientOptions,
+  ) {
+    this.settings = options.settings;
+    this.connection = createMessageConnection(new StreamMessageReader(process.stdout!), new StreamMessageWriter(process.stdin!));
+    process.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
+    this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+      this.published.push(params);
+      for (const waiter of [...this.waiters]) {
+        if (waiter.test(params)) {
+          this.waiters.splice(this.waiters.indexOf(waiter), 1);
+          waiter.resolve(params);
+        }
+      }
+    });
+    this.connection.onNotification((method, params) => {
+      this.notifications.push({ method, params });
+    });
+    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => this.settings ?? null));
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('window/showDocument', (params: { uri: string }) => {
+      this.shownDocuments.push(params.uri);
+      return { success: true };
+    });
+    this.connection.listen();
+  }
+
+  static async start(options: ClientOptions = {}): Promise<LspClient> {
+    const child = spawn(process.execPath, [CLI, 'lsp', '--stdio'], { cwd: options.root ?? REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    const client = new LspClient(child, options);
+    const root = options.root ?? REPO_ROOT;
+    const result: InitializeResult = await client.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: pathToFileURL(root).href,
+      workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'workspace' }],
+      capabilities: { workspace: { configuration: options.settings !== undefined, didChangeConfiguration: { dynamicRegistration: true } }, ...options.capabilities },
+    });
+    client.capabilities = result.capabilities;
+    await client.connection.sendNotification(InitializedNotification.type, {});
+    return client;
+  }
+
+  capabilities: InitializeResult['capabilities'] = {};
+
+  uri(path: string): string {
+    return pathToFileURL(path).href;
+  }
+
+  open(path: string, text: string, languageId = path.endsWith('.json') ? 'json' : 'yaml'): number {
+    this.versions.set(path, 1);
+    void this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: this.uri(path), languageId, version: 1, text } });
+    return 1;
+  }
+
+  /** Replaces the whole text; returns the new version. */
+  change(path: string, text: string): number {
+    const version = (this.versions.get(path) ?? 1) + 1;
+    this.versions.set(path, version);
+    void this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: this.uri(path), version }, contentChanges: [{ text }] });
+    return version;
+  }
+
+  close(path: string): void {
+    this.versions.delete(path);
+    void this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: this.uri(path) } });
+  }
+
+  /** The next diagnostics of a file that satisfy `test` (default: any), from now on; rejects after `timeoutMs`. */
+  diagnostics(path: string, test: (params: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 10_000): Promise<Diagnostic[]> {
+    const uri = this.uri(path);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${path} within ${timeoutMs} ms\n${this.stderr}`)), timeoutMs);
+      timer.unref();
+      this.waiters.push({
+        test: (params) => params.uri === uri && test(params),
+        resolve: (params) => {
+          clearTimeout(timer);
+          resolve(params.diagnostics);
+        },
+      });
+    });
+  }
+
+  /** The diagnostics computed from a given version of an open document. */
+  diagnosticsOfVersion(path: string, version: number, timeoutMs?: number): Promise<Diagnostic[]> {
+    return this.diagnostics(path, (params) => params.version === version, timeoutMs);
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await this.connection.sendRequest(ShutdownRequest.type);
+      await this.connection.sendNotification(ExitNotification.type);
+    } catch {
+      // already gone
+    }
+    await new Promise<void>((resolve) => {
+      if (this.process.exitCode !== null) return resolve();
+      const timer = setTimeout(() => {
+        this.process.kill();
+        resolve();
+      }, 2000);
+      timer.unref();
+      this.process.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    this.connection.dispose();
+  }
+}
