@@ -14,6 +14,8 @@ export interface LoadedApi {
   api: LiveApi;
   /** Reads a file of the document (the entry or one it references), inside the project root only. */
   load(path: string): SourceFile;
+  /** Every file read so far (the entry first). */
+  files(): SourceFile[];
 }
 
 /**
@@ -40,7 +42,7 @@ export function loadLiveApi(specPath: string, options: { root?: string; maxBytes
     if (!isInside(root, path)) throw new Error(`${path} is outside the project root (${root}); pass --root to allow it`);
     return readWithin(path);
   };
-  return { api: liveApiOf(entry, version, resolver), load };
+  return { api: liveApiOf(entry, version, resolver), load, files: () => [...cache.values()] };
 }
 
 /** The operations of a parsed document (tests build it from text; loadLiveApi from disk). */

@@ -1,4 +1,5 @@
 import type { Config } from '../engine/config/config';
+import { Ignores } from '../engine/ignores';
 import type { Finding } from '../engine/finding';
 import type { RuleModule } from '../engine/rule';
 import { loadLiveApi } from './api';
@@ -96,7 +97,8 @@ function samplesFrom(validator: SchemaValidator): Samples {
  */
 export async function probe(options: ProbeOptions): Promise<ProbeOutcome> {
   const started = Date.now();
-  const { api, load } = loadLiveApi(options.spec, { root: options.root, maxBytes: options.maxBytes });
+  const loaded = loadLiveApi(options.spec, { root: options.root, maxBytes: options.maxBytes });
+  const { api, load } = loaded;
   const validator = new SchemaValidator(api.version, load);
   const redactor = new Redactor(new Set(Object.keys(options.headers)), Object.values(options.headers));
   const checks = new LiveChecks(options.rules, options.config, api, (schema, value) => validator.validate(schema, value), redactor);
@@ -148,7 +150,9 @@ export async function probe(options: ProbeOptions): Promise<ProbeOutcome> {
   await drain();
   const skippedOperations = planner.unplanned();
   for (const skip of skippedOperations) checks.note('probe-skipped', skip.operation, 'skipped', { reason: skip.reason });
-  const findings = checks.end();
+  // x-restlint-ignore in the document silences live findings as it does lint's.
+  const ignores = Ignores.collect(loaded.files());
+  const findings = ignores.isEmpty ? checks.end() : checks.end().filter((finding) => !ignores.silences(finding));
   return {
     findings,
     summary: {

@@ -261,6 +261,31 @@ describe('probe: configured like lint', () => {
   });
 });
 
+describe('probe: x-restlint-ignore', () => {
+  test('an ignore on an operation silences its live findings of that rule, as it does for lint', async () => {
+    const dir = makeTempDir();
+    const server = await listen((_, response) => {
+      response.writeHead(500, { 'content-type': 'application/problem+json', 'x-content-type-options': 'nosniff' });
+      response.end('{"type":"about:blank","title":"Internal Server Error","status":500}');
+    });
+    try {
+      const spec = join(dir, 'openapi.yaml');
+      writeFileSync(
+        spec,
+        'openapi: 3.0.3\ninfo: { title: t, version: "1" }\npaths:\n  /v1/things:\n    get:\n      x-restlint-ignore: [no-server-error]\n      responses:\n        "200": { description: ok }\n  /v1/others:\n    get:\n      responses:\n        "200": { description: ok }\n',
+      );
+      const result = await runCli(['probe', '--spec', spec, '--base-url', server.url, ...FAST]);
+      const paths = parse(result.stdout)
+        .filter((finding) => finding.code === 'no-server-error')
+        .map((finding) => finding.path.join('/'));
+      assert.deepEqual(paths, ['openapi', 'paths//v1/others/get']);
+    } finally {
+      await server.close();
+      removeDir(dir);
+    }
+  });
+});
+
 describe('probe: planning', () => {
   test('an operation whose path parameter cannot be filled is reported as skipped, with the reason', async () => {
     const dir = makeTempDir();
