@@ -85,6 +85,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       const entry = dirty.values().next().value as string;
       dirty.delete(entry);
       if (!settings.enable) continue;
+      const t0 = performance.now();
       try {
         const isEntry = await linter.lint(entry);
         if (!isEntry) workspaceEntries.delete(entry);
@@ -94,9 +95,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       }
       // Let edits that arrived meanwhile land: when one makes this entry stale, its results are
       // not shown; the newer text is linted next instead.
+      const t1 = performance.now();
       await nextTurn();
       if (dirty.has(entry)) continue;
       publish();
+      if (process.env.RESTLINT_LSP_TIMING) process.stderr.write(`lint ${(t1 - t0).toFixed(0)} ms, publish ${(performance.now() - t1).toFixed(0)} ms\n`);
     }
     publish();
   }
