@@ -29,7 +29,10 @@ export interface LintResult {
   findings: Finding[];
   /** Set when the entry (or a file it references) cannot be read, parsed, or is not OpenAPI. */
   error?: SourceError;
-  /** Every file the lint read (the entry first): an editor re-lints the entry when one of them changes. */
+  /**
+   * Every file the lint read or tried to read (the entry first; a missing referenced file too):
+   * an editor re-lints the entry when one of them changes or appears.
+   */
   files: string[];
 }
 
@@ -38,7 +41,9 @@ export function lintFile(path: string, options: LintOptions): LintResult {
   const file = resolve(path);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const cache = new Map<string, SourceFile>();
+  const tried = new Set<string>([file]);
   const load = (target: string): SourceFile => {
+    tried.add(target);
     let source = cache.get(target);
     if (!source) {
       const text = options.overlay?.get(target);
@@ -49,9 +54,9 @@ export function lintFile(path: string, options: LintOptions): LintResult {
   };
   try {
     const entry = load(file);
-    return { file, findings: lintSource(entry, { ...options, root: options.root ?? projectRoot(file) }, load), files: [...cache.keys()] };
+    return { file, findings: lintSource(entry, { ...options, root: options.root ?? projectRoot(file) }, load), files: [...tried] };
   } catch (error) {
-    if (error instanceof SourceError) return { file, findings: [], error, files: [file, ...[...cache.keys()].filter((path) => path !== file), ...(error.file !== file && !cache.has(error.file) ? [error.file] : [])] };
+    if (error instanceof SourceError) return { file, findings: [], error, files: [...tried] };
     throw error;
   }
 }

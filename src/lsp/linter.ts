@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { ConfigError, ConfigFinder, type Config } from '../engine/config/config';
+import { basename } from 'node:path';
+import { CONFIG_FILE_NAMES, ConfigError, ConfigFinder, parseConfig, type Config } from '../engine/config/config';
 import type { Finding } from '../engine/finding';
 import { lintFile } from '../engine/lint';
 import type { RuleModule } from '../engine/rule';
@@ -15,7 +16,10 @@ interface EntryResult {
 }
 
 export interface LinterOptions {
+  /** The rules to lint with (those that check documents). */
   rules: readonly RuleModule<any>[];
+  /** Every rule a config may name (live-only ones too: the same config serves `restlint.probe`). */
+  knownRules: readonly RuleModule<any>[];
   /** The text of a file open in the editor (its unsaved state), or undefined to read it from disk. */
   openText(path: string): string | undefined;
 }
@@ -33,18 +37,21 @@ export class Linter {
   private finder: ConfigFinder;
   /** `restlint.configPath`, when set: one config for every file. */
   private configPath: string | undefined;
+  /** Configs parsed from their open, unsaved editor buffers, by path (cleared with the others). */
+  private readonly edited = new Map<string, Config>();
   /** Problems of config files (a bad `.restlint.yaml`), shown on the config file. */
   private readonly configProblems = new Map<string, Finding>();
 
   constructor(private readonly options: LinterOptions) {
-    this.finder = new ConfigFinder(options.rules);
+    this.finder = new ConfigFinder(options.knownRules);
   }
 
   /** Forgets every loaded config (a config file changed, or the setting did). */
   reloadConfig(configPath?: string): void {
-    this.finder = new ConfigFinder(this.options.rules);
+    this.finder = new ConfigFinder(this.options.knownRules);
     this.configPath = configPath || undefined;
     this.configProblems.clear();
+    this.edited.clear();
   }
 
   get entries(): string[] {
@@ -130,12 +137,22 @@ export class Linter {
   /** The config for a file, or undefined when it is invalid (its problem is then shown on the config file). */
   configFor(entry: string): Config | undefined {
     try {
-      return this.configPath ? this.finder.load(this.configPath) : this.finder.forFile(entry);
+      const config = this.configPath ? this.finder.load(this.configPath) : this.finder.forFile(entry);
+      return this.editedVersion(config);
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
       this.configProblems.set(error.file, parseErrorFinding(error.file, `invalid config: ${error.message}`, error.range));
       return undefined;
     }
+  }
+
+  /** A restlint config open in the editor with unsaved edits: its buffer, as the editor shows it. */
+  private editedVersion(config: Config): Config {
+    const path = config.path;
+    if (!path || !CONFIG_FILE_NAMES.includes(basename(path)) || this.isSaved(path)) return config;
+    let edited = this.edited.get(path);
+    if (!edited) this.edited.set(path, (edited = parseConfig(path, this.options.openText(path)!, this.options.knownRules)));
+    return edited;
   }
 
   private isSaved(file: string): boolean {

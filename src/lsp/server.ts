@@ -53,16 +53,21 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const pathOf = (uri: string) => (uri.startsWith('file:') ? fileURLToPath(uri) : uri);
   const uriOf = (path: string) => pathToFileURL(path).href;
   const openText = (path: string) => documents.get(uriOf(path))?.getText();
-  const linter = new Linter({ rules: LINT_RULES, openText });
+  const linter = new Linter({ rules: LINT_RULES, knownRules: allRules, openText });
 
   let settings = DEFAULT_SETTINGS;
   let folders: string[] = [];
   let canPullSettings = false;
+  /** Resolves once the client's settings are known: nothing is linted before (no flash of unfiltered diagnostics). */
+  let settingsReady: Promise<void> = Promise.resolve();
+  let settingsLoaded = () => {};
   let canShowDocument = false;
   /** Entries linted because "Lint workspace" found them: they stay when their editor closes. */
   const workspaceEntries = new Set<string>();
   /** What each file shows now, by path. */
   const shown = new Map<string, Shown[]>();
+  /** The document version each file's shown diagnostics were sent for (undefined: not open). */
+  const sentVersions = new Map<string, number | undefined>();
   /** Findings of the last probe, by file. */
   let probeFindings = new Map<string, Finding[]>();
 
@@ -80,6 +85,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const nextTurn = () => new Promise<void>((done) => setImmediate(done));
 
   async function drain(): Promise<void> {
+    await settingsReady;
     await nextTurn();
     while (dirty.size > 0) {
       const entry = dirty.values().next().value as string;
@@ -122,14 +128,24 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       total += list.length;
       if (list.length > 0) files++;
       const before = shown.get(file);
-      if (before && JSON.stringify(before.map((item) => item.diagnostic)) === JSON.stringify(list.map((item) => item.diagnostic))) continue;
-      if (list.length === 0) shown.delete(file);
-      else shown.set(file, list);
       const uri = uriOf(file);
-      void connection.sendDiagnostics({ uri, version: documents.get(uri)?.version, diagnostics: list.map((item) => item.diagnostic) });
+      const version = documents.get(uri)?.version;
+      // Unchanged diagnostics are sent again for a new version of the document (clients match publishes to versions).
+      const same = before !== undefined && sentVersions.get(file) === version && JSON.stringify(before.map((item) => item.diagnostic)) === JSON.stringify(list.map((item) => item.diagnostic));
+      // A file still linted keeps its (possibly empty) entry, so an empty result is not sent again every round.
+      if (list.length === 0 && !next.has(file)) {
+        shown.delete(file);
+        sentVersions.delete(file);
+      } else shown.set(file, list);
+      if (same) continue;
+      if (shown.has(file)) sentVersions.set(file, version);
+      void connection.sendDiagnostics({ uri, version, diagnostics: list.map((item) => item.diagnostic) });
     }
-    void connection.sendNotification('restlint/status', { findings: total, files });
+    const status = `${total}/${files}`;
+    if (status !== lastStatus) void connection.sendNotification('restlint/status', { findings: total, files });
+    lastStatus = status;
   }
+  let lastStatus = '';
 
   const relintAll = () => {
     linter.reloadConfig(settings.configPath ? resolve(folders[0] ?? process.cwd(), settings.configPath) : undefined);
@@ -147,6 +163,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onInitialize((params): InitializeResult => {
     const capabilities = params.capabilities;
     canPullSettings = capabilities.workspace?.configuration === true;
+    if (canPullSettings) settingsReady = new Promise<void>((done) => (settingsLoaded = done));
     canShowDocument = capabilities.window?.showDocument?.support === true;
     folders = (params.workspaceFolders ?? []).map((folder) => pathOf(folder.uri));
     if (folders.length === 0 && params.rootUri) folders = [pathOf(params.rootUri)];
@@ -166,8 +183,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onInitialized(async () => {
     if (canPullSettings) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'restlint' }).catch(() => {});
-      await pullSettings();
+      await pullSettings().catch((error: Error) => connection.console.error(`restlint: cannot read the settings: ${error.message}`));
       relintAll();
+      settingsLoaded();
     }
   });
 
@@ -195,6 +213,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
   documents.onDidClose(({ document }) => {
     const path = pathOf(document.uri);
+    // A config closed with unsaved edits: the file on disk applies again.
+    if (CONFIG_NAMES.has(basename(path))) return relintAll();
     // Its findings go with it unless "Lint workspace" asked for the file; documents that
     // reference it are linted again against the file on disk.
     const dependents = linter.dependents(path).filter((entry) => entry !== path);

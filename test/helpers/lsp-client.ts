@@ -81,11 +81,13 @@ export class LspClient {
       capabilities: { workspace: { configuration: options.settings !== undefined, didChangeConfiguration: { dynamicRegistration: true } }, ...options.capabilities },
     });
     client.capabilities = result.capabilities;
+    client.serverInfo = result.serverInfo;
     await client.connection.sendNotification(InitializedNotification.type, {});
     return client;
   }
 
   capabilities: InitializeResult['capabilities'] = {};
+  serverInfo: InitializeResult['serverInfo'];
 
   uri(path: string): string {
     return pathToFileURL(path).href;
@@ -123,6 +125,21 @@ export class LspClient {
           resolve(params.diagnostics);
         },
       });
+    });
+  }
+
+  /** The next notification `method` (other than publishDiagnostics) whose params satisfy `test`, from now on; rejects after `timeoutMs`. */
+  notification<T = unknown>(method: string, test: (params: T) => boolean = () => true, timeoutMs = 10_000): Promise<T> {
+    const from = this.notifications.length;
+    return new Promise((resolve, reject) => {
+      const started = Date.now();
+      const check = () => {
+        const found = this.notifications.slice(from).find((item) => item.method === method && test(item.params as T));
+        if (found) return resolve(found.params as T);
+        if (Date.now() - started > timeoutMs) return reject(new Error(`no ${method} notification within ${timeoutMs} ms\n${this.stderr}`));
+        setTimeout(check, 5).unref();
+      };
+      check();
     });
   }
 
