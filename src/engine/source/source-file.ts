@@ -32,6 +32,8 @@ export class SourceFile {
     readonly format: Format,
     readonly data: unknown,
     private readonly locator: Locator,
+    /** YAML only: every mapping with a `$ref` member, recorded by the parser (JSON files scan their text instead). */
+    readonly refHolders?: readonly Record<string, unknown>[],
   ) {
     this.lines = new LineIndex(text);
   }
@@ -131,8 +133,8 @@ export function parseSourceText(path: string, text: string): SourceFile {
 
 function parseYamlSource(path: string, text: string): SourceFile {
   try {
-    const { data, locator } = parseYaml(text, path);
-    return new SourceFile(path, text, 'yaml', data, locator);
+    const { data, locator, refHolders } = parseYaml(text, path);
+    return new SourceFile(path, text, 'yaml', data, locator, refHolders);
   } catch (error) {
     if (error instanceof YAMLException) {
       const mark = error.mark as { line: number; column: number } | undefined;

@@ -11,6 +11,8 @@ type ChildSpans = unknown[];
 export interface ParsedYaml {
   data: unknown;
   locator: Locator;
+  /** Every mapping that has a `$ref` member, in source order (aliases once). */
+  refHolders: Record<string, unknown>[];
 }
 
 /**
@@ -21,26 +23,30 @@ export interface ParsedYaml {
  */
 export function parseYaml(text: string, filename: string): ParsedYaml {
   const spans = new WeakMap<object, ChildSpans>();
-  // One stack frame per open node: its start offset and the spans of its children.
+  const refHolders: Record<string, unknown>[] = [];
+  // One stack frame per open node: its start offset and the spans of its children (created
+  // on the first child: scalars, most nodes, never get an array).
   const starts: number[] = [];
-  const children: ChildSpans[] = [];
+  const children: (ChildSpans | undefined)[] = [];
   const listener: LoadOptions['listener'] = function (event, state) {
     if (event === 'open') {
       starts.push(state.position);
-      children.push([]);
+      children.push(undefined);
       return;
     }
     const start = starts.pop()!;
-    const own = children.pop()!;
+    const own = children.pop();
     const value = state.result;
     // An alias closes with the anchored object: keep the spans of its first (real) occurrence.
-    if (value !== null && typeof value === 'object' && own.length > 0 && !spans.has(value)) {
+    if (own !== undefined && value !== null && typeof value === 'object' && !spans.has(value)) {
       spans.set(value, own);
+      if (!Array.isArray(value) && Object.prototype.hasOwnProperty.call(value, '$ref')) refHolders.push(value as Record<string, unknown>);
     }
-    if (children.length > 0) children[children.length - 1].push(start, state.position, value);
+    const depth = children.length;
+    if (depth > 0) (children[depth - 1] ??= []).push(start, state.position, value);
   };
   const data = load(text, { filename, listener });
-  return { data, locator: new YamlLocator(text, data, spans) };
+  return { data, locator: new YamlLocator(text, data, spans), refHolders };
 }
 
 export { YAMLException };
