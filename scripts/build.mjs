@@ -16,48 +16,41 @@ const probeApart = {
     build.onResolve({ filter: /^\.\/(probe|lsp)-command$/ }, (args) => ({ path: `${args.path}.js`, external: true }));
   },
 };
-// dist/ is overwritten in place, not deleted first: a test run reading dist/cli.js while
-// another build runs never finds it missing (one entry point leaves no stale files).
-await build({
-  entryPoints: { cli: join(root, 'src', 'cli', 'main.ts') },
+// What every Node bundle here shares. Spectral is loaded from node_modules only when a config
+// asks for a Spectral ruleset: bundling it would make every run parse it, and restlint's own
+// rules never need it. ajv likewise: it is loaded only to validate rule options a config
+// gives, or live bodies; supertest only for `probe --app`.
+const nodeBundle = {
   outdir: join(root, 'dist'),
   bundle: true,
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  // yargs is ESM and reads import.meta.url, which a CommonJS bundle lacks: give it this file's URL.
-  banner: { js: "#!/usr/bin/env node\nconst __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   sourcemap: 'linked',
   logLevel: 'warning',
   legalComments: 'none',
   minify: process.env.RESTLINT_NO_MINIFY !== '1',
   keepNames: true,
   alias: { 'string-width': join(root, 'scripts', 'shims', 'string-width.mjs') },
-  // Spectral is loaded from node_modules only when a config asks for a Spectral ruleset:
-  // bundling it would make every run parse it, and restlint's own rules never need it.
-  // ajv likewise: it is loaded only to validate rule options a config gives, or live bodies;
-  // supertest only for `probe --app`.
   external: ['@stoplight/*', 'ajv', 'ajv-formats', 'supertest'],
+  // yargs is ESM and reads import.meta.url, which a CommonJS bundle lacks: give it this file's URL.
+  define: { 'import.meta.url': '__importMetaUrl' },
+};
+const importMetaUrl = "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;";
+
+// dist/ is overwritten in place, not deleted first: a test run reading dist/cli.js while
+// another build runs never finds it missing (each entry point leaves no stale files).
+await build({
+  ...nodeBundle,
+  entryPoints: { cli: join(root, 'src', 'cli', 'main.ts') },
+  banner: { js: `#!/usr/bin/env node\n${importMetaUrl}` },
   plugins: [probeApart],
-  define: {
-    'import.meta.url': '__importMetaUrl', RESTLINT_VERSION: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) },
+  define: { ...nodeBundle.define, RESTLINT_VERSION: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) },
 });
 await build({
+  ...nodeBundle,
   entryPoints: { 'probe-command': join(root, 'src', 'cli', 'probe-command.ts'), 'lsp-command': join(root, 'src', 'cli', 'lsp-command.ts') },
-  outdir: join(root, 'dist'),
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  sourcemap: 'linked',
-  logLevel: 'warning',
-  legalComments: 'none',
-  minify: process.env.RESTLINT_NO_MINIFY !== '1',
-  keepNames: true,
-  alias: { 'string-width': join(root, 'scripts', 'shims', 'string-width.mjs') },
-  external: ['@stoplight/*', 'ajv', 'ajv-formats', 'supertest'],
-  define: { 'import.meta.url': '__importMetaUrl' },
-  banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  banner: { js: importMetaUrl },
 });
 // The bin must stay executable across rebuilds (npm sets the bit only when it links bins).
 chmodSync(join(root, 'dist', 'cli.js'), 0o755);

@@ -14,8 +14,8 @@ import { lintFiles } from './pool';
 import { addSpectralPass } from './lint-worker';
 import { writeOutputs } from './outputs';
 
-export interface LintArgs {
-  files: string[];
+/** The options `lint` and `probe` share: where reports go, what fails, which config, which files may be read. */
+export interface ReportingArgs {
   /** One entry per `--format`; `output` pairs with it by position (`--output`), stdout when absent. */
   outputs: { format: string; file?: string }[];
   failSeverity: Severity;
@@ -23,6 +23,10 @@ export interface LintArgs {
   quiet: boolean;
   root?: string;
   maxFileSize: number;
+}
+
+export interface LintArgs extends ReportingArgs {
+  files: string[];
   /** `--fix` (write) or `--fix-dry-run` (print a diff): apply the rules' safe fixes. */
   fix?: FixMode;
   /** `--baseline`, `--write-baseline`, `--since`: report only new findings. */

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError, ConfigFinder } from '../engine/config/config';
-import { SEVERITY_NUMBER, type Severity } from '../engine/rule';
+import { SEVERITY_NUMBER } from '../engine/rule';
 import { SourceError } from '../engine/source/source-file';
 import { planProbe, probe, type ProbeSummary } from '../probe/probe';
 import { AppTransport, HttpTransport, type Transport } from '../probe/transport';
@@ -11,10 +11,10 @@ import type { FileError, LintReport } from '../report/report';
 import { formatFileError } from '../report/stylish';
 import { allRules } from '../../rules';
 import { UsageError } from './files';
-import { EXIT } from './lint-command';
+import { EXIT, type ReportingArgs } from './lint-command';
 import { writeOutputs } from './outputs';
 
-export interface ProbeArgs {
+export interface ProbeArgs extends ReportingArgs {
   spec: string;
   baseUrl?: string;
   app?: string;
@@ -26,12 +26,6 @@ export interface ProbeArgs {
   timeout: string;
   deadline: string;
   maxRequests: number;
-  outputs: { format: string; file?: string }[];
-  failSeverity: Severity;
-  config?: string;
-  quiet: boolean;
-  root?: string;
-  maxFileSize: number;
   /** Print the plan, send nothing. */
   dryRun: boolean;
 }
