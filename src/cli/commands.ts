@@ -1,4 +1,4 @@
-import yargs from 'yargs';
+import yargs, { type Argv } from 'yargs';
 import { SEVERITIES, type Severity } from '../engine/rule';
 import { DEFAULT_MAX_BYTES } from '../engine/source/source-file';
 import { colorsFor } from '../report/colors';
@@ -19,23 +19,7 @@ export async function run(argv: string[]): Promise<number> {
       'lint [files..]',
       'Lint OpenAPI documents (default: openapi.yaml/.yml/.json or swagger.* in the current folder)',
       (command) =>
-        command
-          .positional('files', { describe: 'Files or globs to lint', type: 'string', array: true, default: [] as string[] })
-          // Not `array: true`, which would swallow the files after `--format json`: a repeated
-          // option collects into a list by itself.
-          .option('format', {
-            alias: 'f',
-            type: 'string',
-            choices: Object.keys(REPORTERS),
-            default: 'stylish',
-            describe: "Output format (json: Spectral's result shape); repeat to write several, paired with --output",
-          })
-          .option('output', { alias: 'o', type: 'string', describe: 'Write the format given in the same position to this file instead of stdout' })
-          .option('fail-severity', { alias: 'F', choices: SEVERITIES, default: 'error' as Severity, describe: 'Exit 1 when a finding is at or above this severity' })
-          .option('config', { alias: 'c', type: 'string', describe: 'Config file (default: .restlint.yaml found by walking up from each file)' })
-          .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Show only findings at or above --fail-severity, no progress' })
-          .option('root', { type: 'string', describe: 'Folder referenced files must stay inside (default: nearest folder with .git, package.json or a restlint config)' })
-          .option('max-file-size', { type: 'number', default: DEFAULT_MAX_BYTES / 1024 / 1024, describe: 'Largest file to read, in MB' })
+        withReportingOptions(command.positional('files', { describe: 'Files or globs to lint', type: 'string', array: true, default: [] as string[] }))
           .option('fix', { type: 'boolean', default: false, describe: 'Apply the safe fixes (path slashes) to the files, then report what is left' })
           .option('fix-dry-run', { type: 'boolean', default: false, describe: 'Print the safe fixes as a unified diff; change nothing' })
           .option('write-baseline', { type: 'string', describe: "Record today's findings in this file (e.g. .restlint-baseline.json) and report none" })
@@ -64,7 +48,7 @@ export async function run(argv: string[]): Promise<number> {
       'probe',
       'Probe a running API: send requests planned from the spec and report what the responses break',
       (command) =>
-        command
+        withReportingOptions(command)
           .option('spec', { alias: 's', type: 'string', demandOption: 'give the OpenAPI document to plan from: --spec openapi.yaml', describe: 'The OpenAPI document of the API' })
           .option('base-url', { alias: 'u', type: 'string', describe: 'Where the API runs (its path is put before every documented path), e.g. http://127.0.0.1:3000' })
           .option('app', { type: 'string', describe: 'A module exporting the app instead (Express or any (req, res) handler, Koa, Fastify), run in-process' })
@@ -76,13 +60,6 @@ export async function run(argv: string[]): Promise<number> {
           .option('timeout', { type: 'string', default: '5s', describe: 'How long to wait for each answer' })
           .option('deadline', { type: 'string', default: '5m', describe: 'How long the whole probe may take; nothing is sent after it' })
           .option('max-requests', { type: 'number', default: 2000, describe: 'Requests to send at most' })
-          .option('format', { alias: 'f', type: 'string', choices: Object.keys(REPORTERS), default: 'stylish', describe: 'Output format; repeat to write several, paired with --output' })
-          .option('output', { alias: 'o', type: 'string', describe: 'Write the format given in the same position to this file instead of stdout' })
-          .option('fail-severity', { alias: 'F', choices: SEVERITIES, default: 'error' as Severity, describe: 'Exit 1 when a finding is at or above this severity' })
-          .option('config', { alias: 'c', type: 'string', describe: 'Config file (default: .restlint.yaml found by walking up from the spec)' })
-          .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Show only findings at or above --fail-severity, no progress or summary' })
-          .option('root', { type: 'string', describe: 'Folder files the spec references must stay inside' })
-          .option('max-file-size', { type: 'number', default: DEFAULT_MAX_BYTES / 1024 / 1024, describe: 'Largest spec file to read, in MB' })
           .option('dry-run', { type: 'boolean', default: false, describe: 'Print the requests the probe would send first; send nothing' })
           .check((args) => {
             if (args['dry-run'] && args.app === undefined) return true;
@@ -173,6 +150,28 @@ export async function run(argv: string[]): Promise<number> {
     return EXIT.usage;
   }
   return exitCode;
+}
+
+/** The options `lint` and `probe` share (ReportingArgs): outputs, the failing severity, config, root, file size. */
+function withReportingOptions<T>(command: Argv<T>) {
+  return (
+    command
+      // Not `array: true`, which would swallow the files after `--format json`: a repeated
+      // option collects into a list by itself.
+      .option('format', {
+        alias: 'f',
+        type: 'string',
+        choices: Object.keys(REPORTERS),
+        default: 'stylish',
+        describe: "Output format (json: Spectral's result shape); repeat to write several, paired with --output",
+      })
+      .option('output', { alias: 'o', type: 'string', describe: 'Write the format given in the same position to this file instead of stdout' })
+      .option('fail-severity', { alias: 'F', choices: SEVERITIES, default: 'error' as Severity, describe: 'Exit 1 when a finding is at or above this severity' })
+      .option('config', { alias: 'c', type: 'string', describe: 'Config file (default: .restlint.yaml found by walking up from each document)' })
+      .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Show only findings at or above --fail-severity, no progress or summary' })
+      .option('root', { type: 'string', describe: 'Folder referenced files must stay inside (default: nearest folder with .git, package.json or a restlint config)' })
+      .option('max-file-size', { type: 'number', default: DEFAULT_MAX_BYTES / 1024 / 1024, describe: 'Largest file to read, in MB' })
+  );
 }
 
 /**
