@@ -85,12 +85,14 @@ describe('probe: the same apps in-process through --app', () => {
     });
   }
 
-  test('a Koa app is loaded and probed', async () => {
-    const result = await runCli(['probe', '--spec', join(SERVERS, 'koa', 'openapi.yaml'), '--app', join(SERVERS, 'koa-good.js'), ...FAST]);
-    assert.deepEqual(parse(result.stdout), []);
-    assert.equal(result.code, 0, result.stderr);
-    assert.match(result.stderr, /^Probed 1 operation with \d+ requests/m);
-  });
+  for (const framework of ['koa', 'fastify']) {
+    test(`a ${framework === 'koa' ? 'Koa' : 'Fastify'} app is loaded and probed`, async () => {
+      const result = await runCli(['probe', '--spec', join(SERVERS, 'health', 'openapi.yaml'), '--app', join(SERVERS, `${framework}-good.js`), ...FAST]);
+      assert.deepEqual(parse(result.stdout), []);
+      assert.equal(result.code, 0, result.stderr);
+      assert.match(result.stderr, /^Probed 1 operation with \d+ requests/m);
+    });
+  }
 });
 
 describe('probe: safe by default', () => {
