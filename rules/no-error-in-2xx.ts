@@ -137,7 +137,7 @@ export default defineRule({
         const found = isStreamLive(response.mediaType) || isAboutErrorsPath(request.operation?.path) ? undefined : looksLikeError(response.json);
         // An unknown id answered 2xx is this rule's alone; the other provocations answered 2xx are
         // invalid-input-rejected's, operations-secured's and api-versioned's, unless the body reports the error.
-        const applies = provoked && (request.purpose === 'unknown-id' || found !== undefined) && !(request.purpose === 'no-auth' && !isSecured(request.operation?.security));
+        const applies = provoked && (request.purpose === 'unknown-id' || found !== undefined) && !(request.purpose === 'no-auth' && !request.operation?.security.length);
         if (applies) {
           context.report({ messageId: 'liveProvoked', data: { provocation: provoked.provocation, expected: provoked.expected }, exchange, detail: found ? `${found} in ${excerpt(response.body, 160)}` : undefined });
         } else if (found) {
@@ -156,11 +156,6 @@ const PROVOKED: Partial<Record<ProbePurpose, { provocation: string; expected: st
   'no-auth': { provocation: 'a request without credentials', expected: 'with 401 Unauthorized (or 403 Forbidden)' },
   'unknown-version': { provocation: 'a request for an API version that does not exist', expected: 'with a 4xx (404 Not Found, or 400 naming the supported versions)' },
 };
-
-/** Whether credentials are required: some requirement, none of them empty (the prober reads `- {}` as optional: no requirement). */
-function isSecured(security: Record<string, string[]>[] | undefined): boolean {
-  return security !== undefined && security.length > 0 && !security.some((requirement) => Object.keys(requirement).length === 0);
-}
 
 function isStreamLive(mediaType: string | undefined): boolean {
   return mediaType !== undefined && STREAM_MEDIA.test(mediaType);
