@@ -202,6 +202,26 @@ describe('probe: bounded, whatever the server does', () => {
     }
   });
 
+  test('a 500 that does not happen again when resent is reported at info, as flaky', async () => {
+    let failures = 0;
+    const flaky = await listen((request, response) => {
+      // The first GET /v1/things fails; everything after it works.
+      const fail = request.url === '/v1/things' && request.method === 'GET' && failures++ === 0;
+      response.writeHead(fail ? 500 : 200, { 'content-type': 'application/json', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+      response.end(fail ? '{"type":"about:blank","title":"Internal Server Error","status":500}' : '{}');
+    });
+    try {
+      const result = await runCli(['probe', '--spec', spec, '--base-url', flaky.url, ...FAST, '--concurrency', '1']);
+      const serverErrors = parse(result.stdout).filter((finding) => finding.code === 'no-server-error');
+      assert.deepEqual(
+        serverErrors.map(({ message, severity }) => ({ message, severity })),
+        [{ message: 'GET /v1/things answered 500; a server error is never the answer to a request, valid or not (did not happen again when the request was resent: flaky)', severity: 2 }],
+      );
+    } finally {
+      await flaky.close();
+    }
+  });
+
   test('nothing listening: exit 2, and the error says so', async () => {
     const server: RunningServer = await listen(() => {});
     const url = server.url;
