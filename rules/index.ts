@@ -53,6 +53,7 @@ import paginateCollections from './paginate-collections';
 import invalidInputRejected from './invalid-input-rejected';
 import methodNotAllowed from './method-not-allowed';
 import headMatchesGet from './head-matches-get';
+import safeMethodsSafe from './safe-methods-safe';
 import documentedStatus from './documented-status';
 import documentedContentType from './documented-content-type';
 import responseMatchesSchema from './response-matches-schema';
@@ -87,6 +88,7 @@ export const allRules: readonly RuleModule<any>[] = [
   operationVerbMatchesMethod,
   methodNotAllowed,
   headMatchesGet,
+  safeMethodsSafe,
   invalidInputRejected,
   // C. Status codes
   registeredStatusCodes,

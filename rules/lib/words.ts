@@ -6,7 +6,7 @@
  * `get`. Every list is curated by hand against real API descriptions; a part-of-speech tagger
  * reads `address`, `access`, `process` as verbs, and `pluralize` reads `lens` as a plural.
  */
-import { splitWords, type PathSegment } from '../../src/engine/model/path';
+import { parsePath, splitWords, type PathSegment } from '../../src/engine/model/path';
 
 // ---------------------------------------------------------------------------------------------
 // Verbs (no-verb-in-path)
@@ -19,6 +19,28 @@ export const TIER1_VERBS: ReadonlySet<string> = new Set([
   'calculate', 'compute', 'validate', 'verify', 'submit', 'send', 'assign', 'unassign', 'attach', 'detach',
   'subscribe', 'unsubscribe', 'lock', 'unlock', 'sync',
 ]);
+
+/**
+ * Tier 1 verbs that change state (not `get`, `list`, `validate` …): a GET whose path starts a
+ * segment with one (`/users/{id}/delete`, `/cancelOrder`) may change data when called, so the
+ * prober treats it as a mutation, and safe-methods-safe reports it when it answers.
+ */
+export const STATE_CHANGING_VERBS: ReadonlySet<string> = new Set([
+  'create', 'add', 'insert', 'new', 'make', 'update', 'edit', 'modify', 'change', 'set', 'save', 'delete', 'remove',
+  'destroy', 'erase', 'purge', 'cancel', 'approve', 'reject', 'activate', 'deactivate', 'enable', 'disable', 'execute',
+  'perform', 'do', 'submit', 'send', 'assign', 'unassign', 'attach', 'detach', 'subscribe', 'unsubscribe', 'lock',
+  'unlock', 'sync', 'reset', 'logout',
+]);
+
+/** The state-changing verb a path's literal segment starts with (`delete` in `/users/{id}/delete`), if any. */
+export function stateChangingVerbOf(path: string): string | undefined {
+  for (const segment of parsePath(path)) {
+    if (segment.kind !== 'literal') continue;
+    const first = splitWords(segment.text)[0]?.toLowerCase();
+    if (first && STATE_CHANGING_VERBS.has(first)) return first;
+  }
+  return undefined;
+}
 
 /** Tier 2 (guidelines, section A): words that are verbs and nouns; flagged only in a verb+object compound, or alone when the method contradicts. */
 export const TIER2_VERBS: ReadonlySet<string> = new Set([

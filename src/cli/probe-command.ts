@@ -30,6 +30,9 @@ export interface ProbeArgs extends ReportingArgs {
   dryRun: boolean;
 }
 
+/** What the prober leaves out without --allow-mutations, as the summary says it. */
+const MUTATIONS = 'POST, PUT, PATCH, DELETE, and GETs whose path names a change';
+
 /** The rules `probe` runs: those with a live check, and the prober's own notes. */
 const PROBE_RULES = allRules.filter((rule) => rule.live || rule.meta.id === 'probe-skipped');
 
@@ -118,7 +121,7 @@ function printPlan(args: ProbeArgs, spec: string, headers: Record<string, string
   const lines = plan.requests.map((request) => `${request.method.padEnd(7)} ${request.path}  (${request.purpose}${request.operation ? `, ${request.operation}` : ''})`);
   for (const { operation, reason } of plan.waiting) lines.push(`later   ${operation.name}: ${reason}`);
   lines.push('', `${plan.requests.length} requests planned before any response; follow-ups (HEAD, conditional GET, tracing, versions) and ids found in responses add more.`);
-  if (plan.mutationsSkipped > 0) lines.push(`${plan.mutationsSkipped} POST/PUT/PATCH/DELETE operations left out (--allow-mutations sends them).`);
+  if (plan.mutationsSkipped > 0) lines.push(`${plan.mutationsSkipped} operations that may change data left out (${MUTATIONS}; --allow-mutations sends them).`);
   for (const check of plan.skippedChecks) lines.push(`Not checked: ${check}.`);
   process.stdout.write(lines.join('\n') + '\n');
   return EXIT.ok;
@@ -222,7 +225,9 @@ function formatSummary(summary: ProbeSummary, colors: ReturnType<typeof colorsFo
       '.',
   ];
   if (summary.dropped > 0) lines.push(`${summary.dropped} planned request${summary.dropped === 1 ? ' was' : 's were'} not sent: --max-requests or --deadline reached.`);
-  if (summary.mutationsSkipped > 0) lines.push(`${summary.mutationsSkipped} POST/PUT/PATCH/DELETE operation${summary.mutationsSkipped === 1 ? '' : 's'} not sent (safe by default; --allow-mutations sends them).`);
+  if (summary.mutationsSkipped > 0) {
+    lines.push(`${summary.mutationsSkipped} operation${summary.mutationsSkipped === 1 ? '' : 's'} that may change data not sent (${MUTATIONS}; safe by default: --allow-mutations sends them).`);
+  }
   if (summary.skippedOperations.length > 0) lines.push(`${summary.skippedOperations.length} operation${summary.skippedOperations.length === 1 ? '' : 's'} skipped for want of parameter values (see probe-skipped).`);
   for (const check of summary.skippedChecks) lines.push(`Not checked: ${check}.`);
   return colors.dim(lines.join('\n')) + '\n';

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { isObject } from '../engine/model/json';
-import { isJsonMediaType } from './response';
+import { stateChangingVerbOf } from '../../rules/lib/words';
+import { isJsonMediaType, listIn } from './response';
 import type { Exchange, LiveApi, LiveOperation, LiveParameter, LiveSchema, ProbePurpose, ProbeRequest } from './types';
 
 export interface PlanOptions {
@@ -58,13 +59,18 @@ export class Planner {
     private readonly options: PlanOptions,
     private readonly samples: Samples,
   ) {
+    // A GET whose path names a change (`/users/{id}/delete`) may change data when called:
+    // without --allow-mutations it is left out like a POST (safe-methods-safe reports it when sent).
     this.waiting = api.operations.filter((operation) => {
-      if (options.allowMutations || SAFE_METHODS.has(operation.method)) return true;
+      if (options.allowMutations || (SAFE_METHODS.has(operation.method) && !stateChangingVerbOf(operation.path))) return true;
       this.mutationsSkipped.push(operation);
       return false;
     });
     if (this.mutationsSkipped.length > 0) {
       this.skippedChecks.add('post-create-201-location, delete-success-code, no-body-on-204-304 on writes: POST, PUT, PATCH and DELETE operations are sent only with --allow-mutations');
+    }
+    if (!options.allowMutations && this.mutationsSkipped.some((operation) => SAFE_METHODS.has(operation.method))) {
+      this.skippedChecks.add('safe-methods-safe: GET operations whose path names a change (delete, cancel, …) are sent only with --allow-mutations');
     }
     if (!options.allowMutations && api.operations.some((operation) => operation.requestBody)) {
       this.skippedChecks.add('invalid-input-rejected: malformed and schema-violating bodies are sent only with --allow-mutations');
@@ -109,7 +115,7 @@ export class Planner {
   learn(exchange: Exchange): void {
     const { request, response } = exchange;
     if (request.purpose !== 'valid' || request.method !== 'GET' || !request.operation || !response || response.status >= 300) return;
-    const item = firstItem(response.json);
+    const item = listIn(response.json)?.find(isObject);
     if (!item) return;
     const collection = request.operation.path;
     for (const operation of this.api.operations) {
@@ -145,6 +151,9 @@ export class Planner {
       this.trailingSlashPaths.add(request.operation!.path);
       requests.push(follow('trailing-slash', { path: `${pathOnly}/${query}` }));
     }
+    // The same GET again, to see that reading changed nothing (only where writes are allowed:
+    // a GET that is not safe changes data each time it is sent).
+    if (this.options.allowMutations && !lastIsParameter(request.operation!.path)) requests.push(follow('repeat', {}));
     const other = this.otherMediaType(request.operation!, response.status, response.mediaType);
     if (other) requests.push(follow('accept-variant', { headers: { accept: other } }));
     const segments = pathOnly.split('/');
@@ -299,19 +308,6 @@ function itemParameter(path: string, collection: string): string | undefined {
   const prefix = collection.endsWith('/') ? collection : `${collection}/`;
   if (!path.startsWith(prefix)) return undefined;
   return /^\{([^}/]+)\}(?:\/|$)/.exec(path.slice(prefix.length))?.[1];
-}
-
-/** The first object of a list response: the body itself when it is an array, else its first array of objects. */
-function firstItem(json: unknown): Record<string, unknown> | undefined {
-  if (Array.isArray(json)) return isObject(json[0]) ? json[0] : undefined;
-  if (!isObject(json)) return undefined;
-  const preferred = ['items', 'data', 'results', 'values', 'records', 'content', 'entries'];
-  const keys = [...preferred.filter((key) => key in json), ...Object.keys(json)];
-  for (const key of keys) {
-    const list = json[key];
-    if (Array.isArray(list) && isObject(list[0])) return list[0];
-  }
-  return undefined;
 }
 
 /** The item's value for a path parameter: `userId`, then `user_id`-style and `id`-style members. */

@@ -96,7 +96,9 @@ export type ProbePurpose =
   /** The basis request with a version that does not exist (`/v999/…`): expects 4xx. */
   | 'unknown-version'
   /** The basis request without its version: expects 4xx or a redirect. */
-  | 'unversioned';
+  | 'unversioned'
+  /** The basis GET of a collection sent again (with --allow-mutations): the same items, the same ETag. */
+  | 'repeat';
 
 export interface ProbeRequest {
   purpose: ProbePurpose;
