@@ -15,6 +15,9 @@ import { continuesKey, customMethodStart, extensionOf, isIdentifier, REPRESENTAT
  * Namespaces and groupings (`/v1`, `/api`, `/users/{id}/settings` below
  * `/users/{id}/settings/email`) are not, and neither is the first part of a compound key
  * (`/repos/{owner}` in `/repos/{owner}/{repo}`; see `continuesKey`).
+ *
+ * Live: the prober asks the API for such missing parents (`GET /users/7` after a 2xx from
+ * `GET /users/7/orders`), and a 404 is reported.
  */
 export default defineRule({
   meta: {
@@ -26,7 +29,15 @@ export default defineRule({
     fix: 'no',
     messages: {
       missing: '"{{path}}" lies below "{{parent}}", which is not in paths; add "{{parent}}" so clients can walk up to it',
+      liveMissing: '{{request}}, a parent of {{operation}}, answered 404; a client that walks up the path finds nothing there: serve the parent resource',
     },
+  },
+  live(context) {
+    return {
+      exchange(exchange) {
+        if (exchange.request.purpose === 'parent' && exchange.response?.status === 404) context.report({ messageId: 'liveMissing', exchange });
+      },
+    };
   },
   create(context) {
     return {
@@ -35,20 +46,7 @@ export default defineRule({
         const reported = new Set<string>();
         for (const item of document.pathItems) {
           const path = resourcePath(item.path);
-          const segments = parsePath(path);
-          const parentEnds: number[] = [];
-          segments.forEach((segment, index) => {
-            const next = segments[index + 1];
-            if (!next) return;
-            const endsWithId = isIdentifier(segment) && !(isIdentifier(next) && continuesKey(segments, index + 1));
-            const collection = segment.kind === 'literal' && customMethodStart(segment) === -1 && isIdentifier(next);
-            if (endsWithId || collection) parentEnds.push(segment.end);
-          });
-          // `/orders/{id}:cancel` acts on `/orders/{id}`.
-          const last = segments[segments.length - 1];
-          const method = last ? customMethodStart(last) : -1;
-          if (last && method !== -1) parentEnds.push(last.start + method);
-          for (const end of parentEnds) {
+          for (const end of parentEnds(path)) {
             const parent = path.slice(0, end);
             const key = normalizePath(parent);
             if (existing.has(key) || reported.has(key)) continue;
@@ -66,6 +64,39 @@ export default defineRule({
     };
   },
 });
+
+/**
+ * Where the parent resources of a path end (offsets into it): after an identifier, and after
+ * a collection followed by one; `/orders/{id}:cancel` acts on `/orders/{id}`.
+ */
+function parentEnds(path: string): number[] {
+  const segments = parsePath(path);
+  const ends: number[] = [];
+  segments.forEach((segment, index) => {
+    const next = segments[index + 1];
+    if (!next) return;
+    const endsWithId = isIdentifier(segment) && !(isIdentifier(next) && continuesKey(segments, index + 1));
+    const collection = segment.kind === 'literal' && customMethodStart(segment) === -1 && isIdentifier(next);
+    if (endsWithId || collection) ends.push(segment.end);
+  });
+  const last = segments[segments.length - 1];
+  const method = last ? customMethodStart(last) : -1;
+  if (last && method !== -1) ends.push(last.start + method);
+  return ends;
+}
+
+/**
+ * The parent resources of a path that the document does not list (as `lint` reports them),
+ * each with how many segments of the path it keeps: the prober asks the live API for them.
+ */
+export function missingParents(path: string, documented: readonly string[]): { parent: string; segments: number }[] {
+  const existing = new Set(documented.map((item) => normalizePath(resourcePath(item))));
+  const resource = resourcePath(path);
+  return parentEnds(resource)
+    .map((end) => resource.slice(0, end))
+    .filter((parent) => !existing.has(normalizePath(parent)))
+    .map((parent) => ({ parent, segments: parsePath(parent).length }));
+}
 
 /** The resource a path key names: without a fragment, trailing slashes or a representation extension. */
 function resourcePath(key: string): string {

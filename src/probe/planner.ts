@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { isObject } from '../engine/model/json';
+import { missingParents } from '../../rules/parent-paths-exist';
 import { stateChangingVerbOf } from '../../rules/lib/words';
 import { isJsonMediaType, listIn } from './response';
 import type { Exchange, LiveApi, LiveOperation, LiveParameter, LiveSchema, ProbePurpose, ProbeRequest } from './types';
@@ -49,6 +50,8 @@ export class Planner {
   private readonly followUpCounts = new Map<ProbePurpose, number>();
   private readonly trailingSlashPaths = new Set<string>();
   private versionProbed = false;
+  private readonly parentsProbed = new Set<string>();
+  private readonly documentedPaths: string[];
   /** Checks that could not run because mutations are off, with why. */
   readonly skippedChecks = new Set<string>();
   /** Operations not sent because mutations are off. */
@@ -61,6 +64,7 @@ export class Planner {
   ) {
     // A GET whose path names a change (`/users/{id}/delete`) may change data when called:
     // without --allow-mutations it is left out like a POST (safe-methods-safe reports it when sent).
+    this.documentedPaths = [...new Set(api.operations.map((operation) => operation.path))];
     this.waiting = api.operations.filter((operation) => {
       if (options.allowMutations || (SAFE_METHODS.has(operation.method) && !stateChangingVerbOf(operation.path))) return true;
       this.mutationsSkipped.push(operation);
@@ -156,6 +160,13 @@ export class Planner {
     if (this.options.allowMutations && !lastIsParameter(request.operation!.path)) requests.push(follow('repeat', {}));
     const other = this.otherMediaType(request.operation!, response.status, response.mediaType);
     if (other) requests.push(follow('accept-variant', { headers: { accept: other } }));
+    for (const { parent, segments: kept } of missingParents(request.operation!.path, this.documentedPaths)) {
+      if (this.parentsProbed.has(parent)) continue;
+      this.parentsProbed.add(parent);
+      // The filled path cut to the parent's segments (after the base path).
+      const own = pathOnly.slice(this.options.basePath.length).split('/').slice(0, kept + 1).join('/');
+      requests.push(follow('parent', { path: `${this.options.basePath}${own}` }));
+    }
     const segments = pathOnly.split('/');
     const versionAt = segments.findIndex((segment) => /^v\d+$/i.test(segment));
     if (versionAt > 0 && !this.versionProbed) {

@@ -98,7 +98,9 @@ export type ProbePurpose =
   /** The basis request without its version: expects 4xx or a redirect. */
   | 'unversioned'
   /** The basis GET of a collection sent again (with --allow-mutations): the same items, the same ETag. */
-  | 'repeat';
+  | 'repeat'
+  /** A parent resource of the basis path that the document does not list (`/users/7` of `/users/7/orders`): not 404. */
+  | 'parent';
 
 export interface ProbeRequest {
   purpose: ProbePurpose;
