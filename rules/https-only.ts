@@ -1,5 +1,6 @@
 import { defineRule } from '../src/engine/rule';
 import { childLocation, type NodeLocation } from '../src/engine/model/location';
+import { atApi } from './lib/live-versions';
 import { isLocalHost } from './lib/security';
 import { isObject } from '../src/engine/model/json';
 
@@ -26,7 +27,21 @@ export default defineRule({
       url: 'server URL "{{url}}" uses plain http; serve the API over https so credentials and data are encrypted in transit',
       variable: 'server URL "{{url}}" lets its "{{variable}}" variable be "http"; offer only https so credentials and data are encrypted in transit',
       schemes: '"schemes" lists "http"{{where}}; list only "https" so credentials and data are encrypted in transit',
+      liveHttp: 'the API at {{origin}} answered {{request}} with {{status}} over plain http; serve it over https only (redirect http to https) so credentials and data are encrypted in transit',
     },
+  },
+  live(context) {
+    // Local hosts are exempt, as in documents; so is an http origin that only redirects.
+    const plain = context.target.protocol === 'http:' && !isLocalHost(context.target.hostname);
+    let reported = false;
+    return {
+      exchange(exchange) {
+        const { response } = exchange;
+        if (!plain || reported || !response || response.status < 200 || response.status >= 300) return;
+        reported = true;
+        context.report({ messageId: 'liveHttp', data: { origin: context.target.origin }, exchange: atApi(exchange) });
+      },
+    };
   },
   create(context) {
     /** Swagger 2.0 `schemes`, at the document or an operation. */

@@ -26,6 +26,7 @@ export class LiveChecks {
     private readonly api: LiveApi,
     validate: (schema: LiveSchema, value: unknown) => SchemaFailure | undefined,
     private readonly redactor: Redactor,
+    target: URL,
   ) {
     const enabled = config.rulesEverEnabled();
     const settings = config.settingsFor(api.file);
@@ -33,7 +34,7 @@ export class LiveChecks {
       if (!rule.live || !enabled.has(rule.meta.id)) continue;
       const given = settings.get(rule.meta.id)?.options;
       const options = rule.meta.options ? { ...rule.meta.options.defaults, ...given } : {};
-      const context: LiveContext<unknown> = { options, api, validate, report: (report) => this.report(rule, report) };
+      const context: LiveContext<unknown> = { options, api, target, validate, report: (report) => this.report(rule, report) };
       this.visitors.push({ id: rule.meta.id, visitors: rule.live(context) });
     }
   }

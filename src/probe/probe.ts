@@ -101,7 +101,7 @@ export async function probe(options: ProbeOptions): Promise<ProbeOutcome> {
   const { api, load } = loaded;
   const validator = new SchemaValidator(api.version, load);
   const redactor = new Redactor(new Set(Object.keys(options.headers)), Object.values(options.headers));
-  const checks = new LiveChecks(options.rules, options.config, api, (schema, value) => validator.validate(schema, value), redactor);
+  const checks = new LiveChecks(options.rules, options.config, api, (schema, value) => validator.validate(schema, value), redactor, options.baseUrl);
   const planner = new Planner(api, plannerOptions(options), samplesFrom(validator));
 
   let planned = 0;

@@ -172,6 +172,8 @@ export interface LiveReport {
 export interface LiveContext<Options> {
   readonly options: Options;
   readonly api: LiveApi;
+  /** Where the requests go (--base-url; for --app, the in-process server on 127.0.0.1). */
+  readonly target: URL;
   report(report: LiveReport): void;
   /**
    * Validates a value against a schema of the document (JSON Schema as OpenAPI's version

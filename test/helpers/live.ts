@@ -79,6 +79,8 @@ export interface RunLiveOptions {
   resend?: (exchange: Exchange) => ProbeResponse | undefined;
   /** Header values given as if by --header, to check redaction. */
   secrets?: Record<string, string>;
+  /** Where the requests went (default http://127.0.0.1:3000). */
+  target?: string;
 }
 
 /** Runs the live checks over exchanges through the real LiveChecks, as `restlint probe` does. */
@@ -90,7 +92,7 @@ export function runLive(api: { api: LiveApi; load: (path: string) => SourceFile 
   const validator = new SchemaValidator(api.api.version, api.load);
   const secrets = options.secrets ?? {};
   const redactor = new Redactor(new Set(Object.keys(secrets).map((name) => name.toLowerCase())), Object.values(secrets));
-  const checks = new LiveChecks(rules, config, api.api, (schema, value) => validator.validate(schema, value), redactor);
+  const checks = new LiveChecks(rules, config, api.api, (schema, value) => validator.validate(schema, value), redactor, new URL(options.target ?? 'http://127.0.0.1:3000'));
   for (const item of exchanges) {
     checks.exchange(item);
     for (const pending of checks.takePending()) pending.settle(options.resend ? options.resend(pending.exchange) : pending.exchange.response);
