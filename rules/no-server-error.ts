@@ -1,8 +1,8 @@
 import { defineRule } from '../src/engine/rule';
 import type { ProbeFailure } from '../src/probe/types';
 
-/** Failures that are the server's: it took the request and gave no answer. */
-const ANSWERLESS: ReadonlySet<ProbeFailure['kind']> = new Set(['timeout', 'reset']);
+/** Failures that are the server's: it took the request and gave no answer, or one that is not HTTP. */
+const ANSWERLESS: ReadonlySet<ProbeFailure['kind']> = new Set(['timeout', 'reset', 'malformed']);
 
 /**
  * Live only. No request the prober sends gets a 5xx: not the documented calls, and not the

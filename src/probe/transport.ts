@@ -172,6 +172,8 @@ function failureOf(error: NodeJS.ErrnoException): ProbeFailure {
     case 'EPIPE':
       return { kind: 'reset', message: 'the server closed the connection without an answer' };
     default:
+      // Node's HTTP parser (llhttp) names what it could not read: HPE_INVALID_CONSTANT, …
+      if (error.code?.startsWith('HPE_')) return { kind: 'malformed', message: `the answer is not valid HTTP (${error.message})` };
       return { kind: 'error', message: error.message || String(error) };
   }
 }

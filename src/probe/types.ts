@@ -136,7 +136,8 @@ export interface ProbeResponse {
 }
 
 export interface ProbeFailure {
-  kind: 'timeout' | 'refused' | 'reset' | 'redirect-elsewhere' | 'error';
+  /** `malformed`: what came back is not HTTP. */
+  kind: 'timeout' | 'refused' | 'reset' | 'malformed' | 'error';
   message: string;
 }
 

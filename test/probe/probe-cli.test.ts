@@ -222,6 +222,35 @@ describe('probe: bounded, whatever the server does', () => {
     }
   });
 
+  test('a 20 MB body is read up to the prober\'s limit and the run goes on; a server that speaks no HTTP gives findings, not a hang', async () => {
+    const chunk = Buffer.alloc(1024 * 1024, 'x');
+    const huge = await listen((_, response) => {
+      response.writeHead(200, { 'content-type': 'text/plain', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+      let sent = 0;
+      const more = () => {
+        while (sent < 20 && response.write(chunk)) sent++;
+        if (sent < 20) response.once('drain', more);
+        else response.end();
+      };
+      more();
+    });
+    const garbage = createServer((socket) => socket.on('data', () => socket.end('this is not HTTP\r\n\r\n')));
+    await new Promise<void>((resolve) => garbage.listen(0, '127.0.0.1', resolve));
+    const { port } = garbage.address() as { port: number };
+    try {
+      const big = await runCli(['probe', '--spec', spec, '--base-url', huge.url, ...FAST], { timeoutMs: 30_000 });
+      assert.equal(big.timedOut, false);
+      assert.ok(big.code === 0 || big.code === 1, big.stderr);
+      assert.match(big.stderr, /^Probed 2 operations with \d+ requests/m);
+      const nonsense = await runCli(['probe', '--spec', spec, '--base-url', `http://127.0.0.1:${port}`, '--timeout', '1s', ...FAST], { timeoutMs: 30_000 });
+      assert.equal(nonsense.code, 1, nonsense.stderr);
+      assert.ok(parse(nonsense.stdout).some((finding) => finding.code === 'no-server-error'), nonsense.stdout);
+    } finally {
+      await huge.close();
+      garbage.close();
+    }
+  });
+
   test('nothing listening: exit 2, and the error says so', async () => {
     const server: RunningServer = await listen(() => {});
     const url = server.url;

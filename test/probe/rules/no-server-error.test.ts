@@ -49,28 +49,30 @@ test('no-server-error: a 5xx that does not happen again is reported at info as f
   assert.equal(liveFindingsOf(again, 'no-server-error')[0].severity, 0);
 });
 
-test('no-server-error: 4xx and 2xx are not reported', () => {
+test('no-server-error: 4xx, 2xx and failures that are not the server\'s (a name that does not resolve) are not reported', () => {
   const findings = runLive(doc, [
     exchange(doc.api, { operation: 'GET /users/{id}', path: '/users/42', status: 200 }),
     exchange(doc.api, { operation: 'GET /users/{id}', purpose: 'unknown-id', path: '/users/x', status: 404 }),
-    exchange(doc.api, { operation: 'GET /users/{id}', path: '/users/42', failure: { kind: 'redirect-elsewhere', message: 'redirected to another origin' } }),
+    exchange(doc.api, { operation: 'GET /users/{id}', path: '/users/42', failure: { kind: 'error', message: 'getaddrinfo ENOTFOUND api.invalid' } }),
   ]);
   assert.deepEqual(liveFindingsOf(findings, 'no-server-error'), []);
 });
 
-test('no-server-error: a timeout or a connection closed without an answer is reported, not resent; a refused connection is not', () => {
-  const failing = (kind: 'timeout' | 'reset' | 'refused', message: string) => exchange(doc.api, { operation: 'GET /users/{id}', path: '/users/42', failure: { kind, message } });
+test('no-server-error: a timeout, a connection closed without an answer or an answer that is not HTTP is reported, not resent; a refused connection is not', () => {
+  const failing = (kind: 'timeout' | 'reset' | 'malformed' | 'refused', message: string) => exchange(doc.api, { operation: 'GET /users/{id}', path: '/users/42', failure: { kind, message } });
   const findings = runLive(
     doc,
     [
       failing('timeout', 'no complete answer within 300 ms'),
       failing('reset', 'the server closed the connection without an answer'),
+      failing('malformed', 'the answer is not valid HTTP (Parse Error: Expected HTTP/)'),
       failing('refused', 'connection refused (connect ECONNREFUSED 127.0.0.1:9)'),
     ],
     { resend: () => response({ status: 200 }) },
   );
   assert.deepEqual(liveFindingsOf(findings, 'no-server-error'), [
     { message: 'GET /users/42 failed: no complete answer within 300 ms; a server answers every request, valid or not, and in time', at: '5:5-5:8', severity: 0 },
+    { message: 'GET /users/42 failed: the answer is not valid HTTP (Parse Error: Expected HTTP/); a server answers every request, valid or not, and in time', at: '5:5-5:8', severity: 0 },
     { message: 'GET /users/42 failed: the server closed the connection without an answer; a server answers every request, valid or not, and in time', at: '5:5-5:8', severity: 0 },
   ]);
 });
