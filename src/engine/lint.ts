@@ -6,7 +6,7 @@ import type { NodeLocation } from './model/location';
 import { RefResolver, resolveAllRefs } from './resolve/refs';
 import { IGNORE_MESSAGES, Ignores } from './ignores';
 import { formatMessage, SEVERITY_NUMBER, type Report, type RuleModule, type Severity, type TextEdit } from './rule';
-import { parseSourceText, readSourceFile, SourceError, type SourceFile, DEFAULT_MAX_BYTES } from './source/source-file';
+import { checkTextSize, parseSourceText, readSourceFile, SourceError, type SourceFile, DEFAULT_MAX_BYTES } from './source/source-file';
 import type { OpenApiVersion, Visitors } from './walk/nodes';
 import { Walker } from './walk/walker';
 
@@ -47,6 +47,7 @@ export function lintFile(path: string, options: LintOptions): LintResult {
     let source = cache.get(target);
     if (!source) {
       const text = options.overlay?.get(target);
+      if (text !== undefined) checkTextSize(target, text, { maxBytes });
       source = text === undefined ? readSourceFile(target, { maxBytes }) : parseSourceText(target, text);
       cache.set(target, source);
     }

@@ -76,3 +76,19 @@ function assertSourceError(run: () => unknown): SourceError {
   }
   assert.fail('expected a SourceError');
 }
+
+test('an in-memory text (an editor buffer) over the size limit is refused as a file on disk is, counting UTF-8 bytes', async () => {
+  const { lintFile } = await import('../../src/engine/lint');
+  const { Config, recommendedSettings } = await import('../../src/engine/config/config');
+  const { allRules } = await import('../../rules');
+  const rules = allRules.filter((rule) => rule.create);
+  const config = new Config(undefined, recommendedSettings(rules), [], '/virtual');
+  const path = '/virtual/openapi.yaml';
+  // 400 characters of "é" are 800 UTF-8 bytes: over a 600-byte limit though only 400 long.
+  const text = `openapi: 3.0.3\ninfo: { title: t, version: '1', description: '${'é'.repeat(400)}' }\npaths: {}\n`;
+  const over = lintFile(path, { rules, config, root: '/virtual', maxBytes: 600, overlay: { get: () => text } });
+  assert.equal(over.error?.message, 'file is 0.0 MB, over the 0.0 MB limit');
+  assert.equal(over.error?.hint, 'raise the limit with --max-file-size <MB> if this is really an API description');
+  const under = lintFile(path, { rules, config, root: '/virtual', maxBytes: 2000, overlay: { get: () => text } });
+  assert.equal(under.error, undefined);
+});

@@ -84,6 +84,20 @@ export interface ReadLimits {
 
 export const DEFAULT_MAX_BYTES = 40 * 1024 * 1024;
 
+const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+
+function tooBig(path: string, limits: ReadLimits, what: string): SourceError {
+  return new SourceError(path, `${what} over the ${mb(limits.maxBytes)} MB limit`, undefined, 'raise the limit with --max-file-size <MB> if this is really an API description');
+}
+
+/** The size check readSourceFile makes, for a text already in memory (an editor buffer). */
+export function checkTextSize(path: string, text: string, limits: ReadLimits = { maxBytes: DEFAULT_MAX_BYTES }): void {
+  // UTF-8 takes at most 3 bytes per UTF-16 unit: only a text near the limit needs its exact byte count.
+  if (text.length * 3 <= limits.maxBytes) return;
+  const size = Buffer.byteLength(text, 'utf8');
+  if (size > limits.maxBytes) throw tooBig(path, limits, `file is ${mb(size)} MB,`);
+}
+
 export function readSourceFile(path: string, limits: ReadLimits = { maxBytes: DEFAULT_MAX_BYTES }): SourceFile {
   let size: number;
   let regular: boolean;
@@ -94,10 +108,7 @@ export function readSourceFile(path: string, limits: ReadLimits = { maxBytes: DE
   } catch (error) {
     throw new SourceError(path, describeFsError(error));
   }
-  const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
-  const tooBig = (what: string) =>
-    new SourceError(path, `${what} over the ${mb(limits.maxBytes)} MB limit`, undefined, 'raise the limit with --max-file-size <MB> if this is really an API description');
-  if (size > limits.maxBytes) throw tooBig(`file is ${mb(size)} MB,`);
+  if (size > limits.maxBytes) throw tooBig(path, limits, `file is ${mb(size)} MB,`);
   let bytes: Buffer;
   try {
     // A device or pipe (/dev/zero, <(…)) has no size and may never end: read at most the limit.
@@ -105,7 +116,7 @@ export function readSourceFile(path: string, limits: ReadLimits = { maxBytes: DE
   } catch (error) {
     throw new SourceError(path, describeFsError(error));
   }
-  if (bytes.length > limits.maxBytes) throw tooBig('file is');
+  if (bytes.length > limits.maxBytes) throw tooBig(path, limits, 'file is');
   return parseSourceText(path, decodeText(path, bytes));
 }
 
