@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseSourceText, SourceError } from '../../src/engine/source/source-file';
 import { formatRange } from '../helpers/lint-text';
+import { Config, recommendedSettings } from '../../src/engine/config/config';
+import { lintFile } from '../../src/engine/lint';
+import { allRules } from '../../rules';
 
 const yaml = `openapi: 3.0.3   # comment
 paths:
@@ -77,10 +80,7 @@ function assertSourceError(run: () => unknown): SourceError {
   assert.fail('expected a SourceError');
 }
 
-test('an in-memory text (an editor buffer) over the size limit is refused as a file on disk is, counting UTF-8 bytes', async () => {
-  const { lintFile } = await import('../../src/engine/lint');
-  const { Config, recommendedSettings } = await import('../../src/engine/config/config');
-  const { allRules } = await import('../../rules');
+test('an in-memory text (an editor buffer) over the size limit is refused as a file on disk is, counting UTF-8 bytes', () => {
   const rules = allRules.filter((rule) => rule.create);
   const config = new Config(undefined, recommendedSettings(rules), [], '/virtual');
   const path = '/virtual/openapi.yaml';
