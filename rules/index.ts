@@ -134,3 +134,9 @@ export const allRules: readonly RuleModule<any>[] = [
   // Reported by the prober
   probeSkipped,
 ];
+
+/** The rules `lint` (and the editor, and the Spectral ruleset) run: those that check documents. */
+export const lintRules: readonly RuleModule<any>[] = allRules.filter((rule) => rule.create);
+
+/** The rules `probe` runs: those with a live check, and the prober's own notes (probe-skipped). */
+export const probeRules: readonly RuleModule<any>[] = allRules.filter((rule) => rule.live || rule.meta.id === 'probe-skipped');

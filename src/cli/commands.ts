@@ -6,6 +6,7 @@ import { UsageError } from './files';
 import { EXIT, lintCommand } from './lint-command';
 import { explainCommand, rulesCommand } from './rules-command';
 import { REPORTERS } from '../report/formats';
+import { DEFAULT_PROBE_LIMITS } from '../probe/limits';
 
 declare const RESTLINT_VERSION: string | undefined;
 
@@ -55,11 +56,11 @@ export async function run(argv: string[]): Promise<number> {
           .option('header', { alias: 'H', type: 'string', describe: 'Send this header with every request, "Name: value" (repeatable); its value is never printed' })
           .option('param', { alias: 'p', type: 'string', describe: 'A value for a parameter, name=value (repeatable): path ids, required query parameters' })
           .option('allow-mutations', { type: 'boolean', default: false, describe: 'Also send POST, PUT, PATCH and DELETE (they change data on the server)' })
-          .option('rate', { type: 'string', default: '20/s', describe: 'Requests per second (20/s) or minute (600/m) at most; 0 for no limit' })
-          .option('concurrency', { type: 'number', default: 4, describe: 'Requests in flight at once' })
-          .option('timeout', { type: 'string', default: '5s', describe: 'How long to wait for each answer' })
-          .option('deadline', { type: 'string', default: '5m', describe: 'How long the whole probe may take; nothing is sent after it' })
-          .option('max-requests', { type: 'number', default: 2000, describe: 'Requests to send at most' })
+          .option('rate', { type: 'string', default: `${DEFAULT_PROBE_LIMITS.rate}/s`, describe: 'Requests per second (20/s) or minute (600/m) at most; 0 for no limit' })
+          .option('concurrency', { type: 'number', default: DEFAULT_PROBE_LIMITS.concurrency, describe: 'Requests in flight at once' })
+          .option('timeout', { type: 'string', default: `${DEFAULT_PROBE_LIMITS.timeoutMs / 1000}s`, describe: 'How long to wait for each answer' })
+          .option('deadline', { type: 'string', default: `${DEFAULT_PROBE_LIMITS.totalMs / 60_000}m`, describe: 'How long the whole probe may take; nothing is sent after it' })
+          .option('max-requests', { type: 'number', default: DEFAULT_PROBE_LIMITS.maxRequests, describe: 'Requests to send at most' })
           .option('dry-run', { type: 'boolean', default: false, describe: 'Print the requests the probe would send first; send nothing' })
           .check((args) => {
             if (args['dry-run'] && args.app === undefined) return true;

@@ -6,7 +6,7 @@ import { SEVERITY_NUMBER, type Severity } from '../engine/rule';
 import { colorsFor } from '../report/colors';
 import type { LintReport } from '../report/report';
 import { formatFileError } from '../report/stylish';
-import { allRules } from '../../rules';
+import { lintRules } from '../../rules';
 import { onlyNewFindings, type OnlyNewOptions } from './baseline';
 import { collectFiles, UsageError } from './files';
 import { runFixes, type FixMode } from './fix';
@@ -35,8 +35,6 @@ export interface LintArgs extends ReportingArgs {
 
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 
-/** The rules `lint` runs: those with a check on the document (live-only ones are `probe`'s). */
-const LINT_RULES = allRules.filter((rule) => rule.create);
 
 /**
  * `restlint lint`: 0 when nothing is at or above --fail-severity, 1 when something is,
@@ -73,7 +71,7 @@ export async function lintCommand(args: LintArgs): Promise<number> {
   const stderrColors = colorsFor(process.stderr);
   for (const error of errors) process.stderr.write(formatFileError(error, stderrColors, cwd));
   if (fixed && fixed.diff) process.stdout.write(fixed.diff);
-  writeOutputs(report, args.outputs, LINT_RULES, cwd);
+  writeOutputs(report, args.outputs, lintRules, cwd);
 
   if (ruleTimings) process.stderr.write(formatTimings(ruleTimings));
   if (errors.length > 0) return EXIT.usage;

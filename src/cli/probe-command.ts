@@ -9,7 +9,7 @@ import { AppTransport, HttpTransport, type Transport } from '../probe/transport'
 import { colorsFor } from '../report/colors';
 import type { FileError, LintReport } from '../report/report';
 import { formatFileError } from '../report/stylish';
-import { allRules } from '../../rules';
+import { allRules, probeRules } from '../../rules';
 import { UsageError } from './files';
 import { EXIT, type ReportingArgs } from './lint-command';
 import { writeOutputs } from './outputs';
@@ -33,8 +33,6 @@ export interface ProbeArgs extends ReportingArgs {
 /** What the prober leaves out without --allow-mutations, as the summary says it. */
 const MUTATIONS = 'POST, PUT, PATCH, DELETE, and GETs whose path names a change';
 
-/** The rules `probe` runs: those with a live check, and the prober's own notes. */
-const PROBE_RULES = allRules.filter((rule) => rule.live || rule.meta.id === 'probe-skipped');
 
 /**
  * `restlint probe`: sends requests planned from the spec to a running API (or an app loaded
@@ -78,7 +76,7 @@ export async function probeCommand(args: ProbeArgs): Promise<number> {
       spec,
       baseUrl,
       transport,
-      rules: PROBE_RULES,
+      rules: probeRules,
       config,
       root: args.root === undefined ? undefined : resolve(cwd, args.root),
       maxBytes: args.maxFileSize * 1024 * 1024,
@@ -102,7 +100,7 @@ export async function probeCommand(args: ProbeArgs): Promise<number> {
   }
   const threshold = SEVERITY_NUMBER[args.failSeverity];
   const report: LintReport = { findings: args.quiet ? findings.filter((finding) => finding.severity <= threshold) : findings, errors: [], files: [spec] };
-  writeOutputs(report, args.outputs, PROBE_RULES, cwd);
+  writeOutputs(report, args.outputs, probeRules, cwd);
   if (!args.quiet) process.stderr.write(formatSummary(summary, stderrColors));
   return report.findings.some((finding) => finding.severity <= threshold) ? EXIT.findings : EXIT.ok;
 }

@@ -20,13 +20,14 @@ import type { Finding } from '../engine/finding';
 import { SEVERITY_NUMBER, type Severity } from '../engine/rule';
 import { parseSourceText } from '../engine/source/source-file';
 import { SPECTRAL_FILE_NAMES } from '../engine/spectral/definition';
-import { allRules } from '../../rules';
+import { allRules, lintRules, probeRules } from '../../rules';
 import { RULES_DIR } from '../cli/rules-command';
 import { toDiagnostic, type FindingOrigin } from './diagnostics';
 import { ignoreEdit } from './ignore-edit';
 import { Linter } from './linter';
 import { ruleHover } from './rule-help';
 import { findOpenApiFiles, looksLikeOpenApi } from './workspace-files';
+import { DEFAULT_PROBE_LIMITS } from '../probe/limits';
 
 export interface Settings {
   enable: boolean;
@@ -35,7 +36,6 @@ export interface Settings {
 }
 
 const DEFAULT_SETTINGS: Settings = { enable: true, configPath: '', minimumSeverity: 'hint' };
-const LINT_RULES = allRules.filter((rule) => rule.create);
 const CONFIG_NAMES = new Set([...CONFIG_FILE_NAMES, ...SPECTRAL_FILE_NAMES]);
 const COMMANDS = ['restlint.lintWorkspace', 'restlint.probe', 'restlint.showRuleDoc'];
 
@@ -53,7 +53,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const pathOf = (uri: string) => (uri.startsWith('file:') ? fileURLToPath(uri) : uri);
   const uriOf = (path: string) => pathToFileURL(path).href;
   const openText = (path: string) => documents.get(uriOf(path))?.getText();
-  const linter = new Linter({ rules: LINT_RULES, knownRules: allRules, openText });
+  const linter = new Linter({ rules: lintRules, knownRules: allRules, openText });
 
   let settings = DEFAULT_SETTINGS;
   let folders: string[] = [];
@@ -299,19 +299,18 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     // Loaded on first use: most editor sessions never probe.
     const { probe } = require('../probe/probe') as typeof import('../probe/probe');
     const { HttpTransport } = require('../probe/transport') as typeof import('../probe/transport');
-    const transport = new HttpTransport(baseUrl, 4);
+    const transport = new HttpTransport(baseUrl, DEFAULT_PROBE_LIMITS.concurrency);
     try {
-      const rules = allRules.filter((rule) => rule.live || rule.meta.id === 'probe-skipped');
       const outcome = await probe({
         spec,
         baseUrl,
         transport,
-        rules,
+        rules: probeRules,
         config,
         headers: {},
         params: new Map(),
         allowMutations: args.allowMutations === true,
-        limits: { concurrency: 4, rate: 20, timeoutMs: 5000, maxRequests: 2000, totalMs: 300_000 },
+        limits: DEFAULT_PROBE_LIMITS,
       });
       if (outcome.summary.sent > 0 && outcome.summary.refused === outcome.summary.sent) {
         throw new ResponseError(1, `every request was refused: nothing listens at ${baseUrl.origin}`);

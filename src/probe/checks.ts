@@ -19,6 +19,8 @@ export class LiveChecks {
   private readonly visitors: { id: string; visitors: LiveVisitors }[] = [];
   private readonly findings = new Map<string, Finding>();
   private readonly pending: PendingConfirmation[] = [];
+  /** The rules some part of the config turns on. */
+  private readonly enabled: ReadonlySet<string>;
 
   constructor(
     private readonly rules: readonly RuleModule<any>[],
@@ -28,7 +30,7 @@ export class LiveChecks {
     private readonly redactor: Redactor,
     target: URL,
   ) {
-    const enabled = config.rulesEverEnabled();
+    const enabled = (this.enabled = config.rulesEverEnabled());
     const settings = config.settingsFor(api.file);
     for (const rule of rules) {
       if (!rule.live || !enabled.has(rule.meta.id)) continue;
@@ -50,7 +52,7 @@ export class LiveChecks {
    */
   note(ruleId: string, operation: LiveOperation, messageId: string, data: Record<string, string | number>): void {
     const rule = this.rules.find((candidate) => candidate.meta.id === ruleId);
-    if (!rule || !this.config.rulesEverEnabled().has(ruleId)) return;
+    if (!rule || !this.enabled.has(ruleId)) return;
     const request: ProbeRequest = { purpose: 'valid', operation, method: operation.method.toUpperCase(), path: operation.path, headers: {}, credentials: false };
     this.add(rule, { messageId, data, exchange: { request } }, false, false);
   }

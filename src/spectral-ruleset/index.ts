@@ -14,7 +14,7 @@
  * - findings in referenced files are shown at the `$ref` in the entry that leads there, with
  *   `(in <file>#<pointer>)` appended to the message (see ref-sites.ts).
  */
-import { allRules } from '../../rules';
+import { lintRules } from '../../rules';
 import { RULE_DOCS_BASE_URL } from '../report/sarif';
 import { restlintResults, type SpectralDocument } from './run-restlint';
 
@@ -26,7 +26,7 @@ function ruleFor(id: string) {
 
 // Rules that check documents; live-only ones (restlint probe's) have nothing to say to Spectral.
 const rules = Object.fromEntries(
-  allRules.filter((rule) => rule.create).map(({ meta }) => [
+  lintRules.map(({ meta }) => [
     meta.id,
     {
       description: meta.description,

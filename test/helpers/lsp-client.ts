@@ -143,6 +143,12 @@ export class LspClient {
     });
   }
 
+  /** The diagnostics last published for a file, as received so far (undefined: none yet). */
+  lastDiagnostics(path: string): Diagnostic[] | undefined {
+    const uri = this.uri(path);
+    return this.published.filter((params) => params.uri === uri).at(-1)?.diagnostics;
+  }
+
   /** The diagnostics computed from a given version of an open document. */
   diagnosticsOfVersion(path: string, version: number, timeoutMs?: number): Promise<Diagnostic[]> {
     return this.diagnostics(path, (params) => params.version === version, timeoutMs);

@@ -64,7 +64,6 @@ async function roundTrip(client: LspClient, path: string): Promise<void> {
   await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: client.uri(path) }, position: { line: 0, character: 0 } });
 }
 
-const lastPublished = (client: LspClient, path: string) => client.published.filter((params) => params.uri === client.uri(path)).at(-1)?.diagnostics;
 
 describe('lsp: config files reload without a restart', () => {
   let dir: string;
@@ -120,7 +119,7 @@ describe('lsp: config files reload without a restart', () => {
     const cleared = client.diagnostics(config);
     client.change(config, NO_KEBAB);
     assert.deepEqual(await cleared, []);
-    assert.deepEqual(lastPublished(client, spec), [TRAILING]);
+    assert.deepEqual(client.lastDiagnostics(spec), [TRAILING]);
     // Closed without saving: the disk still has the rule on.
     const withIt = client.diagnostics(spec);
     client.close(config);
@@ -139,7 +138,7 @@ describe('lsp: config files reload without a restart', () => {
   });
 
   it('an invalid config: a parse-error on the config file, the spec keeps its last results; fixed, all is back', async () => {
-    assert.deepEqual(lastPublished(client, spec), [TRAILING, KEBAB]);
+    assert.deepEqual(client.lastDiagnostics(spec), [TRAILING, KEBAB]);
     const onConfig = client.diagnostics(config);
     writeFileSync(config, BOTH.replace('path-kebab-case: warn', 'path-kebab-case: fatal'));
     await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: client.uri(config), type: FileChangeType.Changed }] });
@@ -154,13 +153,13 @@ describe('lsp: config files reload without a restart', () => {
       },
     ]);
     await roundTrip(client, spec);
-    assert.deepEqual(lastPublished(client, spec), [TRAILING, KEBAB]);
+    assert.deepEqual(client.lastDiagnostics(spec), [TRAILING, KEBAB]);
 
     // An edit of the spec while the config is broken: still its last good results.
     const v = client.change(spec, SPEC.replace('/users/:', '/users:'));
     await roundTrip(client, spec);
     await new Promise((resolve) => setTimeout(resolve, 50));
-    assert.deepEqual(lastPublished(client, spec), [TRAILING, KEBAB], `version ${v}`);
+    assert.deepEqual(client.lastDiagnostics(spec), [TRAILING, KEBAB], `version ${v}`);
 
     const cleared = client.diagnostics(config);
     const fresh = client.diagnostics(spec);
@@ -211,7 +210,7 @@ describe('lsp: settings', () => {
       client.change(spec, SPEC.replace('/userAccounts', '/getUsers'));
       await roundTrip(client, spec);
       await new Promise((resolve) => setTimeout(resolve, 50));
-      assert.deepEqual(lastPublished(client, spec), []);
+      assert.deepEqual(client.lastDiagnostics(spec), []);
 
       client.settings = { enable: true };
       const back = client.diagnostics(spec, (params) => params.diagnostics.length > 0);

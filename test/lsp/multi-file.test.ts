@@ -96,7 +96,7 @@ describe('lsp: multi-file specs', () => {
     const v2 = client.change(components, COMPONENTS.replace('sort_order', 'sortOrder'));
     assert.deepEqual(await client.diagnosticsOfVersion(components, v2), []);
     // The entry's own diagnostics did not change meanwhile.
-    assert.deepEqual(client.published.filter((params) => params.uri === client.uri(entry)).at(-1)?.diagnostics, [TRAILING]);
+    assert.deepEqual(client.lastDiagnostics(entry), [TRAILING]);
     const v3 = client.change(components, COMPONENTS);
     assert.deepEqual(await client.diagnosticsOfVersion(components, v3), [casing]);
   });
@@ -110,7 +110,7 @@ describe('lsp: multi-file specs', () => {
     // `restlint lint` on the same files: "components.yaml:5:5: invalid YAML: missed comma between flow collection entries".
     assert.equal(errors[0].message, 'invalid YAML: missed comma between flow collection entries');
     assert.deepEqual(errors[0].range.start, { line: 4, character: 4 });
-    assert.deepEqual(client.published.filter((params) => params.uri === client.uri(entry)).at(-1)?.diagnostics, [TRAILING]);
+    assert.deepEqual(client.lastDiagnostics(entry), [TRAILING]);
     const v5 = client.change(components, COMPONENTS);
     assert.deepEqual(await client.diagnosticsOfVersion(components, v5), [casing]);
   });
@@ -147,7 +147,7 @@ describe('lsp: multi-file specs', () => {
     assert.deepEqual(await clearedEntry, []);
     // A round trip, so that anything published because of the close has arrived.
     await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: client.uri(other) }, position: { line: 0, character: 0 } });
-    assert.deepEqual(client.published.filter((params) => params.uri === client.uri(components)).at(-1)?.diagnostics, [casing]);
+    assert.deepEqual(client.lastDiagnostics(components), [casing]);
 
     const cleared = client.diagnostics(components);
     client.close(other);
