@@ -1,13 +1,13 @@
 import { accessSync, chmodSync, constants, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
-import { ConfigFinder } from '../engine/config/config';
+import type { ConfigFinder } from '../engine/config/config';
+import { lintEntry } from '../engine/entry';
 import type { Finding } from '../engine/finding';
-import { lintFile } from '../engine/lint';
 import type { TextEdit } from '../engine/rule';
 import { parseSourceText } from '../engine/source/source-file';
 import type { FileError } from '../report/report';
 import { allRules } from '../../rules';
-import type { FileOutcome, LintTask } from './lint-worker';
+import { configsFor, type FileOutcome, type LintTask } from './lint-worker';
 import { unifiedDiff } from './unified-diff';
 
 /** Like ESLint: fixes that overlap wait for the next pass; give up after this many. */
@@ -34,7 +34,7 @@ export interface FixResult {
  * then are the files written (`write`), all or none, or diffed (`dry-run`).
  */
 export function runFixes(outcomes: FileOutcome[], task: LintTask, mode: FixMode, cwd: string): FixResult {
-  const finder = new ConfigFinder(allRules);
+  const configs = configsFor(task);
   const texts = new Map<string, FileText>();
   let current = outcomes;
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
@@ -50,7 +50,7 @@ export function runFixes(outcomes: FileOutcome[], task: LintTask, mode: FixMode,
     }
     if (changed.size === 0) break;
     const overlay = new Map([...texts].map(([file, text]) => [file, text.current]));
-    current = current.map((outcome) => (touches(outcome, changed) ? relint(outcome, task, overlay, finder) : outcome));
+    current = current.map((outcome) => (touches(outcome, changed) ? relint(outcome, task, overlay, configs) : outcome));
   }
 
   const changes = [...texts.values()].filter((text) => text.current !== text.original);
@@ -188,12 +188,9 @@ function touches(outcome: FileOutcome, changed: ReadonlySet<string>): boolean {
 }
 
 /** Lints an entry again over the edited texts, in this thread (the texts live here). */
-function relint(outcome: FileOutcome, task: LintTask, overlay: ReadonlyMap<string, string>, finder: ConfigFinder): FileOutcome {
-  const config = task.configPath ? finder.load(task.configPath) : finder.forFile(outcome.file);
-  const result = lintFile(outcome.file, { rules: allRules, config, root: task.root, maxBytes: task.maxBytes, overlay });
-  if (!result.error) return { file: outcome.file, findings: result.findings };
-  const { file, message, range, hint } = result.error;
-  return { file: outcome.file, findings: [], error: { file, message, range, hint } };
+function relint(outcome: FileOutcome, task: LintTask, overlay: ReadonlyMap<string, string>, configs: ConfigFinder): FileOutcome {
+  const { findings, failure } = lintEntry(outcome.file, { rules: allRules, configs, root: task.root, maxBytes: task.maxBytes, overlay });
+  return failure ? { file: outcome.file, findings, failure } : { file: outcome.file, findings };
 }
 
 /** Why a fixed file cannot be written, checked for every file before any is written. */

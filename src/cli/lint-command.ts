@@ -59,13 +59,13 @@ export async function lintCommand(args: LintArgs): Promise<number> {
   let findings = outcomes.flatMap((outcome) => outcome.findings);
   if (args.quiet) findings = findings.filter((finding) => finding.severity <= threshold);
   const seenErrors = new Set<string>();
-  const lintErrors = outcomes.flatMap((outcome) => (outcome.error ? [outcome.error] : [])).filter((error) => {
+  const lintErrors = outcomes.flatMap((outcome) => (outcome.failure ? [outcome.failure] : [])).filter((error) => {
     // A broken config is the same error for every file under it: say it once.
     const key = `${error.file}\0${error.message}`;
     return !seenErrors.has(key) && seenErrors.add(key);
   });
   const errors = [...lintErrors, ...(fixed ? fixed.errors : [])];
-  const report: LintReport = { findings: dedupeAcrossEntries(findings), errors, files: outcomes.filter((outcome) => !outcome.error).map((outcome) => outcome.file) };
+  const report: LintReport = { findings: dedupeAcrossEntries(findings), errors, files: outcomes.filter((outcome) => !outcome.failure).map((outcome) => outcome.file) };
   if (args.onlyNew) report.findings = await onlyNewFindings(report.findings, files, args.onlyNew, task, cwd);
 
   const stderrColors = colorsFor(process.stderr);

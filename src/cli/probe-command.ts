@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ConfigError, ConfigFinder } from '../engine/config/config';
+import { ConfigFinder } from '../engine/config/config';
+import type { OpenDocument } from '../engine/document';
+import { openEntry } from '../engine/entry';
 import { SEVERITY_NUMBER } from '../engine/rule';
-import { SourceError } from '../engine/source/source-file';
 import { planProbe, probe, type ProbeSummary } from '../probe/probe';
 import { AppTransport, HttpTransport, type Transport } from '../probe/transport';
 import { colorsFor } from '../report/colors';
@@ -57,38 +58,31 @@ export async function probeCommand(args: ProbeArgs): Promise<number> {
     return EXIT.usage;
   };
 
-  if (args.dryRun) return printPlan(args, spec, headers, params, fail);
-
-  let config;
-  try {
-    const finder = new ConfigFinder(allRules);
-    config = args.config ? finder.load(resolve(cwd, args.config)) : finder.forFile(spec);
-  } catch (error) {
-    if (error instanceof ConfigError) return fail({ file: error.file, message: `invalid config: ${error.message}`, range: error.range });
-    throw error;
-  }
+  const opened = openEntry(spec, {
+    configs: new ConfigFinder(allRules, { configPath: args.config === undefined ? undefined : resolve(cwd, args.config) }),
+    root: args.root === undefined ? undefined : resolve(cwd, args.root),
+    maxBytes: args.maxFileSize * 1024 * 1024,
+  });
+  if (opened.failure) return fail(opened.failure);
+  const { config, document } = opened;
+  if (args.dryRun) return printPlan(args, document, headers, params);
 
   const { transport, baseUrl } = await openTransport(args, limits.concurrency, cwd);
   const progress = progressLine(!args.quiet);
   let outcome;
   try {
     outcome = await probe({
-      spec,
+      document,
       baseUrl,
       transport,
       rules: probeRules,
       config,
-      root: args.root === undefined ? undefined : resolve(cwd, args.root),
-      maxBytes: args.maxFileSize * 1024 * 1024,
       headers,
       params,
       allowMutations: args.allowMutations,
       limits,
       onProgress: progress.update,
     });
-  } catch (error) {
-    if (error instanceof SourceError) return fail({ file: error.file, message: error.message, range: error.range, hint: error.hint });
-    throw error;
   } finally {
     progress.done();
     await transport.close();
@@ -106,16 +100,14 @@ export async function probeCommand(args: ProbeArgs): Promise<number> {
 }
 
 /** `--dry-run`: the first requests the probe would send, one per line, and what it leaves out. */
-function printPlan(args: ProbeArgs, spec: string, headers: Record<string, string>, params: Map<string, string>, fail: (error: FileError) => number): number {
-  let plan;
+function printPlan(args: ProbeArgs, document: OpenDocument, headers: Record<string, string>, params: Map<string, string>): number {
+  let baseUrl: URL;
   try {
-    const baseUrl = new URL(args.baseUrl ?? 'http://127.0.0.1/');
-    plan = planProbe({ spec, baseUrl, root: args.root, maxBytes: args.maxFileSize * 1024 * 1024, headers, params, allowMutations: args.allowMutations });
-  } catch (error) {
-    if (error instanceof SourceError) return fail({ file: error.file, message: error.message, range: error.range, hint: error.hint });
-    if (error instanceof TypeError) throw new UsageError(`--base-url ${args.baseUrl}: not a URL`);
-    throw error;
+    baseUrl = new URL(args.baseUrl ?? 'http://127.0.0.1/');
+  } catch {
+    throw new UsageError(`--base-url ${args.baseUrl}: not a URL`);
   }
+  const plan = planProbe({ document, baseUrl, headers, params, allowMutations: args.allowMutations });
   const lines = plan.requests.map((request) => `${request.method.padEnd(7)} ${request.path}  (${request.purpose}${request.operation ? `, ${request.operation}` : ''})`);
   for (const { operation, reason } of plan.waiting) lines.push(`later   ${operation.name}: ${reason}`);
   lines.push('', `${plan.requests.length} requests planned before any response; follow-ups (HEAD, conditional GET, tracing, versions) and ids found in responses add more.`);

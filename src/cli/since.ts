@@ -1,14 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { CONFIG_FILE_NAMES, ConfigFinder } from '../engine/config/config';
+import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { CONFIG_FILE_NAMES, type ConfigFinder } from '../engine/config/config';
 import type { Finding } from '../engine/finding';
-import { allRules } from '../../rules';
 import { UsageError } from './files';
 import { countKeys, keyFindings, newFindings } from './fingerprint';
 import type { LintTask } from './lint-worker';
-import { addSpectralPass } from './lint-worker';
+import { addSpectralPass, configsFor } from './lint-worker';
 import { lintFiles } from './pool';
 
 /** Files restlint may read as a document or a $ref target; the rest of the tree is not needed. */
@@ -47,13 +46,13 @@ export async function findingsNewSince(findings: Finding[], given: readonly stri
   try {
     const oldPaths = writeTreeAt(top, commit, temp);
     // Each old file is linted with the config its file uses today ("the same rules").
-    const finder = new ConfigFinder(allRules);
+    const configs = configsFor(task);
     const groups = new Map<string | undefined, string[]>();
     for (const entry of entries) {
       const now = repoPath(top, entry);
       const old = renamedFrom.get(now) ?? now;
       if (!oldPaths.has(old)) continue;
-      const config = inTemp(top, temp, task.configPath !== undefined ? resolve(task.configPath) : configOf(finder, entry));
+      const config = inTemp(top, temp, configOf(configs, entry));
       groups.set(config, [...(groups.get(config) ?? []), join(temp, ...old.split('/'))]);
     }
     // --root inside the repository maps to the same folder in the copy; otherwise the copy's top.
@@ -173,9 +172,10 @@ function inTemp(top: string, temp: string, config: string | undefined): string |
   return copy;
 }
 
-function configOf(finder: ConfigFinder, file: string): string | undefined {
+/** The path of the config a file is linted with today (given or discovered); undefined for the defaults. */
+function configOf(configs: ConfigFinder, file: string): string | undefined {
   try {
-    return finder.forFile(file).path;
+    return configs.configFor(file).path;
   } catch {
     return undefined; // a broken config fails the run anyway; linting the old files with defaults is harmless
   }

@@ -1,5 +1,7 @@
+import type { Config } from './config/config';
+import type { NodeLocation } from './model/location';
+import { SEVERITY_NUMBER, type Severity, type TextEdit } from './rule';
 import type { Range } from './source/line-index';
-import type { TextEdit } from './rule';
 
 /**
  * One finding, in Spectral's JSON result shape so tools that read Spectral output read
@@ -47,4 +49,80 @@ export function compareFindings(a: Finding, b: Finding): number {
   if (a.range.start.character !== b.range.start.character) return a.range.start.character - b.range.start.character;
   if (a.code !== b.code) return a.code < b.code ? -1 : 1;
   return a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
+}
+
+/** What a rule (or the engine, or the prober) reports, before the config decides its severity. */
+export interface FindingInput {
+  code: string;
+  message: string;
+  at: NodeLocation;
+  /** Computed only for a finding that is kept. */
+  range: () => Range;
+  /** At most this severity: a weaker case of the rule lowers the configured severity, never raises it. */
+  cap?: Severity;
+  /** The operation the finding was found through (see Report.usedBy). */
+  usedBy?: string;
+  fix?: TextEdit[];
+  evidence?: () => Evidence;
+}
+
+/**
+ * Collects findings as lint and probe both report them: the severity the config gives the rule
+ * at that place (nothing when it is off there), the same finding at the same place once, and a
+ * node shared by several operations reported once with their number.
+ */
+export class FindingCollector {
+  private readonly found = new Map<string, { finding: Finding; users: Set<string> }>();
+
+  constructor(private readonly config: Config) {}
+
+  get size(): number {
+    return this.found.size;
+  }
+
+  add(input: FindingInput): void {
+    const key = `${input.code}\0${input.at.file.path}\0${input.at.pointer.join('/')}\0${input.message}`;
+    const seen = this.found.get(key);
+    if (seen) {
+      if (input.usedBy) seen.users.add(input.usedBy);
+      return;
+    }
+    const configured = this.config.settingsFor(input.at.file.path, input.at.pointer).get(input.code)?.severity ?? 'off';
+    if (configured === 'off') return;
+    const severity = input.cap && SEVERITY_NUMBER[input.cap] > SEVERITY_NUMBER[configured] ? input.cap : configured;
+    const finding: Finding = {
+      code: input.code,
+      message: input.message,
+      path: jsonPath(input.at.file.data, input.at.pointer),
+      severity: SEVERITY_NUMBER[severity],
+      source: input.at.file.path,
+      range: input.range(),
+    };
+    if (input.fix) finding.fix = input.fix;
+    if (input.evidence) finding.evidence = input.evidence();
+    this.found.set(key, { finding, users: new Set(input.usedBy ? [input.usedBy] : []) });
+  }
+
+  /** Drops the findings `silenced` says are silenced (inline ignores). */
+  drop(silenced: (finding: Finding) => boolean): void {
+    for (const [key, { finding }] of this.found) if (silenced(finding)) this.found.delete(key);
+  }
+
+  /** The findings, sorted; a finding reached through several operations says by how many. */
+  results(): Finding[] {
+    return [...this.found.values()]
+      .map(({ finding, users }) => (users.size > 1 ? { ...finding, message: `${finding.message} (shared by ${users.size} operations)` } : finding))
+      .sort(compareFindings);
+  }
+}
+
+/** A JSON pointer as Spectral's path: array indices as numbers. */
+function jsonPath(data: unknown, pointer: readonly string[]): (string | number)[] {
+  const path: (string | number)[] = [];
+  let node = data;
+  for (const segment of pointer) {
+    path.push(Array.isArray(node) ? Number(segment) : segment);
+    node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[segment] : undefined;
+  }
+  return path;
 }

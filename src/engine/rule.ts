@@ -112,6 +112,13 @@ export function defineRule<Options = Record<string, never>>(rule: RuleModule<Opt
   return rule;
 }
 
+/** A rule's message for a report: its template for `messageId`, filled with `data`. */
+export function ruleMessage(rule: RuleModule<any>, messageId: string, data?: Record<string, string | number>): string {
+  const template = rule.meta.messages[messageId];
+  if (template === undefined) throw new Error(`rule ${rule.meta.id} reported unknown message id "${messageId}"`);
+  return formatMessage(template, data);
+}
+
 export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
 }

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
-import { CONFIG_FILE_NAMES, ConfigError, ConfigFinder, parseConfig, type Config } from '../engine/config/config';
+import { ConfigFinder } from '../engine/config/config';
+import { lintEntry, openEntry, type EntryFailure, type OpenedEntry } from '../engine/entry';
 import type { Finding } from '../engine/finding';
-import { lintFile } from '../engine/lint';
 import type { RuleModule } from '../engine/rule';
 import { addSpectralFindings } from '../engine/spectral/lint';
 import { parseErrorFinding } from './diagnostics';
@@ -27,31 +26,30 @@ export interface LinterOptions {
 /**
  * The editor's view of the project: which OpenAPI documents are linted (entries: open ones
  * and, after "Lint workspace", every one in the workspace), what each found in each file it
- * read, and which entries read which file. Linting is the CLI's own `lintFile` on the open
- * texts, so the editor and `restlint lint` agree.
+ * read, and which entries read which file. Linting is the engine's `lintEntry`, as for the CLI,
+ * on the open texts (unsaved config buffers included), so the editor and `restlint lint` agree.
  */
 export class Linter {
   private readonly results = new Map<string, EntryResult>();
   /** The last result without a parse error, kept for the rest of a document while it is broken. */
   private readonly lastGood = new Map<string, EntryResult>();
-  private finder: ConfigFinder;
-  /** `restlint.configPath`, when set: one config for every file. */
-  private configPath: string | undefined;
-  /** Configs parsed from their open, unsaved editor buffers, by path (cleared with the others). */
-  private readonly edited = new Map<string, Config>();
+  private configs: ConfigFinder;
   /** Problems of config files (a bad `.restlint.yaml`), shown on the config file. */
   private readonly configProblems = new Map<string, Finding>();
+  private readonly overlay: { get(path: string): string | undefined };
 
   constructor(private readonly options: LinterOptions) {
-    this.finder = new ConfigFinder(options.knownRules);
+    this.overlay = { get: (path) => options.openText(path) };
+    this.configs = new ConfigFinder(options.knownRules, { overlay: this.overlay });
   }
 
-  /** Forgets every loaded config (a config file changed, or the setting did). */
+  /**
+   * Forgets every loaded config (a config file or its buffer changed, or the setting did);
+   * `configPath` is `restlint.configPath`, when set: one config for every file.
+   */
   reloadConfig(configPath?: string): void {
-    this.finder = new ConfigFinder(this.options.knownRules);
-    this.configPath = configPath || undefined;
+    this.configs = new ConfigFinder(this.options.knownRules, { configPath: configPath || undefined, overlay: this.overlay });
     this.configProblems.clear();
-    this.edited.clear();
   }
 
   get entries(): string[] {
@@ -78,24 +76,26 @@ export class Linter {
    * entry keeps its last good findings for the rest of the document.
    */
   async lint(entry: string): Promise<boolean> {
-    const config = this.configFor(entry);
-    if (!config) {
+    const result = lintEntry(entry, { rules: this.options.rules, configs: this.configs, overlay: this.overlay });
+    const { failure } = result;
+    if (failure?.kind === 'config') {
+      this.showConfigProblem(failure);
       this.results.set(entry, this.lastGood.get(entry) ?? { files: [entry], findings: new Map() });
       return true;
     }
-    const result = lintFile(entry, { rules: this.options.rules, config, overlay: { get: (path) => this.options.openText(path) } });
-    if (result.error) {
-      if (/^not an OpenAPI document/.test(result.error.message) && result.error.file === entry) {
+    if (failure) {
+      if (failure.kind === 'not-openapi' && failure.file === entry) {
         this.forget(entry);
         return false;
       }
       const good = this.lastGood.get(entry) ?? { files: [entry], findings: new Map() };
       const findings = new Map(good.findings);
-      const broken = result.error.file;
-      findings.set(broken, [...(findings.get(broken) ?? []), parseErrorFinding(broken, result.error.message, result.error.range)]);
+      const broken = failure.file;
+      findings.set(broken, [...(findings.get(broken) ?? []), parseErrorFinding(broken, failure.message, failure.range)]);
       this.results.set(entry, { files: [...new Set([...result.files, ...good.files])], findings });
       return true;
     }
+    const config = this.configs.configFor(entry);
     let findings = result.findings;
     // Spectral rulesets read files from disk: they run when the open texts are saved.
     if (config.spectral && result.files.every((file) => this.isSaved(file))) {
@@ -134,25 +134,15 @@ export class Linter {
     return merged;
   }
 
-  /** The config for a file, or undefined when it is invalid (its problem is then shown on the config file). */
-  configFor(entry: string): Config | undefined {
-    try {
-      const config = this.configPath ? this.finder.load(this.configPath) : this.finder.forFile(entry);
-      return this.editedVersion(config);
-    } catch (error) {
-      if (!(error instanceof ConfigError)) throw error;
-      this.configProblems.set(error.file, parseErrorFinding(error.file, `invalid config: ${error.message}`, error.range));
-      return undefined;
-    }
+  /** An entry's config and document as the editor sees them (for `restlint.probe`); a config problem is shown on the config file. */
+  open(entry: string): OpenedEntry {
+    const opened = openEntry(entry, { configs: this.configs, overlay: this.overlay });
+    if (opened.failure?.kind === 'config') this.showConfigProblem(opened.failure);
+    return opened;
   }
 
-  /** A restlint config open in the editor with unsaved edits: its buffer, as the editor shows it. */
-  private editedVersion(config: Config): Config {
-    const path = config.path;
-    if (!path || !CONFIG_FILE_NAMES.includes(basename(path)) || this.isSaved(path)) return config;
-    let edited = this.edited.get(path);
-    if (!edited) this.edited.set(path, (edited = parseConfig(path, this.options.openText(path)!, this.options.knownRules)));
-    return edited;
+  private showConfigProblem(failure: EntryFailure): void {
+    this.configProblems.set(failure.file, parseErrorFinding(failure.file, failure.message, failure.range));
   }
 
   private isSaved(file: string): boolean {

@@ -294,15 +294,17 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       throw new ResponseError(1, `${args.baseUrl} is not a URL; give the API's address, e.g. http://127.0.0.1:3000`);
     }
     const spec = pathOf(args.uri);
-    const config = linter.configFor(spec);
-    if (!config) throw new ResponseError(1, 'the restlint config is invalid: fix it first (see its diagnostics)');
+    const opened = linter.open(spec);
+    if (opened.failure?.kind === 'config') throw new ResponseError(1, 'the restlint config is invalid: fix it first (see its diagnostics)');
+    if (opened.failure) throw new ResponseError(1, `probe failed: ${opened.failure.message}`);
+    const { config, document } = opened;
     // Loaded on first use: most editor sessions never probe.
     const { probe } = require('../probe/probe') as typeof import('../probe/probe');
     const { HttpTransport } = require('../probe/transport') as typeof import('../probe/transport');
     const transport = new HttpTransport(baseUrl, DEFAULT_PROBE_LIMITS.concurrency);
     try {
       const outcome = await probe({
-        spec,
+        document,
         baseUrl,
         transport,
         rules: probeRules,

@@ -1,48 +1,21 @@
-import { resolve as resolvePath } from 'node:path';
-import { openApiVersion, projectRoot } from '../engine/lint';
+import type { OpenDocument } from '../engine/document';
 import { isObject } from '../engine/model/json';
 import { childLocation, type NodeLocation } from '../engine/model/location';
-import { isInside, RefResolver } from '../engine/resolve/refs';
-import { readSourceFile, DEFAULT_MAX_BYTES, type SourceFile } from '../engine/source/source-file';
+import { RefResolver } from '../engine/resolve/refs';
+import type { SourceFile } from '../engine/source/source-file';
 import { operationName, type OpenApiVersion, type OperationNode, type PathItemNode } from '../engine/walk/nodes';
 import { Walker } from '../engine/walk/walker';
 import type { LiveApi, LiveOperation, LiveParameter, LiveResponse, LiveSchema } from './types';
 
 type Json = Record<string, unknown>;
 
-export interface LoadedApi {
-  api: LiveApi;
-  /** Reads a file of the document (the entry or one it references), inside the project root only. */
-  load(path: string): SourceFile;
-  /** Every file read so far (the entry first). */
-  files(): SourceFile[];
-}
-
 /**
- * Reads an OpenAPI document (and the files it references) into the operations the prober
- * plans from: one walk of the engine's walker, so `$ref`s, the project-root policy and the
- * 2.0/3.x differences are handled as `lint` handles them. Throws SourceError for a spec that
- * cannot be read or is not OpenAPI.
+ * An opened document (src/engine/document.ts) read into the operations the prober plans from:
+ * one walk of the engine's walker, so `$ref`s, the project-root policy and the 2.0/3.x
+ * differences are handled as `lint` handles them.
  */
-export function loadLiveApi(specPath: string, options: { root?: string; maxBytes?: number } = {}): LoadedApi {
-  const file = resolvePath(specPath);
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const cache = new Map<string, SourceFile>();
-  const root = options.root ?? projectRoot(file);
-  const readWithin = (path: string): SourceFile => {
-    let source = cache.get(path);
-    if (!source) cache.set(path, (source = readSourceFile(path, { maxBytes })));
-    return source;
-  };
-  const entry = readWithin(file);
-  const version = openApiVersion(entry);
-  const resolver = new RefResolver({ load: readWithin, root });
-  const load = (path: string): SourceFile => {
-    // The policy the resolver applies to $refs: nothing outside the project root.
-    if (!isInside(root, path)) throw new Error(`${path} is outside the project root (${root}); pass --root to allow it`);
-    return readWithin(path);
-  };
-  return { api: liveApiOf(entry, version, resolver), load, files: () => [...cache.values()] };
+export function loadLiveApi(document: OpenDocument): LiveApi {
+  return liveApiOf(document.entry, document.version, new RefResolver({ load: document.read, root: document.root }));
 }
 
 /** The operations of a parsed document (tests build it from text; loadLiveApi from disk). */

@@ -1,6 +1,6 @@
 import type { Config } from '../engine/config/config';
-import { compareFindings, type Finding } from '../engine/finding';
-import { formatMessage, SEVERITY_NUMBER, type RuleModule, type Severity } from '../engine/rule';
+import { FindingCollector, type Finding } from '../engine/finding';
+import { ruleMessage, type RuleModule } from '../engine/rule';
 import { evidenceOf, requestLine, statusText, type Redactor } from './evidence';
 import type { Exchange, LiveApi, LiveContext, LiveOperation, LiveReport, LiveSchema, LiveVisitors, ProbeRequest, ProbeResponse, SchemaFailure } from './types';
 
@@ -17,19 +17,20 @@ export interface PendingConfirmation {
  */
 export class LiveChecks {
   private readonly visitors: { id: string; visitors: LiveVisitors }[] = [];
-  private readonly findings = new Map<string, Finding>();
+  private readonly findings: FindingCollector;
   private readonly pending: PendingConfirmation[] = [];
   /** The rules some part of the config turns on. */
   private readonly enabled: ReadonlySet<string>;
 
   constructor(
     private readonly rules: readonly RuleModule<any>[],
-    private readonly config: Config,
+    config: Config,
     private readonly api: LiveApi,
     validate: (schema: LiveSchema, value: unknown) => SchemaFailure | undefined,
     private readonly redactor: Redactor,
     target: URL,
   ) {
+    this.findings = new FindingCollector(config);
     const enabled = (this.enabled = config.rulesEverEnabled());
     const settings = config.settingsFor(api.file);
     for (const rule of rules) {
@@ -73,7 +74,7 @@ export class LiveChecks {
 
   end(): Finding[] {
     for (const { id, visitors } of this.visitors) this.guard(id, () => visitors.end?.());
-    return [...this.findings.values()].sort(compareFindings);
+    return this.findings.results();
   }
 
   private report(rule: RuleModule<any>, report: LiveReport): void {
@@ -87,24 +88,20 @@ export class LiveChecks {
   }
 
   private add(rule: RuleModule<any>, report: LiveReport, flaky: boolean, withEvidence = true): void {
-    const template = rule.meta.messages[report.messageId];
-    if (template === undefined) throw new Error(`rule ${rule.meta.id} reported unknown message id "${report.messageId}"`);
     const { request } = report.exchange;
     const at = request.operation?.loc ?? this.api.loc;
-    const configured = this.config.settingsFor(at.file.path, at.pointer).get(rule.meta.id)?.severity ?? 'off';
-    if (configured === 'off') return;
-    let severity: Severity = report.severity && SEVERITY_NUMBER[report.severity] > SEVERITY_NUMBER[configured] ? report.severity : configured;
     const data = { operation: request.operation?.name ?? 'the API', request: requestLine(request), status: statusText(report.exchange), ...report.data };
-    let message = this.redactor.text(formatMessage(template, data));
-    if (flaky) {
-      severity = 'info';
-      message += ' (did not happen again when the request was resent: flaky)';
-    }
-    const key = `${rule.meta.id}\0${at.file.path}\0${at.pointer.join('/')}\0${message}`;
-    if (this.findings.has(key)) return;
-    const finding: Finding = { code: rule.meta.id, message, path: [...at.pointer], severity: SEVERITY_NUMBER[severity], source: at.file.path, range: at.file.rangeOf(at.pointer, 'key') };
-    if (withEvidence) finding.evidence = evidenceOf(report.exchange, report.detail, this.redactor);
-    this.findings.set(key, finding);
+    let message = this.redactor.text(ruleMessage(rule, report.messageId, data));
+    if (flaky) message += ' (did not happen again when the request was resent: flaky)';
+    this.findings.add({
+      code: rule.meta.id,
+      message,
+      at,
+      range: () => at.file.rangeOf(at.pointer, 'key'),
+      // A finding that did not reproduce is reported at info at most.
+      cap: flaky ? 'info' : report.severity,
+      evidence: withEvidence ? () => evidenceOf(report.exchange, report.detail, this.redactor) : undefined,
+    });
   }
 
   private guard(id: string, run: () => void): void {

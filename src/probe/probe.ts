@@ -1,4 +1,5 @@
 import type { Config } from '../engine/config/config';
+import type { OpenDocument } from '../engine/document';
 import { Ignores } from '../engine/ignores';
 import type { Finding } from '../engine/finding';
 import type { RuleModule } from '../engine/rule';
@@ -13,14 +14,13 @@ import type { Transport } from './transport';
 import type { Exchange, LiveSchema, ProbeRequest } from './types';
 
 export interface ProbeOptions {
-  spec: string;
+  /** The spec, opened through the engine's entry (openEntry), as lint opens it. */
+  document: OpenDocument;
   /** Where requests go; its path is put before every documented path. */
   baseUrl: URL;
   transport: Transport;
   rules: readonly RuleModule<any>[];
   config: Config;
-  root?: string;
-  maxBytes?: number;
   /** `--header` values, by lower-case name. */
   headers: Record<string, string>;
   params: ReadonlyMap<string, string>;
@@ -41,9 +41,9 @@ export interface PlannedRequest {
  * operation whose parameters the document and --param fill, with its negative probes.
  * Operations that wait for ids from responses, and follow-ups, are not in it.
  */
-export function planProbe(options: Pick<ProbeOptions, 'spec' | 'baseUrl' | 'root' | 'maxBytes' | 'headers' | 'params' | 'allowMutations'>): { requests: PlannedRequest[]; waiting: Skip[]; skippedChecks: string[]; mutationsSkipped: number } {
-  const { api, load } = loadLiveApi(options.spec, { root: options.root, maxBytes: options.maxBytes });
-  const planner = new Planner(api, plannerOptions(options), samplesFrom(new SchemaValidator(api.version, load)));
+export function planProbe(options: Pick<ProbeOptions, 'document' | 'baseUrl' | 'headers' | 'params' | 'allowMutations'>): { requests: PlannedRequest[]; waiting: Skip[]; skippedChecks: string[]; mutationsSkipped: number } {
+  const api = loadLiveApi(options.document);
+  const planner = new Planner(api, plannerOptions(options), samplesFrom(new SchemaValidator(api.version, options.document.readInside)));
   const requests = [planner.unknownPath(), ...(['read', 'write', 'delete'] as const).flatMap((phase) => planner.nextRound(phase))];
   return {
     requests: requests.map((request) => ({ purpose: request.purpose, operation: request.operation?.name, method: request.method, path: request.path })),
@@ -97,9 +97,9 @@ function samplesFrom(validator: SchemaValidator): Samples {
  */
 export async function probe(options: ProbeOptions): Promise<ProbeOutcome> {
   const started = Date.now();
-  const loaded = loadLiveApi(options.spec, { root: options.root, maxBytes: options.maxBytes });
-  const { api, load } = loaded;
-  const validator = new SchemaValidator(api.version, load);
+  const { document } = options;
+  const api = loadLiveApi(document);
+  const validator = new SchemaValidator(api.version, document.readInside);
   const redactor = new Redactor(new Set(Object.keys(options.headers)), Object.values(options.headers));
   const checks = new LiveChecks(options.rules, options.config, api, (schema, value) => validator.validate(schema, value), redactor, options.baseUrl);
   const planner = new Planner(api, plannerOptions(options), samplesFrom(validator));
@@ -151,7 +151,7 @@ export async function probe(options: ProbeOptions): Promise<ProbeOutcome> {
   const skippedOperations = planner.unplanned();
   for (const skip of skippedOperations) checks.note('probe-skipped', skip.operation, 'skipped', { reason: skip.reason });
   // x-restlint-ignore in the document silences live findings as it does lint's.
-  const ignores = Ignores.collect(loaded.files());
+  const ignores = Ignores.collect(document.files());
   const findings = ignores.isEmpty ? checks.end() : checks.end().filter((finding) => !ignores.silences(finding));
   return {
     findings,

@@ -1,7 +1,8 @@
 import { join, relative } from 'node:path';
 import { allRules } from '../../rules';
 import { Config, PRESETS } from '../engine/config/config';
-import { lintSource, projectRoot } from '../engine/lint';
+import { projectRoot } from '../engine/document';
+import { lintSource } from '../engine/lint';
 import { encodePointer } from '../engine/model/location';
 import { parseSourceText, readSourceFile, SourceError, type SourceFile } from '../engine/source/source-file';
 import { refSiteInEntry } from './ref-sites';

@@ -2,8 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseSourceText, SourceError } from '../../src/engine/source/source-file';
 import { formatRange } from '../helpers/lint-text';
-import { Config, recommendedSettings } from '../../src/engine/config/config';
-import { lintFile } from '../../src/engine/lint';
+import { ConfigFinder } from '../../src/engine/config/config';
+import { lintEntry } from '../../src/engine/entry';
 import { allRules } from '../../rules';
 
 const yaml = `openapi: 3.0.3   # comment
@@ -82,13 +82,15 @@ function assertSourceError(run: () => unknown): SourceError {
 
 test('an in-memory text (an editor buffer) over the size limit is refused as a file on disk is, counting UTF-8 bytes', () => {
   const rules = allRules.filter((rule) => rule.create);
-  const config = new Config(undefined, recommendedSettings(rules), [], '/virtual');
   const path = '/virtual/openapi.yaml';
   // 400 characters of "é" are 800 UTF-8 bytes: over a 600-byte limit though only 400 long.
   const text = `openapi: 3.0.3\ninfo: { title: t, version: '1', description: '${'é'.repeat(400)}' }\npaths: {}\n`;
-  const over = lintFile(path, { rules, config, root: '/virtual', maxBytes: 600, overlay: { get: () => text } });
-  assert.equal(over.error?.message, 'file is 0.0 MB, over the 0.0 MB limit');
-  assert.equal(over.error?.hint, 'raise the limit with --max-file-size <MB> if this is really an API description');
-  const under = lintFile(path, { rules, config, root: '/virtual', maxBytes: 2000, overlay: { get: () => text } });
-  assert.equal(under.error, undefined);
+  // No config on the way up from /virtual: the defaults.
+  const configs = new ConfigFinder(rules);
+  const over = lintEntry(path, { rules, configs, root: '/virtual', maxBytes: 600, overlay: { get: () => text } });
+  assert.equal(over.failure?.kind, 'too-large');
+  assert.equal(over.failure?.message, 'file is 0.0 MB, over the 0.0 MB limit');
+  assert.equal(over.failure?.hint, 'raise the limit with --max-file-size <MB> if this is really an API description');
+  const under = lintEntry(path, { rules, configs, root: '/virtual', maxBytes: 2000, overlay: { get: () => text } });
+  assert.equal(under.failure, undefined);
 });

@@ -29,7 +29,7 @@ export function lintText(text: string, options: LintTextOptions = {}): Finding[]
     if (cached) return cached;
     const relative = path.slice(VIRTUAL_ROOT.length + 1);
     const content = options.files?.[relative];
-    if (content === undefined) throw new SourceError(path, 'file not found');
+    if (content === undefined) throw new SourceError('missing', path, 'file not found');
     const source = parseSourceText(path, content);
     files.set(path, source);
     return source;

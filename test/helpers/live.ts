@@ -1,6 +1,6 @@
 import { parseConfig, recommendedSettings, Config } from '../../src/engine/config/config';
 import type { Finding } from '../../src/engine/finding';
-import { openApiVersion } from '../../src/engine/lint';
+import { openApiVersion } from '../../src/engine/document';
 import type { RuleModule } from '../../src/engine/rule';
 import { RefResolver } from '../../src/engine/resolve/refs';
 import { parseSourceText, SourceError, type SourceFile } from '../../src/engine/source/source-file';
@@ -20,7 +20,7 @@ export function liveApi(text: string, files: Record<string, string> = {}): { api
     let source = cache.get(path);
     if (source) return source;
     const content = path === ENTRY ? text : files[path.slice(VIRTUAL_ROOT.length + 1)];
-    if (content === undefined) throw new SourceError(path, 'file not found');
+    if (content === undefined) throw new SourceError('missing', path, 'file not found');
     cache.set(path, (source = parseSourceText(path, content)));
     return source;
   };

@@ -2,6 +2,7 @@
 // ../shared/corpus loads and plans (with mutations, so bodies are generated from their
 // schemas) without a crash, every request under the base path. (That generated bodies
 // validate against their schemas is test/probe/schema.test.ts's corpus test.) Skipped, by name, when the corpus folder is absent.
+import { openDocument } from '../../src/engine/document';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
@@ -23,9 +24,8 @@ describe('corpus: every spec plans a probe', { skip }, () => {
   for (const entry of skip ? [] : entries()) {
     test(entry, () => {
       const plan = planProbe({
-        spec: join(CORPUS, entry),
         // The corpus' multi-file specs reach up to shared folders next to them.
-        root: CORPUS,
+        document: openDocument(join(CORPUS, entry), { root: CORPUS }),
         baseUrl: new URL('http://127.0.0.1:9/api'),
         headers: {},
         params: new Map(),

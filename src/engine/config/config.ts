@@ -95,12 +95,43 @@ export const PRESETS: Record<string, (rules: readonly RuleModule<any>[]) => Rule
     ),
 };
 
-/** Finds the config for a file by walking up from its folder; caches per folder. */
+/** Texts that stand in for files on disk (an editor's unsaved buffers; `--fix`'s edits), by absolute path. */
+export interface TextOverlay {
+  get(path: string): string | undefined;
+}
+
+export interface ConfigFinderOptions {
+  /** `--config` (or the editor's `restlint.configPath`): this config for every file, instead of discovery. */
+  configPath?: string;
+  /** Config texts to read instead of the files on disk (an editor's unsaved config buffer). */
+  overlay?: TextOverlay;
+}
+
+/**
+ * The config each file is linted with: the one given (`--config`), or the nearest found by
+ * walking up from the file's folder (cached per folder). Every shell asks this one question
+ * through `configFor`.
+ */
 export class ConfigFinder {
   private readonly byDir = new Map<string, Config>();
+  private readonly configPath: string | undefined;
+  /** The given config, loaded once however many files use it. */
+  private given: Config | undefined;
 
-  constructor(private readonly rules: readonly RuleModule<any>[]) {}
+  constructor(
+    private readonly rules: readonly RuleModule<any>[],
+    private readonly options: ConfigFinderOptions = {},
+  ) {
+    this.configPath = options.configPath === undefined ? undefined : resolve(options.configPath);
+  }
 
+  /** The config for a file: the given one, else discovery. Throws ConfigError for a config that cannot be used. */
+  configFor(file: string): Config {
+    if (this.configPath === undefined) return this.forFile(file);
+    return (this.given ??= this.load(this.configPath));
+  }
+
+  /** The config discovery finds for a file, ignoring a given one. */
   forFile(file: string): Config {
     const dir = dirname(resolve(file));
     let config = this.byDir.get(dir);
@@ -117,7 +148,7 @@ export class ConfigFinder {
   load(path: string): Config {
     const absolute = resolve(path);
     for (const config of this.byDir.values()) if (config.path === absolute) return config;
-    return loadConfig(absolute, this.rules, []);
+    return loadConfig(absolute, this.rules, [], this.options.overlay);
   }
 
   defaultConfig(dir: string): Config {
@@ -134,24 +165,26 @@ function findUp(dir: string): string | undefined {
   return undefined;
 }
 
-function loadConfig(path: string, rules: readonly RuleModule<any>[], chain: string[]): Config {
+function loadConfig(path: string, rules: readonly RuleModule<any>[], chain: string[], overlay: TextOverlay | undefined): Config {
   if (chain.includes(path)) throw new ConfigError(path, `extends forms a cycle: ${[...chain, path].join(' → ')}`);
   // `--config .spectral.yaml`, or one found by discovery: Spectral's rules only, as spectral-cli would run.
   if (isSpectralRulesetPath(path)) {
     if (!existsSync(path)) throw new ConfigError(path, 'cannot read config: file not found');
     return new Config(path, new Map(), [], dirname(path), { file: path, extends: [path], rules: {} });
   }
-  let text: string;
+  return parseConfig(path, overlay?.get(path) ?? readConfigText(path), rules, chain, overlay);
+}
+
+function readConfigText(path: string): string {
   try {
-    text = readFileSync(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (error) {
     throw new ConfigError(path, `cannot read config: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (error as Error).message}`);
   }
-  return parseConfig(path, text, rules, chain);
 }
 
 /** Parses config text (from a file, or given in memory by a test or an editor). */
-export function parseConfig(path: string, text: string, rules: readonly RuleModule<any>[], chain: string[] = []): Config {
+export function parseConfig(path: string, text: string, rules: readonly RuleModule<any>[], chain: string[] = [], overlay?: TextOverlay): Config {
   // An empty config file means the defaults, as if it held `extends: [restlint:recommended]`.
   if (text.trim() === '') text = '{}';
   let source: SourceFile;
@@ -193,7 +226,7 @@ export function parseConfig(path: string, text: string, rules: readonly RuleModu
       else if (!existsSync(target)) fail(`extends "${entry}": no such file, and no installed package of that name`, at);
       else if (isSpectralRulesetPath(target)) spectralPart().extends.push(target);
       else {
-        const parent = loadConfig(target, rules, [...chain, path]);
+        const parent = loadConfig(target, rules, [...chain, path], overlay);
         base = mergeSettings(base, parent.settingsFor(target));
         if (parent.spectral) spectral = mergeDefinitions(parent.spectral, spectralPart());
       }

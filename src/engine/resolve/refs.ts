@@ -105,9 +105,9 @@ export class RefResolver {
         // A referenced file that cannot be parsed is as fatal as an entry file that cannot.
         // The entry-file hint ("an OpenAPI document starts with…") does not fit a fragment:
         // say which reference brought the file in instead.
-        if (error instanceof SourceError && error.message !== 'file not found') {
+        if (error instanceof SourceError && error.kind !== 'missing') {
           const line = at.file.rangeOf(at.pointer).start.line + 1;
-          throw new SourceError(error.file, error.message, error.range, `referenced by $ref "${ref}" at ${at.file.path}:${line}`);
+          throw new SourceError(error.kind, error.file, error.message, error.range, `referenced by $ref "${ref}" at ${at.file.path}:${line}`);
         }
         this.problem('invalid-ref', `$ref "${ref}": file ${relative(dirname(at.file.path), path) || path} not found`, at);
         return undefined;

@@ -8,15 +8,26 @@ import { parseYaml, YAMLException } from './yaml-text';
 export type Format = 'json' | 'yaml';
 
 /**
+ * Why a file cannot be linted, as shells tell them apart: `missing` (no such file),
+ * `unreadable` (a folder, no permission), `too-large` (over --max-file-size), `not-text` (binary, not UTF-8), `parse`
+ * (empty, invalid YAML or JSON), `not-openapi` (some other document), `unsupported-version`
+ * (an OpenAPI or Swagger version restlint does not read).
+ */
+export type SourceErrorKind = 'missing' | 'unreadable' | 'too-large' | 'not-text' | 'parse' | 'not-openapi' | 'unsupported-version';
+
+/**
  * Why a file could not be read or parsed. It always names the file, and where the parser
  * knows it, the line: the CLI prints it and exits 2, the language server shows it.
  */
 export class SourceError extends Error {
   constructor(
+    readonly kind: SourceErrorKind,
     readonly file: string,
     message: string,
     readonly range?: Range,
     readonly hint?: string,
+    /** `not-openapi`: what the document is instead, when restlint can tell (`asyncapi`). */
+    readonly documentType?: 'asyncapi',
   ) {
     super(message);
   }
@@ -87,7 +98,7 @@ export const DEFAULT_MAX_BYTES = 40 * 1024 * 1024;
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
 function tooBig(path: string, limits: ReadLimits, what: string): SourceError {
-  return new SourceError(path, `${what} over the ${mb(limits.maxBytes)} MB limit`, undefined, 'raise the limit with --max-file-size <MB> if this is really an API description');
+  return new SourceError('too-large', path, `${what} over the ${mb(limits.maxBytes)} MB limit`, undefined, 'raise the limit with --max-file-size <MB> if this is really an API description');
 }
 
 /** The size check readSourceFile makes, for a text already in memory (an editor buffer). */
@@ -106,7 +117,7 @@ export function readSourceFile(path: string, limits: ReadLimits = { maxBytes: DE
     size = stats.size;
     regular = stats.isFile();
   } catch (error) {
-    throw new SourceError(path, describeFsError(error));
+    throw fsError(path, error);
   }
   if (size > limits.maxBytes) throw tooBig(path, limits, `file is ${mb(size)} MB,`);
   let bytes: Buffer;
@@ -114,7 +125,7 @@ export function readSourceFile(path: string, limits: ReadLimits = { maxBytes: DE
     // A device or pipe (/dev/zero, <(…)) has no size and may never end: read at most the limit.
     bytes = regular ? readFileSync(path) : readAtMost(path, limits.maxBytes + 1);
   } catch (error) {
-    throw new SourceError(path, describeFsError(error));
+    throw fsError(path, error);
   }
   if (bytes.length > limits.maxBytes) throw tooBig(path, limits, 'file is');
   return parseSourceText(path, decodeText(path, bytes));
@@ -123,7 +134,7 @@ export function readSourceFile(path: string, limits: ReadLimits = { maxBytes: DE
 /** Parses text already in memory (an editor buffer, a test). */
 export function parseSourceText(path: string, text: string): SourceFile {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text.trim() === '') throw new SourceError(path, 'file is empty', undefined, 'an OpenAPI document starts with `openapi: 3.x` or `swagger: "2.0"`');
+  if (text.trim() === '') throw new SourceError('parse', path, 'file is empty', undefined, 'an OpenAPI document starts with `openapi: 3.x` or `swagger: "2.0"`');
   const first = text.charCodeAt(skipLeadingBlanks(text));
   // JSON is YAML too, but JSON.parse is several times faster than any YAML parser.
   if (first === 0x7b /* { */ || first === 0x5b /* [ */) {
@@ -153,14 +164,14 @@ function parseYamlSource(path: string, text: string): SourceFile {
       throwYaml(path, error.reason ?? error.message, position);
     }
     if (error instanceof RangeError) {
-      throw new SourceError(path, 'nesting is too deep to parse', undefined, 'check the file for runaway nesting');
+      throw new SourceError('parse', path, 'nesting is too deep to parse', undefined, 'check the file for runaway nesting');
     }
     throw error;
   }
 }
 
 function throwYaml(path: string, reason: string, position?: { line: number; character: number }): never {
-  throw new SourceError(path, `invalid YAML: ${reason}`, position && { start: position, end: position });
+  throw new SourceError('parse', path, `invalid YAML: ${reason}`, position && { start: position, end: position });
 }
 
 function jsonError(path: string, text: string, error: Error): SourceError {
@@ -168,7 +179,7 @@ function jsonError(path: string, text: string, error: Error): SourceError {
   const offset = at ? Number(at[1]) : undefined;
   const message = error.message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '');
   const range = offset === undefined ? undefined : new LineIndex(text).range(offset, offset);
-  return new SourceError(path, `invalid JSON: ${message}`, range);
+  return new SourceError('parse', path, `invalid JSON: ${message}`, range);
 }
 
 function readAtMost(path: string, maxBytes: number): Buffer {
@@ -191,10 +202,10 @@ function readAtMost(path: string, maxBytes: number): Buffer {
 
 function decodeText(path: string, bytes: Buffer): string {
   if (bytes.subarray(0, 8192).includes(0)) {
-    throw new SourceError(path, 'binary file, not an OpenAPI document', undefined, 'lint a .yaml, .yml or .json file');
+    throw new SourceError('not-text', path, 'binary file, not an OpenAPI document', undefined, 'lint a .yaml, .yml or .json file');
   }
   // isUtf8 is a native check, several times faster than a fatal TextDecoder on big files.
-  if (!isUtf8(bytes)) throw new SourceError(path, 'file is not valid UTF-8 text', undefined, 'save the file as UTF-8');
+  if (!isUtf8(bytes)) throw new SourceError('not-text', path, 'file is not valid UTF-8 text', undefined, 'save the file as UTF-8');
   return bytes.toString('utf8');
 }
 
@@ -204,10 +215,10 @@ function skipLeadingBlanks(text: string): number {
   return at;
 }
 
-function describeFsError(error: unknown): string {
+function fsError(path: string, error: unknown): SourceError {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'file not found';
-  if (code === 'EACCES') return 'permission denied';
-  if (code === 'EISDIR') return 'is a folder, not a file';
-  return `cannot read file: ${(error as Error).message}`;
+  if (code === 'ENOENT') return new SourceError('missing', path, 'file not found');
+  if (code === 'EACCES') return new SourceError('unreadable', path, 'permission denied');
+  if (code === 'EISDIR') return new SourceError('unreadable', path, 'is a folder, not a file');
+  return new SourceError('unreadable', path, `cannot read file: ${(error as Error).message}`);
 }

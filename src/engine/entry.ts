@@ -1,0 +1,93 @@
+/**
+ * The one entry every shell goes through to lint or probe a document: the CLI (each file of
+ * `lint`, `--fix`'s re-lints, `--since`'s old versions), the language server and the prober.
+ * It picks the config (given or discovered), opens the document and lints it, and says why
+ * when it cannot, as a typed failure; the shells differ only in how they show the outcome.
+ */
+import { resolve } from 'node:path';
+import { ConfigError, type Config, type ConfigFinder } from './config/config';
+import { openDocument, type OpenDocument, type OpenOptions } from './document';
+import type { Finding } from './finding';
+import { lintSource } from './lint';
+import type { RuleModule } from './rule';
+import type { Range } from './source/line-index';
+import { SourceError, type SourceErrorKind } from './source/source-file';
+
+/** Why an entry cannot be linted: a SourceError's kind, or `config` (the config it would use is broken). */
+export type EntryFailureKind = SourceErrorKind | 'config';
+
+/** A document that cannot be linted, and why: the CLI prints it and exits 2, the editor shows it. */
+export interface EntryFailure {
+  kind: EntryFailureKind;
+  /** The file at fault: the entry, a file it references, or the config. */
+  file: string;
+  message: string;
+  range?: Range;
+  hint?: string;
+  /** `not-openapi`: what the document is instead, when restlint can tell (an AsyncAPI document). */
+  documentType?: 'asyncapi';
+}
+
+export interface EntryOptions extends OpenOptions {
+  /** Where each entry's config comes from (`--config`, or discovery). */
+  configs: ConfigFinder;
+}
+
+export interface LintOptions extends EntryOptions {
+  /** The rules to run (those some part of the config turns on are run). */
+  rules: readonly RuleModule<any>[];
+}
+
+export interface LintOutcome {
+  /** The entry file, absolute. */
+  file: string;
+  findings: Finding[];
+  failure?: EntryFailure;
+  /**
+   * Every file the lint read or tried to read (the entry first; a missing referenced file too):
+   * an editor re-lints the entry when one of them changes or appears.
+   */
+  files: string[];
+}
+
+export type OpenedEntry = { config: Config; document: OpenDocument; failure?: undefined } | { failure: EntryFailure; config?: undefined; document?: undefined };
+
+/** The config and the opened document of an entry, or why either cannot be had. */
+export function openEntry(path: string, options: EntryOptions): OpenedEntry {
+  let config: Config;
+  try {
+    config = options.configs.configFor(path);
+  } catch (error) {
+    return { failure: failureOf(error) };
+  }
+  try {
+    return { config, document: openDocument(path, options) };
+  } catch (error) {
+    return { failure: failureOf(error) };
+  }
+}
+
+/** Lints one OpenAPI document (and the files it references). */
+export function lintEntry(path: string, options: LintOptions): LintOutcome {
+  const opened = openEntry(path, options);
+  if (opened.failure) return { file: resolve(path), findings: [], failure: opened.failure, files: [resolve(path)] };
+  const { config, document } = opened;
+  try {
+    const findings = lintSource(document.entry, { rules: options.rules, config, root: document.root }, document.read);
+    return { file: document.file, findings, files: document.tried() };
+  } catch (error) {
+    // A referenced file that cannot be read or parsed stops the lint as the entry's own would.
+    return { file: document.file, findings: [], failure: failureOf(error), files: document.tried() };
+  }
+}
+
+/** A typed failure for the errors an entry can meet; anything else is a bug and is thrown on. */
+function failureOf(error: unknown): EntryFailure {
+  if (error instanceof SourceError) {
+    const failure: EntryFailure = { kind: error.kind, file: error.file, message: error.message, range: error.range, hint: error.hint };
+    if (error.documentType) failure.documentType = error.documentType;
+    return failure;
+  }
+  if (error instanceof ConfigError) return { kind: 'config', file: error.file, message: `invalid config: ${error.message}`, range: error.range };
+  throw error;
+}
