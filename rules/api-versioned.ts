@@ -3,7 +3,7 @@ import { childLocation } from '../src/engine/model/location';
 import { operationName } from '../src/engine/walk/nodes';
 import { collectVersionSignals, isUnversionedByConvention, STRATEGIES, type Strategy } from './lib/versions';
 import { atApi, documentHostVersioned, requestVersion, responseVersioned } from './lib/live-versions';
-import type { Exchange } from '../src/probe/types';
+import type { Exchange } from '../src/engine/live/types';
 
 interface Options {
   /** The versioning strategies this project accepts (default: all five). */
@@ -114,6 +114,7 @@ export default defineRule<Options>({
       },
     };
   },
+  probe: { needs: ['unknown-version', 'unversioned'] },
   live(context) {
     const successes: Exchange[] = [];
     let versioned = false;

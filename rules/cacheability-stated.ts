@@ -2,7 +2,7 @@ import { defineRule } from '../src/engine/rule';
 import { HTTP_METHODS, operationName } from '../src/engine/walk/nodes';
 import { responseName } from './lib/errors';
 import { hasHeader } from './lib/headers';
-import type { ProbePurpose } from '../src/probe/types';
+import type { ProbePurpose } from '../src/engine/live/types';
 
 interface Options {
   /** Which responses must state their cacheability: operations by method, responses by status (`2xx`, `200`, `default`). */
@@ -79,6 +79,7 @@ export default defineRule<Options>({
       },
     };
   },
+  probe: { needs: [], uses: ['head'] },
   live(context) {
     const methods = new Set((context.options.responses.methods ?? DEFAULT_METHODS).map((method) => method.toUpperCase()));
     const given = context.options.responses.statuses ?? DEFAULT_STATUSES;

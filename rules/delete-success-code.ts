@@ -45,6 +45,7 @@ export default defineRule({
       },
     };
   },
+  probe: { needs: ['writes'] },
   live(context) {
     return {
       exchange(ex) {

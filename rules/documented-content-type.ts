@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule';
-import { conformanceAnswer, documentedMediaType } from './lib/live';
+import { conformanceAnswer, documentedMediaType, CONFORMANCE_PROBES } from './lib/live';
 
 /**
  * Live only. A response body comes with a `Content-Type` the operation documents for that
@@ -23,6 +23,7 @@ export default defineRule({
       missing: '{{operation}} answered {{status}} with a body but no Content-Type; send one of the documented media types ({{documented}})',
     },
   },
+  probe: { needs: [], uses: CONFORMANCE_PROBES },
   live(context) {
     return {
       exchange(ex) {

@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule';
-import type { SchemaFailure } from '../src/probe/types';
-import { conformanceAnswer } from './lib/live';
+import type { SchemaFailure } from '../src/engine/live/types';
+import { conformanceAnswer, CONFORMANCE_PROBES } from './lib/live';
 
 /**
  * Live only. The headers a documented response marks `required: true` are sent, and every
@@ -24,6 +24,7 @@ export default defineRule({
       mismatch: '{{operation}} answered {{status}} with the {{header}} header not matching its schema: {{message}} ({{keyword}})',
     },
   },
+  probe: { needs: [], uses: CONFORMANCE_PROBES },
   live(context) {
     return {
       exchange(ex) {

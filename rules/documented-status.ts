@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule';
-import { conformanceAnswer } from './lib/live';
+import { conformanceAnswer, CONFORMANCE_PROBES } from './lib/live';
 
 /**
  * Live only. The status a running API answers with is one the operation documents: the exact
@@ -20,6 +20,7 @@ export default defineRule({
       undocumented: '{{operation}} answered {{status}}, which it does not document; document it (or a default response)',
     },
   },
+  probe: { needs: [], uses: CONFORMANCE_PROBES },
   live(context) {
     return {
       exchange(ex) {

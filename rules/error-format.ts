@@ -1,10 +1,11 @@
+import { ERROR_PROBES } from '../src/engine/live/types';
 import type { NodeLocation } from '../src/engine/model/location';
 import { defineRule, type RuleContext } from '../src/engine/rule';
 import { operationName, type DocumentNode, type OperationNode } from '../src/engine/walk/nodes';
 import { isErrorResponse, isJsonMediaType, isOAuthError, propertiesOf, responseBodies, responseMediaTypes, responseName } from './lib/errors';
 import { isObject } from '../src/engine/model/json';
 import { AZURE_MEMBERS, FORMAT_LABELS, GOOGLE_MEMBERS, PROBLEM_MEDIA_TYPE, PROBLEM_MEMBERS, errorBodyProblem, formatLabel, isOAuthErrorBody, servesBrowserPage, type ErrorFormat } from './lib/error-bodies';
-import { excerpt } from '../src/probe/evidence';
+import { excerpt } from '../src/engine/live/text';
 
 type Format = ErrorFormat;
 
@@ -97,6 +98,7 @@ export default defineRule<Options>({
       },
     };
   },
+  probe: { needs: [], uses: ERROR_PROBES },
   live(context) {
     const label = formatLabel(context.options.format);
     return {

@@ -1,6 +1,7 @@
+import { ERROR_PROBES } from '../src/engine/live/types';
 import { defineRule } from '../src/engine/rule';
-import { isJsonMediaType } from '../src/probe/response';
-import { excerpt } from '../src/probe/evidence';
+import { isJsonMediaType } from '../src/engine/live/response';
+import { excerpt } from '../src/engine/live/text';
 import { acceptsNoJson, servesBrowserPage } from './lib/error-bodies';
 
 /**
@@ -25,6 +26,7 @@ export default defineRule({
       unparsable: '{{operation}} answered {{status}} with a body labelled {{mediaType}} that does not parse as JSON; send errors as valid JSON (application/problem+json)',
     },
   },
+  probe: { needs: [], uses: ERROR_PROBES },
   live(context) {
     return {
       exchange(exchange) {

@@ -4,7 +4,7 @@ import { responseName } from './lib/errors';
 import { hasHeader } from './lib/headers';
 import { isVersionParam } from './lib/path-shape';
 import { parsePath, type PathSegment } from '../src/engine/model/path';
-import type { Exchange } from '../src/probe/types';
+import type { Exchange } from '../src/engine/live/types';
 
 /**
  * Item GETs (a path whose last segment is a `{param}`: `/orders/{orderId}`) send a validator,
@@ -48,6 +48,7 @@ export default defineRule({
       },
     };
   },
+  probe: { needs: ['conditional'] },
   live(context) {
     return {
       exchange(exchange) {

@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule';
-import { excerpt } from '../src/probe/evidence';
+import { excerpt } from '../src/engine/live/text';
 import { hasBody } from './lib/live';
 
 /** Headers HEAD must send as GET does, with how their values are compared. */
@@ -31,6 +31,7 @@ export default defineRule({
       headerMissing: '{{request}} answered without the {{header}} header GET sent ({{getValue}}); HEAD sends the headers GET sends',
     },
   },
+  probe: { needs: ['head'] },
   live(context) {
     return {
       exchange(ex) {

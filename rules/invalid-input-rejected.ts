@@ -26,6 +26,7 @@ export default defineRule({
       serverError: '{{operation}} answered {{status}} to {{input}}; bad input is the client\'s error: reject it with 400 Bad Request (or 422 Unprocessable Content) that says what is wrong',
     },
   },
+  probe: { needs: ['malformed-json', 'invalid-body'] },
   live(context) {
     return {
       exchange(ex) {

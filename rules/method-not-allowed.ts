@@ -24,6 +24,7 @@ export default defineRule({
       serverError: '{{request}} answered {{status}} to a method the path does not support; answer 405 Method Not Allowed with an Allow header',
     },
   },
+  probe: { needs: ['wrong-method'] },
   live(context) {
     return {
       exchange(ex) {

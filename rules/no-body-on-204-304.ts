@@ -50,6 +50,7 @@ export default defineRule({
       },
     };
   },
+  probe: { needs: ['writes', 'conditional'] },
   live(context) {
     return {
       exchange(ex) {

@@ -6,8 +6,8 @@ import { documentsClientError, locationName, responseSchemas, statusClass, topLe
 import { schemaTypes } from './lib/schema';
 import { isObject } from '../src/engine/model/json';
 import { isWithin } from '../src/engine/model/location';
-import { excerpt } from '../src/probe/evidence';
-import type { ProbePurpose } from '../src/probe/types';
+import { excerpt } from '../src/engine/live/text';
+import type { ProbePurpose } from '../src/engine/live/types';
 import { looksLikeError, ERROR_PROPERTIES, FAILURE_VALUE, OUTCOME_VALUE, LIFECYCLE_PROPERTIES, LIFECYCLE_SUFFIX, ID_PROPERTY, REQUEST_ID, STREAM_MEDIA, REPORT_PROPERTIES, ABOUT_ERRORS_SEGMENT, normalName } from './lib/error-bodies';
 
 type Json = Record<string, unknown>;
@@ -128,6 +128,7 @@ export default defineRule({
       },
     };
   },
+  probe: { needs: ['unknown-id'], uses: ['malformed-json', 'invalid-body', 'no-auth', 'unknown-version'] },
   live(context) {
     return {
       exchange(exchange) {

@@ -1,5 +1,6 @@
+import { ERROR_PROBES } from '../src/engine/live/types';
 import { defineRule } from '../src/engine/rule';
-import type { ProbeFailure } from '../src/probe/types';
+import type { ProbeFailure } from '../src/engine/live/types';
 
 /** Failures that are the server's: it took the request and gave no answer, or one that is not HTTP. */
 const ANSWERLESS: ReadonlySet<ProbeFailure['kind']> = new Set(['timeout', 'reset', 'malformed']);
@@ -25,6 +26,7 @@ export default defineRule({
       noAnswer: '{{request}} failed: {{status}}; a server answers every request, valid or not, and in time',
     },
   },
+  probe: { needs: [], uses: ERROR_PROBES },
   live(context) {
     return {
       exchange(ex) {

@@ -1,3 +1,4 @@
+import { ERROR_PROBES } from '../src/engine/live/types';
 import { defineRule } from '../src/engine/rule';
 import { operationName } from '../src/engine/walk/nodes';
 import { isErrorResponse, propertiesOf, responseBodies, responseName, type Property } from './lib/errors';
@@ -62,6 +63,7 @@ export default defineRule({
       },
     };
   },
+  probe: { needs: [], uses: ERROR_PROBES },
   live(context) {
     return {
       exchange(exchange) {

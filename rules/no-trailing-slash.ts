@@ -59,6 +59,7 @@ export default defineRule({
       },
     };
   },
+  probe: { needs: ['trailing-slash'] },
   live(context) {
     return {
       exchange(exchange) {

@@ -2,8 +2,8 @@ import { defineRule } from '../src/engine/rule';
 import { operationName, type PathItemNode } from '../src/engine/walk/nodes';
 import { collectVersionSignals, isUnversionedByConvention, segmentVersion, STRATEGIES, type OperationVersions, type Strategy } from './lib/versions';
 import { atApi, LIVE_STRATEGIES, requestVersion, type LiveStrategy } from './lib/live-versions';
-import { requestLine } from '../src/probe/evidence';
-import type { Exchange } from '../src/probe/types';
+import { requestLine } from '../src/engine/live/text';
+import type { Exchange } from '../src/engine/live/types';
 
 /** Live strategies as messages name them. */
 const LIVE_NAMES: Record<LiveStrategy, string> = {

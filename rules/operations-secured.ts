@@ -60,6 +60,7 @@ export default defineRule({
       },
     };
   },
+  probe: { needs: ['no-auth'] },
   live(context) {
     return {
       exchange(ex) {

@@ -32,6 +32,7 @@ export default defineRule({
       liveMissing: '{{request}}, a parent of {{operation}}, answered 404; a client that walks up the path finds nothing there: serve the parent resource',
     },
   },
+  probe: { needs: ['parent'], missingParents },
   live(context) {
     return {
       exchange(exchange) {
@@ -89,7 +90,7 @@ function parentEnds(path: string): number[] {
  * The parent resources of a path that the document does not list (as `lint` reports them),
  * each with how many segments of the path it keeps: the prober asks the live API for them.
  */
-export function missingParents(path: string, documented: readonly string[]): { parent: string; segments: number }[] {
+function missingParents(path: string, documented: readonly string[]): { parent: string; segments: number }[] {
   const existing = new Set(documented.map((item) => normalizePath(resourcePath(item))));
   const resource = resourcePath(path);
   return parentEnds(resource)

@@ -104,6 +104,7 @@ export default defineRule({
       },
     };
   },
+  probe: { needs: ['writes'] },
   live(context) {
     return {
       exchange(ex) {

@@ -1,7 +1,7 @@
 import { defineRule } from '../src/engine/rule';
 import { childLocation } from '../src/engine/model/location';
 import { atApi } from './lib/live-versions';
-import type { Exchange } from '../src/probe/types';
+import type { Exchange } from '../src/engine/live/types';
 
 interface Options {
   /** More header names that carry a request or transaction id (compared case-insensitively). */
@@ -66,6 +66,7 @@ export default defineRule<Options>({
       },
     };
   },
+  probe: { needs: ['traceparent-valid', 'traceparent-malformed'] },
   live(context) {
     const isTraceHeader = traceHeaderMatcher(context.options.headers);
     let first: Exchange | undefined;

@@ -1,7 +1,7 @@
 import { defineRule } from '../src/engine/rule';
-import { isJsonMediaType } from '../src/probe/response';
-import { excerpt } from '../src/probe/evidence';
-import { conformanceAnswer, documentedMediaType, showValue, valueAtPointer } from './lib/live';
+import { isJsonMediaType } from '../src/engine/live/response';
+import { excerpt } from '../src/engine/live/text';
+import { conformanceAnswer, documentedMediaType, showValue, valueAtPointer, CONFORMANCE_PROBES } from './lib/live';
 
 /**
  * Live only. A JSON response body validates against the schema documented for its status
@@ -26,6 +26,7 @@ export default defineRule({
       notJson: '{{operation}} answered {{status}} with a body that is not valid JSON: {{error}}',
     },
   },
+  probe: { needs: [], uses: CONFORMANCE_PROBES },
   live(context) {
     return {
       exchange(ex) {

@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule';
-import { listIn } from '../src/probe/response';
+import { listIn } from '../src/engine/live/response';
 import { stateChangingVerbOf } from './lib/words';
 
 /**
@@ -23,6 +23,9 @@ export default defineRule({
       changedByRead: '{{operation}} changed between two identical GETs ({{what}}); reading a resource must not change it (if another client wrote in between, ignore this)',
     },
   },
+  // The prober asks every rule which operations may change data: a GET whose path names a
+  // change is held back like a POST unless --allow-mutations, whether this rule is on or not.
+  probe: { needs: ['writes', 'repeat'], mayChangeData: (operation) => stateChangingVerbOf(operation.path) !== undefined },
   live(context) {
     return {
       exchange(exchange) {

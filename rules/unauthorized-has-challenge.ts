@@ -17,6 +17,7 @@ export default defineRule({
       noChallenge: '{{operation}} answered 401 without a WWW-Authenticate header; send a challenge naming the scheme the client should use (Bearer, Basic, …), or answer 403 when credentials would not help',
     },
   },
+  probe: { needs: ['no-auth'] },
   live(context) {
     return {
       exchange(ex) {

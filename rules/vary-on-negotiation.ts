@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule';
 import { headerTokens } from './lib/headers';
-import type { ProbeResponse } from '../src/probe/types';
+import type { ProbeResponse } from '../src/engine/live/types';
 
 /**
  * A response chosen by the request's `Accept` header says so with `Vary: Accept` (or
@@ -23,6 +23,7 @@ export default defineRule({
         '{{request}} with "Accept: {{accept}}" answered {{found}}, while the same request with {{basisAccept}} answered {{expected}}, and neither response sends "Vary: Accept"; send "Vary: Accept" on every response whose representation depends on Accept, so that caches keep them apart',
     },
   },
+  probe: { needs: ['accept-variant'] },
   live(context) {
     return {
       exchange(exchange) {

@@ -4,7 +4,7 @@
  * schema) and what makes a success body report an error (no-error-in-2xx). The spec checks and
  * the live checks share these names and member lists, so `lint` and `probe` agree.
  */
-import type { LiveOperation, ProbeResponse } from '../../src/probe/types';
+import type { LiveOperation, ProbeResponse } from '../../src/engine/live/types';
 
 /** error-format's `format` option. */
 export type ErrorFormat = 'problem' | 'azure' | 'google' | { schema: Record<string, unknown> };

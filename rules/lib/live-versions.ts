@@ -6,7 +6,7 @@
  */
 import { isObject } from '../../src/engine/model/json';
 import { parsePath, requestPath } from '../../src/engine/model/path';
-import type { Exchange, LiveApi, LiveOperation, ProbeRequest, ProbeResponse } from '../../src/probe/types';
+import type { Exchange, LiveApi, LiveOperation, ProbeRequest, ProbeResponse } from '../../src/engine/live/types';
 import { hostVersion, isApiVersionQueryName, isVersionHeader, isVersionedMediaType, isVersionPathParameter, segmentVersion, serverHost } from './versions';
 import { isVersionParam } from './path-shape';
 

@@ -4,16 +4,17 @@
  */
 import { decodePointer } from '../../src/engine/model/location';
 import { walkPointer } from '../../src/engine/resolve/refs';
-import { excerpt } from '../../src/probe/evidence';
-import { mediaTypeOf } from '../../src/probe/response';
-import type { Exchange, LiveOperation, LiveResponse, LiveSchema, ProbePurpose, ProbeResponse } from '../../src/probe/types';
+import { excerpt } from '../../src/engine/live/text';
+import { mediaTypeOf } from '../../src/engine/live/response';
+import type { Exchange, LiveOperation, LiveResponse, LiveSchema, ProbeNeed, ProbePurpose, ProbeResponse } from '../../src/engine/live/types';
 
 /**
  * The requests whose answers are held to the operation's documented responses: the documented
  * call and the negative probes of the same operation (not the follow-ups, which compare with
  * their basis, nor a wrong method or an unknown path, which no operation documents).
  */
-export const CONFORMANCE_PURPOSES: ReadonlySet<ProbePurpose> = new Set(['valid', 'unknown-id', 'no-auth', 'malformed-json', 'invalid-body']);
+export const CONFORMANCE_PROBES = ['unknown-id', 'no-auth', 'malformed-json', 'invalid-body'] as const satisfies readonly ProbeNeed[];
+export const CONFORMANCE_PURPOSES: ReadonlySet<ProbePurpose> = new Set(['valid', ...CONFORMANCE_PROBES]);
 
 /**
  * An answer the contract rules judge: a response to one of the CONFORMANCE_PURPOSES, with its

@@ -5,7 +5,7 @@ import { colorsFor } from '../report/colors';
 import { REPORTERS } from '../report/formats';
 import type { LintReport } from '../report/report';
 import { UsageError } from './files';
-import { RULES_DIR } from './rules-command';
+import { rulesDir } from '../engine/rule-docs';
 
 /**
  * Writes each requested format (`lint` and `probe` alike): to its `--output` file (no colour),
@@ -16,7 +16,7 @@ export function writeOutputs(report: LintReport, outputs: { format: string; file
     const reporter = REPORTERS[format];
     if (!reporter) throw new UsageError(`unknown format "${format}" (known: ${Object.keys(REPORTERS).join(', ')})`);
     const colors = colorsFor(file ? {} : process.stdout);
-    const text = reporter(report, { rules, rulesDir: RULES_DIR, colors, cwd });
+    const text = reporter(report, { rules, rulesDir: rulesDir(), colors, cwd });
     if (!file) {
       process.stdout.write(text);
       continue;

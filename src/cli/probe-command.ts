@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ConfigFinder } from '../engine/config/config';
+import { ConfigFinder, type Config } from '../engine/config/config';
 import type { OpenDocument } from '../engine/document';
 import { openEntry } from '../engine/entry';
 import { SEVERITY_NUMBER } from '../engine/rule';
@@ -65,7 +65,7 @@ export async function probeCommand(args: ProbeArgs): Promise<number> {
   });
   if (opened.failure) return fail(opened.failure);
   const { config, document } = opened;
-  if (args.dryRun) return printPlan(args, document, headers, params);
+  if (args.dryRun) return printPlan(args, document, config, headers, params);
 
   const { transport, baseUrl } = await openTransport(args, limits.concurrency, cwd);
   const progress = progressLine(!args.quiet);
@@ -100,14 +100,14 @@ export async function probeCommand(args: ProbeArgs): Promise<number> {
 }
 
 /** `--dry-run`: the first requests the probe would send, one per line, and what it leaves out. */
-function printPlan(args: ProbeArgs, document: OpenDocument, headers: Record<string, string>, params: Map<string, string>): number {
+function printPlan(args: ProbeArgs, document: OpenDocument, config: Config, headers: Record<string, string>, params: Map<string, string>): number {
   let baseUrl: URL;
   try {
     baseUrl = new URL(args.baseUrl ?? 'http://127.0.0.1/');
   } catch {
     throw new UsageError(`--base-url ${args.baseUrl}: not a URL`);
   }
-  const plan = planProbe({ document, baseUrl, headers, params, allowMutations: args.allowMutations });
+  const plan = planProbe({ document, baseUrl, rules: probeRules, config, headers, params, allowMutations: args.allowMutations });
   const lines = plan.requests.map((request) => `${request.method.padEnd(7)} ${request.path}  (${request.purpose}${request.operation ? `, ${request.operation}` : ''})`);
   for (const { operation, reason } of plan.waiting) lines.push(`later   ${operation.name}: ${reason}`);
   lines.push('', `${plan.requests.length} requests planned before any response; follow-ups (HEAD, conditional GET, tracing, versions) and ids found in responses add more.`);

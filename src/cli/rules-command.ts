@@ -1,13 +1,10 @@
-import { join } from 'node:path';
 import { ruleWhere, type RuleModule } from '../engine/rule';
-import { readRuleDoc } from '../engine/rule-docs';
+import { readRuleDoc, rulesDir } from '../engine/rule-docs';
 import { describeSource } from '../engine/sources';
 import { colorsFor } from '../report/colors';
 import { allRules } from '../../rules';
 import { UsageError } from './files';
 
-/** The rule docs ship beside the bundle: dist/cli.js → rules/*.md (the CLI hands this to reporters too). */
-export const RULES_DIR = join(__dirname, '..', 'rules');
 
 /** `restlint rules`: every rule with its default severity, group and one-line description. */
 export function rulesCommand(format: 'table' | 'json'): number {
@@ -43,7 +40,7 @@ export function explainCommand(id: string): number {
     const close = allRules.map((candidate) => candidate.meta.id).filter((candidate) => candidate.includes(id) || id.includes(candidate));
     throw new UsageError(`unknown rule "${id}"${close.length ? `; did you mean ${close.map((c) => `"${c}"`).join(' or ')}?` : ''} (\`restlint rules\` lists them)`);
   }
-  process.stdout.write(renderExplain(rule, readRuleDoc(RULES_DIR, id).markdown));
+  process.stdout.write(renderExplain(rule, readRuleDoc(rulesDir(), id).markdown));
   return 0;
 }
 

@@ -1,6 +1,24 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+/**
+ * The project's home. package.json has no repository URL yet: this placeholder is the only
+ * line to change when it has one (the rule doc links are built from it).
+ */
+export const INFORMATION_URI = 'https://github.com/restlint/restlint';
+
+/** A rule's doc online is `<base><id>.md`: rules/<id>.md in the repository (SARIF, the editor, the Spectral ruleset link to it). */
+export const RULE_DOCS_BASE_URL = `${INFORMATION_URI}/blob/main/rules/`;
+
+/**
+ * The folder of the rule docs on disk: they ship beside the bundles (dist/cli.js → rules/*.md).
+ * A function, not a constant: the Spectral ruleset bundle shares this module and is evaluated
+ * where `__dirname` does not exist.
+ */
+export function rulesDir(): string {
+  return join(__dirname, '..', 'rules');
+}
+
 export interface DocExample {
   /** `fails`: the rule must report it; `passes`: the rule must not. */
   expect: 'fails' | 'passes';

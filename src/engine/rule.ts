@@ -2,7 +2,7 @@ import type { NodeLocation } from './model/location';
 import type { Visitors } from './walk/nodes';
 import type { OpenApiVersion } from './walk/nodes';
 import type { Part } from './source/span';
-import type { LiveCheck } from '../probe/types';
+import type { LiveCheck, ProbePlan } from './live/types';
 
 export type Severity = 'error' | 'warn' | 'info' | 'hint';
 export const SEVERITIES: readonly Severity[] = ['error', 'warn', 'info', 'hint'];
@@ -100,6 +100,8 @@ export interface RuleModule<Options = Record<string, never>> {
   meta: RuleMeta<Options>;
   create?(context: RuleContext<Options>): Visitors;
   live?: LiveCheck<Options>;
+  /** With `live`: what the prober must send for the live check (see ProbePlan). */
+  probe?: ProbePlan;
 }
 
 /** Where a rule checks: in the document (`spec`), against a running API (`live`), or both. */

@@ -1,6 +1,6 @@
 import type { Diagnostic } from 'vscode-languageserver';
 import type { Finding } from '../engine/finding';
-import { RULE_DOCS_BASE_URL } from '../report/sarif';
+import { RULE_DOCS_BASE_URL } from '../engine/rule-docs';
 
 /** Spectral's severity numbers (0 error … 3 hint) to LSP's (1 error … 4 hint). */
 const LSP_SEVERITY = [1, 2, 3, 4] as const;

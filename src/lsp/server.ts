@@ -21,7 +21,7 @@ import { SEVERITY_NUMBER, type Severity } from '../engine/rule';
 import { parseSourceText } from '../engine/source/source-file';
 import { SPECTRAL_FILE_NAMES } from '../engine/spectral/definition';
 import { allRules, lintRules, probeRules } from '../../rules';
-import { RULES_DIR } from '../cli/rules-command';
+import { rulesDir } from '../engine/rule-docs';
 import { toDiagnostic, type FindingOrigin } from './diagnostics';
 import { ignoreEdit } from './ignore-edit';
 import { Linter } from './linter';
@@ -257,7 +257,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const here = (shown.get(pathOf(textDocument.uri)) ?? []).filter(({ finding }) => contains(finding.range, position));
     const rules = [...new Set(here.map(({ finding }) => finding.code))].flatMap((code) => allRules.filter((rule) => rule.meta.id === code));
     if (rules.length === 0) return null;
-    return { contents: { kind: 'markdown', value: rules.map((rule) => ruleHover(rule, RULES_DIR)).join('\n\n---\n\n') }, range: here[0].finding.range };
+    return { contents: { kind: 'markdown', value: rules.map((rule) => ruleHover(rule, rulesDir())).join('\n\n---\n\n') }, range: here[0].finding.range };
   });
 
   // --- commands ---
@@ -276,7 +276,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       case 'restlint.showRuleDoc': {
         const id = String(args[0] ?? '');
         if (!allRules.some((rule) => rule.meta.id === id)) throw new ResponseError(1, `unknown rule "${id}"`);
-        const uri = uriOf(join(RULES_DIR, `${id}.md`));
+        const uri = uriOf(join(rulesDir(), `${id}.md`));
         if (canShowDocument) await connection.window.showDocument({ uri, takeFocus: true });
         return uri;
       }

@@ -5,7 +5,7 @@ import { RefResolver } from '../engine/resolve/refs';
 import type { SourceFile } from '../engine/source/source-file';
 import { operationName, type OpenApiVersion, type OperationNode, type PathItemNode } from '../engine/walk/nodes';
 import { Walker } from '../engine/walk/walker';
-import type { LiveApi, LiveOperation, LiveParameter, LiveResponse, LiveSchema } from './types';
+import type { LiveApi, LiveOperation, LiveParameter, LiveResponse, LiveSchema } from '../engine/live/types';
 
 type Json = Record<string, unknown>;
 

@@ -1,8 +1,9 @@
 import type { Config } from '../engine/config/config';
 import { FindingCollector, type Finding } from '../engine/finding';
 import { ruleMessage, type RuleModule } from '../engine/rule';
-import { evidenceOf, requestLine, statusText, type Redactor } from './evidence';
-import type { Exchange, LiveApi, LiveContext, LiveOperation, LiveReport, LiveSchema, LiveVisitors, ProbeRequest, ProbeResponse, SchemaFailure } from './types';
+import { requestLine, statusText } from '../engine/live/text';
+import { evidenceOf, type Redactor } from './evidence';
+import type { Exchange, LiveApi, LiveContext, LiveOperation, LiveReport, LiveSchema, LiveVisitors, ProbeRequest, ProbeResponse, SchemaFailure } from '../engine/live/types';
 
 /** A finding that waits for its request to be sent again (see LiveReport.reproduces). */
 export interface PendingConfirmation {

@@ -1,5 +1,6 @@
 import type { Evidence } from '../engine/finding';
-import type { Exchange, ProbeRequest } from './types';
+import { excerpt } from '../engine/live/text';
+import type { Exchange, ProbeRequest } from '../engine/live/types';
 
 const BODY_EXCERPT = 240;
 
@@ -54,21 +55,4 @@ export function evidenceOf(exchange: Exchange, detail: string | undefined, redac
   const head = `${response.status}${response.headers['content-type'] ? ` ${response.headers['content-type']}` : ''}`;
   const shown = detail ?? (response.body ? excerpt(response.body, BODY_EXCERPT) : '(empty body)');
   return { request, response: redactor.text(`${head}\n${shown}`) };
-}
-
-/** The start of a text on one line: whitespace runs collapsed, cut with an ellipsis. */
-export function excerpt(text: string, length: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > length ? `${flat.slice(0, length - 1)}…` : flat;
-}
-
-/** `GET /v1/users/42`, the request as messages name it. */
-export function requestLine(request: ProbeRequest): string {
-  return `${request.method} ${request.path}`;
-}
-
-/** `404`, or what happened instead of a response. */
-export function statusText(exchange: Exchange): string {
-  if (exchange.response) return String(exchange.response.status);
-  return exchange.failure?.message ?? 'no response';
 }

@@ -1,9 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { isObject } from '../engine/model/json';
-import { missingParents } from '../../rules/parent-paths-exist';
-import { stateChangingVerbOf } from '../../rules/lib/words';
-import { isJsonMediaType, listIn } from './response';
-import type { Exchange, LiveApi, LiveOperation, LiveParameter, LiveSchema, ProbePurpose, ProbeRequest } from './types';
+import { isJsonMediaType, listIn } from '../engine/live/response';
+import type { Exchange, LiveApi, LiveOperation, LiveParameter, LiveSchema, ProbeNeed, ProbePurpose, ProbeRequest } from '../engine/live/types';
 
 export interface PlanOptions {
   /** The --base-url's path (`/api`), put before every documented path; '' for none. */
@@ -13,7 +11,20 @@ export interface PlanOptions {
   /** Headers given with --header (lower-case names): sent with every request but the no-auth ones. */
   credentials: Readonly<Record<string, string>>;
   allowMutations: boolean;
+  /** The probes the enabled rules need or use (their ProbePlan): no other probe is sent. */
+  needs: ReadonlySet<ProbeNeed>;
+  /** Whether an operation of a safe method may change data all the same (the rules' ProbePlan.mayChangeData). */
+  mayChangeData(operation: LiveOperation): boolean;
+  /** The parents of a path to ask for (the rules' ProbePlan.missingParents). */
+  missingParents(path: string, documentedPaths: readonly string[]): { parent: string; segments: number }[];
 }
+
+/** Why a probe was not sent, as the summary says it (the prober names the rules that needed it). */
+export const MUTATIONS_ONLY = {
+  writes: 'the documented requests of operations that may change data (POST, PUT, PATCH, DELETE, and GETs whose path names a change) are sent only with --allow-mutations',
+  bodies: 'malformed and schema-violating request bodies are sent only with --allow-mutations',
+  wrongMethods: 'on paths that document GET, the undocumented methods left are mutating ones, sent only with --allow-mutations',
+} as const;
 
 /** Values for request bodies and parameters from a schema (src/probe/schema/samples.ts). */
 export interface Samples {
@@ -52,8 +63,8 @@ export class Planner {
   private versionProbed = false;
   private readonly parentsProbed = new Set<string>();
   private readonly documentedPaths: string[];
-  /** Checks that could not run because mutations are off, with why. */
-  readonly skippedChecks = new Set<string>();
+  /** Probes not sent because mutations are off, with why (MUTATIONS_ONLY). */
+  readonly notSent = new Map<ProbeNeed, string>();
   /** Operations not sent because mutations are off. */
   readonly mutationsSkipped: LiveOperation[] = [];
 
@@ -66,25 +77,27 @@ export class Planner {
     // without --allow-mutations it is left out like a POST (safe-methods-safe reports it when sent).
     this.documentedPaths = [...new Set(api.operations.map((operation) => operation.path))];
     this.waiting = api.operations.filter((operation) => {
-      if (options.allowMutations || (SAFE_METHODS.has(operation.method) && !stateChangingVerbOf(operation.path))) return true;
+      if (options.allowMutations || (SAFE_METHODS.has(operation.method) && !options.mayChangeData(operation))) return true;
       this.mutationsSkipped.push(operation);
       return false;
     });
-    if (this.mutationsSkipped.length > 0) {
-      this.skippedChecks.add('post-create-201-location, delete-success-code, no-body-on-204-304 on writes: POST, PUT, PATCH and DELETE operations are sent only with --allow-mutations');
-    }
-    if (!options.allowMutations && this.mutationsSkipped.some((operation) => SAFE_METHODS.has(operation.method))) {
-      this.skippedChecks.add('safe-methods-safe: GET operations whose path names a change (delete, cancel, …) are sent only with --allow-mutations');
-    }
-    if (!options.allowMutations && api.operations.some((operation) => operation.requestBody)) {
-      this.skippedChecks.add('invalid-input-rejected: malformed and schema-violating bodies are sent only with --allow-mutations');
+    if (this.mutationsSkipped.length > 0) this.notSent.set('writes', MUTATIONS_ONLY.writes);
+    if (!options.allowMutations && api.operations.some((operation) => operation.requestBody && !SAFE_METHODS.has(operation.method))) {
+      this.notSent.set('malformed-json', MUTATIONS_ONLY.bodies);
+      this.notSent.set('invalid-body', MUTATIONS_ONLY.bodies);
     }
   }
 
-  /** The request to an unknown path, sent once. */
-  unknownPath(): ProbeRequest {
+  /** Whether an enabled rule needs this probe. */
+  private wants(need: ProbeNeed): boolean {
+    return this.options.needs.has(need);
+  }
+
+  /** The request to an unknown path, sent once, when a rule needs it. */
+  unknownPath(): ProbeRequest[] {
+    if (!this.wants('unknown-path')) return [];
     const path = `${this.options.basePath}/restlint-probe-${randomBytes(4).toString('hex')}`;
-    return { purpose: 'unknown-path', method: 'GET', path, headers: this.headers(undefined, true), credentials: this.hasCredentials };
+    return [{ purpose: 'unknown-path', method: 'GET', path, headers: this.headers(undefined, true), credentials: this.hasCredentials }];
   }
 
   /**
@@ -141,26 +154,30 @@ export class Planner {
       basis,
       headers: { ...request.headers, ...change.headers },
     });
-    const requests: ProbeRequest[] = [follow('head', { method: 'HEAD' })];
+    const requests: ProbeRequest[] = [];
+    if (this.wants('head')) requests.push(follow('head', { method: 'HEAD' }));
     const etag = response.headers['etag'];
     const lastModified = response.headers['last-modified'];
-    if (etag) requests.push(follow('conditional', { headers: { 'if-none-match': etag } }));
-    else if (lastModified) requests.push(follow('conditional', { headers: { 'if-modified-since': lastModified } }));
-    if (this.take('traceparent-valid')) {
-      requests.push(follow('traceparent-valid', { headers: { traceparent: `00-${randomBytes(16).toString('hex')}-${randomBytes(8).toString('hex')}-01` } }));
-      requests.push(follow('traceparent-malformed', { headers: { traceparent: 'not-a-trace-context' } }));
+    if (this.wants('conditional')) {
+      if (etag) requests.push(follow('conditional', { headers: { 'if-none-match': etag } }));
+      else if (lastModified) requests.push(follow('conditional', { headers: { 'if-modified-since': lastModified } }));
+    }
+    if ((this.wants('traceparent-valid') || this.wants('traceparent-malformed')) && this.take('traceparent-valid')) {
+      if (this.wants('traceparent-valid')) requests.push(follow('traceparent-valid', { headers: { traceparent: `00-${randomBytes(16).toString('hex')}-${randomBytes(8).toString('hex')}-01` } }));
+      if (this.wants('traceparent-malformed')) requests.push(follow('traceparent-malformed', { headers: { traceparent: 'not-a-trace-context' } }));
     }
     const [pathOnly, query] = splitQuery(request.path);
-    if (!pathOnly.endsWith('/') && !this.trailingSlashPaths.has(request.operation!.path) && this.trailingSlashPaths.size < API_WIDE_SAMPLES) {
+    if (this.wants('trailing-slash') && !pathOnly.endsWith('/') && !this.trailingSlashPaths.has(request.operation!.path) && this.trailingSlashPaths.size < API_WIDE_SAMPLES) {
       this.trailingSlashPaths.add(request.operation!.path);
       requests.push(follow('trailing-slash', { path: `${pathOnly}/${query}` }));
     }
     // The same GET again, to see that reading changed nothing (only where writes are allowed:
     // a GET that is not safe changes data each time it is sent).
-    if (this.options.allowMutations && !lastIsParameter(request.operation!.path)) requests.push(follow('repeat', {}));
-    const other = this.otherMediaType(request.operation!, response.status, response.mediaType);
+    if (this.wants('repeat') && this.options.allowMutations && !lastIsParameter(request.operation!.path)) requests.push(follow('repeat', {}));
+    const other = this.wants('accept-variant') ? this.otherMediaType(request.operation!, response.status, response.mediaType) : undefined;
     if (other) requests.push(follow('accept-variant', { headers: { accept: other } }));
-    for (const { parent, segments: kept } of missingParents(request.operation!.path, this.documentedPaths)) {
+    const parents = this.wants('parent') ? this.options.missingParents(request.operation!.path, this.documentedPaths) : [];
+    for (const { parent, segments: kept } of parents) {
       if (this.parentsProbed.has(parent)) continue;
       this.parentsProbed.add(parent);
       // The filled path cut to the parent's segments (after the base path).
@@ -169,11 +186,12 @@ export class Planner {
     }
     const segments = pathOnly.split('/');
     const versionAt = segments.findIndex((segment) => /^v\d+$/i.test(segment));
-    if (versionAt > 0 && !this.versionProbed) {
+    if (versionAt > 0 && !this.versionProbed && (this.wants('unknown-version') || this.wants('unversioned'))) {
       this.versionProbed = true;
       const unknown = segments.map((segment, index) => (index === versionAt ? 'v999' : segment)).join('/');
       const unversioned = segments.filter((_, index) => index !== versionAt).join('/') || '/';
-      requests.push(follow('unknown-version', { path: `${unknown}${query}` }), follow('unversioned', { path: `${unversioned}${query}` }));
+      if (this.wants('unknown-version')) requests.push(follow('unknown-version', { path: `${unknown}${query}` }));
+      if (this.wants('unversioned')) requests.push(follow('unversioned', { path: `${unversioned}${query}` }));
     }
     return requests;
   }
@@ -200,17 +218,17 @@ export class Planner {
     const purpose: ProbePurpose = secured && !this.hasCredentials ? 'no-auth' : 'valid';
     const base: ProbeRequest = { purpose, operation, method, path: `${path}${query}`, headers: { ...headers, ...body?.headers }, body: body?.text, credentials: this.hasCredentials };
     const requests = [base];
-    if (secured && this.hasCredentials) requests.push({ ...base, purpose: 'no-auth', headers: { ...this.headers(operation, false), ...body?.headers }, credentials: false });
-    if (operation.method === 'get' && lastIsParameter(operation.path)) {
+    if (secured && this.hasCredentials && this.wants('no-auth')) requests.push({ ...base, purpose: 'no-auth', headers: { ...this.headers(operation, false), ...body?.headers }, credentials: false });
+    if (operation.method === 'get' && lastIsParameter(operation.path) && this.wants('unknown-id')) {
       const unknown = this.unknownId(operation);
       requests.push({ ...base, purpose: 'unknown-id', path: `${path.slice(0, path.lastIndexOf('/') + 1)}${encodeURIComponent(unknown)}${query}` });
     }
-    const wrong = this.wrongMethod(operation);
+    const wrong = this.wants('wrong-method') ? this.wrongMethod(operation) : undefined;
     if (wrong) requests.push({ purpose: 'wrong-method', operation, method: wrong.toUpperCase(), path: `${path}${query}`, headers, credentials: this.hasCredentials });
     if (operation.requestBody && !SAFE_METHODS.has(operation.method)) {
       const json = { 'content-type': 'application/json' };
-      requests.push({ ...base, purpose: 'malformed-json', headers: { ...headers, ...json }, body: '{"restlint": ' });
-      const invalid = this.body(operation, 'invalid');
+      if (this.wants('malformed-json')) requests.push({ ...base, purpose: 'malformed-json', headers: { ...headers, ...json }, body: '{"restlint": ' });
+      const invalid = this.wants('invalid-body') ? this.body(operation, 'invalid') : undefined;
       if (invalid) requests.push({ ...base, purpose: 'invalid-body', headers: { ...headers, ...invalid.headers }, body: invalid.text });
     }
     return requests;
@@ -222,7 +240,7 @@ export class Planner {
     this.wrongMethodPaths.add(operation.path);
     const documented = new Set(this.api.operations.filter((candidate) => candidate.path === operation.path).map((candidate) => candidate.method));
     const method = WRONG_METHODS.find((candidate) => !documented.has(candidate as LiveOperation['method']) && (this.options.allowMutations || SAFE_METHODS.has(candidate)));
-    if (!method && !this.options.allowMutations) this.skippedChecks.add('method-not-allowed on paths that document GET: the undocumented methods left are mutating ones, sent only with --allow-mutations');
+    if (!method && !this.options.allowMutations) this.notSent.set('wrong-method', MUTATIONS_ONLY.wrongMethods);
     return method;
   }
 

@@ -6,12 +6,12 @@ import type { RuleModule } from '../engine/rule';
 import { loadLiveApi } from './api';
 import { LiveChecks } from './checks';
 import { Redactor } from './evidence';
-import { Planner, type Phase, type Samples, type Skip } from './planner';
+import { Planner, type Phase, type PlanOptions, type Samples, type Skip } from './planner';
 import { Scheduler, type Limits } from './scheduler';
 import { SchemaValidator } from './schema/validator';
 import { invalidValue, sampleValue } from './schema/samples';
 import type { Transport } from './transport';
-import type { Exchange, LiveSchema, ProbeRequest } from './types';
+import type { Exchange, LiveSchema, ProbeNeed, ProbePlan, ProbeRequest } from '../engine/live/types';
 
 export interface ProbeOptions {
   /** The spec, opened through the engine's entry (openEntry), as lint opens it. */
@@ -41,20 +41,73 @@ export interface PlannedRequest {
  * operation whose parameters the document and --param fill, with its negative probes.
  * Operations that wait for ids from responses, and follow-ups, are not in it.
  */
-export function planProbe(options: Pick<ProbeOptions, 'document' | 'baseUrl' | 'headers' | 'params' | 'allowMutations'>): { requests: PlannedRequest[]; waiting: Skip[]; skippedChecks: string[]; mutationsSkipped: number } {
+export function planProbe(options: Pick<ProbeOptions, 'document' | 'baseUrl' | 'rules' | 'config' | 'headers' | 'params' | 'allowMutations'>): { requests: PlannedRequest[]; waiting: Skip[]; skippedChecks: string[]; mutationsSkipped: number } {
   const api = loadLiveApi(options.document);
-  const planner = new Planner(api, plannerOptions(options), samplesFrom(new SchemaValidator(api.version, options.document.readInside)));
-  const requests = [planner.unknownPath(), ...(['read', 'write', 'delete'] as const).flatMap((phase) => planner.nextRound(phase))];
+  const plan = rulePlan(options.rules, options.config);
+  const planner = new Planner(api, plannerOptions(options, plan), samplesFrom(new SchemaValidator(api.version, options.document.readInside)));
+  const requests = [...planner.unknownPath(), ...(['read', 'write', 'delete'] as const).flatMap((phase) => planner.nextRound(phase))];
   return {
     requests: requests.map((request) => ({ purpose: request.purpose, operation: request.operation?.name, method: request.method, path: request.path })),
     waiting: planner.unplanned(),
-    skippedChecks: [...planner.skippedChecks],
+    skippedChecks: skippedChecks(planner.notSent, plan),
     mutationsSkipped: planner.mutationsSkipped.length,
   };
 }
 
-function plannerOptions(options: Pick<ProbeOptions, 'baseUrl' | 'headers' | 'params' | 'allowMutations'>) {
-  return { basePath: options.baseUrl.pathname.replace(/\/+$/, ''), params: options.params, credentials: options.headers, allowMutations: options.allowMutations };
+/** What the rules tell the planner: the needs of the enabled ones, and the safety hooks of all. */
+export interface RulePlan extends Pick<PlanOptions, 'needs' | 'mayChangeData' | 'missingParents'> {
+  /** Each need with the enabled rules whose checks are about it (ProbePlan.needs). */
+  neededBy: Map<ProbeNeed, string[]>;
+}
+
+export function rulePlan(rules: readonly RuleModule<any>[], config: Config): RulePlan {
+  const enabled = config.rulesEverEnabled();
+  const neededBy = new Map<ProbeNeed, string[]>();
+  const needs = new Set<ProbeNeed>();
+  const parentHooks: NonNullable<ProbePlan['missingParents']>[] = [];
+  for (const rule of rules) {
+    if (!rule.probe || !enabled.has(rule.meta.id)) continue;
+    for (const need of rule.probe.needs) neededBy.set(need, [...(neededBy.get(need) ?? []), rule.meta.id]);
+    for (const need of [...rule.probe.needs, ...(rule.probe.uses ?? [])]) needs.add(need);
+    if (rule.probe.missingParents && rule.probe.needs.includes('parent')) parentHooks.push(rule.probe.missingParents);
+  }
+  // Safety is every rule's say, enabled or not: turning a rule off never makes a request unsafe to skip.
+  const changeHooks = rules.flatMap((rule) => (rule.probe?.mayChangeData ? [rule.probe.mayChangeData] : []));
+  return {
+    neededBy,
+    needs,
+    mayChangeData: (operation) => changeHooks.some((hook) => hook(operation)),
+    missingParents: (path, documented) => {
+      const found = new Map<string, { parent: string; segments: number }>();
+      for (const hook of parentHooks) for (const parent of hook(path, documented)) found.set(parent.parent, parent);
+      return [...found.values()];
+    },
+  };
+}
+
+function plannerOptions(options: Pick<ProbeOptions, 'baseUrl' | 'headers' | 'params' | 'allowMutations'>, plan: RulePlan): PlanOptions {
+  return {
+    basePath: options.baseUrl.pathname.replace(/\/+$/, ''),
+    params: options.params,
+    credentials: options.headers,
+    allowMutations: options.allowMutations,
+    needs: plan.needs,
+    mayChangeData: plan.mayChangeData,
+    missingParents: plan.missingParents,
+  };
+}
+
+/** "post-create-201-location, delete-success-code: …": each reason a probe was not sent, with the enabled rules that needed it. */
+function skippedChecks(notSent: ReadonlyMap<ProbeNeed, string>, plan: RulePlan): string[] {
+  const byReason = new Map<string, Set<string>>();
+  for (const [need, reason] of notSent) {
+    const rules = plan.neededBy.get(need) ?? [];
+    if (rules.length === 0) continue;
+    const ids = byReason.get(reason) ?? new Set<string>();
+    for (const id of rules) ids.add(id);
+    byReason.set(reason, ids);
+  }
+  return [...byReason].map(([reason, ids]) => `${[...ids].join(', ')}: ${reason}`);
 }
 
 export interface ProbeSummary {
@@ -102,7 +155,8 @@ export async function probe(options: ProbeOptions): Promise<ProbeOutcome> {
   const validator = new SchemaValidator(api.version, document.readInside);
   const redactor = new Redactor(new Set(Object.keys(options.headers)), Object.values(options.headers));
   const checks = new LiveChecks(options.rules, options.config, api, (schema, value) => validator.validate(schema, value), redactor, options.baseUrl);
-  const planner = new Planner(api, plannerOptions(options), samplesFrom(validator));
+  const plan = rulePlan(options.rules, options.config);
+  const planner = new Planner(api, plannerOptions(options, plan), samplesFrom(validator));
 
   let planned = 0;
   let failed = 0;
@@ -138,7 +192,7 @@ export async function probe(options: ProbeOptions): Promise<ProbeOutcome> {
     while (inFlight.size > 0) await Promise.all([...inFlight]);
   };
 
-  dispatch(planner.unknownPath());
+  for (const request of planner.unknownPath()) dispatch(request);
   const phases: Phase[] = options.allowMutations ? ['read', 'write', 'delete'] : ['read'];
   for (const phase of phases) {
     // Each round may find ids that fill the path parameters of the next.
@@ -164,7 +218,7 @@ export async function probe(options: ProbeOptions): Promise<ProbeOutcome> {
       operations: api.operations.length,
       skippedOperations,
       mutationsSkipped: planner.mutationsSkipped.length,
-      skippedChecks: [...planner.skippedChecks],
+      skippedChecks: skippedChecks(planner.notSent, plan),
       elapsedMs: Date.now() - started,
     },
   };

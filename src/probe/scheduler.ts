@@ -1,5 +1,5 @@
 import type { SendResult, Transport } from './transport';
-import type { ProbeRequest } from './types';
+import type { ProbeRequest } from '../engine/live/types';
 
 export interface Limits {
   concurrency: number;

@@ -1,8 +1,8 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { makeResponse } from './response';
-import type { ProbeFailure, ProbeRequest, ProbeResponse } from './types';
+import { makeResponse } from '../engine/live/response';
+import type { ProbeFailure, ProbeRequest, ProbeResponse } from '../engine/live/types';
 
 /** Bodies beyond this are cut: a probe reads error pages and JSON, not downloads. */
 export const MAX_BODY_BYTES = 1024 * 1024;

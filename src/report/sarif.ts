@@ -4,7 +4,7 @@ import { dirname, join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { evidenceLines, type Finding } from '../engine/finding';
 import { SEVERITY_NUMBER, type RuleModule, type TextEdit } from '../engine/rule';
-import { docSection, readRuleDoc } from '../engine/rule-docs';
+import { docSection, INFORMATION_URI, readRuleDoc, RULE_DOCS_BASE_URL } from '../engine/rule-docs';
 import type { ReportContext } from './formats';
 import type { LintReport } from './report';
 import { displayPath } from './stylish';
@@ -12,13 +12,6 @@ import { displayPath } from './stylish';
 /** Set by scripts/build.mjs in the bundle; undefined when the sources run under tsx. */
 declare const RESTLINT_VERSION: string | undefined;
 
-/**
- * The project's home. package.json has no repository URL yet: this placeholder is the only
- * line to change when it has one (the rule doc links are built from it).
- */
-const INFORMATION_URI = 'https://github.com/restlint/restlint';
-/** A rule's doc is `<base><id>.md`: rules/<id>.md in the repository. */
-export const RULE_DOCS_BASE_URL = `${INFORMATION_URI}/blob/main/rules/`;
 const SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 
 /** SARIF has three levels that mean something to code scanning; a hint is a note. */

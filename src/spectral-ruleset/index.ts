@@ -15,7 +15,7 @@
  *   `(in <file>#<pointer>)` appended to the message (see ref-sites.ts).
  */
 import { lintRules } from '../../rules';
-import { RULE_DOCS_BASE_URL } from '../report/sarif';
+import { RULE_DOCS_BASE_URL } from '../engine/rule-docs';
 import { restlintResults, type SpectralDocument } from './run-restlint';
 
 function ruleFor(id: string) {

@@ -7,9 +7,9 @@ import { parseSourceText, SourceError, type SourceFile } from '../../src/engine/
 import { liveApiOf } from '../../src/probe/api';
 import { LiveChecks } from '../../src/probe/checks';
 import { Redactor } from '../../src/probe/evidence';
-import { makeResponse } from '../../src/probe/response';
+import { makeResponse } from '../../src/engine/live/response';
 import { SchemaValidator } from '../../src/probe/schema/validator';
-import type { Exchange, LiveApi, ProbeFailure, ProbePurpose, ProbeResponse } from '../../src/probe/types';
+import type { Exchange, LiveApi, ProbeFailure, ProbePurpose, ProbeResponse } from '../../src/engine/live/types';
 import { allRules } from '../../rules';
 import { ENTRY, VIRTUAL_ROOT, formatRange } from './lint-text';
 

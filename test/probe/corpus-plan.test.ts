@@ -9,6 +9,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { planProbe } from '../../src/probe/probe';
 import { REPO_ROOT } from '../helpers/cli';
+import { Config, PRESETS } from '../../src/engine/config/config';
+import { allRules, probeRules } from '../../rules';
 
 const CORPUS = resolve(REPO_ROOT, '..', 'shared', 'corpus');
 const MANIFEST = join(CORPUS, 'MANIFEST.tsv');
@@ -27,6 +29,8 @@ describe('corpus: every spec plans a probe', { skip }, () => {
         // The corpus' multi-file specs reach up to shared folders next to them.
         document: openDocument(join(CORPUS, entry), { root: CORPUS }),
         baseUrl: new URL('http://127.0.0.1:9/api'),
+        rules: probeRules,
+        config: new Config(undefined, PRESETS['restlint:all'](allRules), [], CORPUS),
         headers: {},
         params: new Map(),
         allowMutations: true,

@@ -106,7 +106,8 @@ describe('probe: safe by default', () => {
       assert.ok(safe.requests.length >= 10, `${safe.requests.length} requests`);
       assert.deepEqual([...methods].filter((method) => !['GET', 'HEAD', 'OPTIONS'].includes(method)), []);
       assert.ok(plain.stderr.includes('2 operations that may change data not sent (POST, PUT, PATCH, DELETE, and GETs whose path names a change; safe by default: --allow-mutations sends them).'), plain.stderr);
-      assert.match(plain.stderr, /Not checked: invalid-input-rejected: malformed and schema-violating bodies are sent only with --allow-mutations\./);
+      assert.match(plain.stderr, /Not checked: invalid-input-rejected: malformed and schema-violating request bodies are sent only with --allow-mutations\./);
+      assert.match(plain.stderr, /Not checked: delete-success-code, post-create-201-location, safe-methods-safe, no-body-on-204-304: the documented requests of operations that may change data/);
 
       await runCli(['probe', '--spec', SHOP_SPEC, '--base-url', unsafe.url, '--allow-mutations', ...FAST]);
       const written = new Set(unsafe.requests.map((request) => request.method));

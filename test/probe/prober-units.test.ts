@@ -7,9 +7,13 @@ import { describeRequest, evidenceOf, Redactor } from '../../src/probe/evidence'
 import { Planner, type Samples } from '../../src/probe/planner';
 import { Scheduler } from '../../src/probe/scheduler';
 import type { SendResult, Transport } from '../../src/probe/transport';
-import type { ProbeRequest } from '../../src/probe/types';
+import type { LiveOperation, ProbeRequest } from '../../src/engine/live/types';
+import { parseConfig } from '../../src/engine/config/config';
+import { rulePlan } from '../../src/probe/probe';
+import { allRules, probeRules } from '../../rules';
 import { exchange, liveApi } from '../helpers/live';
-import { openapi } from '../helpers/lint-text';
+import { openapi, VIRTUAL_ROOT } from '../helpers/lint-text';
+import { everyRulePlan } from '../helpers/planner';
 
 describe('redaction', () => {
   const redactor = new Redactor(new Set(['authorization', 'x-api-key']), ['Bearer abc.def.ghi', 'key-12345']);
@@ -139,7 +143,7 @@ const SHOP = openapi(
 
 function planner(options: { credentials?: Record<string, string>; params?: Record<string, string>; allowMutations?: boolean } = {}) {
   const { api } = liveApi(SHOP);
-  const plan = new Planner(api, { basePath: '/api', params: new Map(Object.entries(options.params ?? {})), credentials: options.credentials ?? {}, allowMutations: options.allowMutations ?? false }, SAMPLES);
+  const plan = new Planner(api, { basePath: '/api', params: new Map(Object.entries(options.params ?? {})), credentials: options.credentials ?? {}, allowMutations: options.allowMutations ?? false, ...everyRulePlan() }, SAMPLES);
   return { api, plan };
 }
 
@@ -217,5 +221,41 @@ describe('planner', () => {
     assert.ok(!lines(plan.followUps(basis)).some((line) => line.includes('version')));
     assert.deepEqual(plan.followUps(exchange(api, { operation: 'GET /users', status: 404 })), []);
     assert.deepEqual(plan.followUps({ request: followUps[0], response: basis.response }), []);
+  });
+});
+
+describe('planner: only the probes enabled rules need or use', () => {
+  const { api } = liveApi(SHOP);
+  const followUpsWith = (config: string, allowMutations = false) => {
+    const plan = rulePlan(probeRules, parseConfig(`${VIRTUAL_ROOT}/.restlint.yaml`, config, allRules));
+    const planner = new Planner(api, { basePath: '/api', params: new Map([['userId', '7']]), credentials: {}, allowMutations, ...plan }, SAMPLES);
+    const first = [...planner.nextRound('read'), ...planner.nextRound('write')];
+    return { planner, purposes: new Set(first.map((request) => request.purpose)), unknownPath: planner.unknownPath() };
+  };
+
+  test('with every rule on, every probe is planned; with only documented-status, no probe beyond those it judges', () => {
+    const all = followUpsWith('extends: [restlint:all]\n', true);
+    assert.equal(all.unknownPath.length, 1);
+    assert.ok(all.purposes.has('unknown-id') && all.purposes.has('wrong-method'), [...all.purposes].join(', '));
+    const one = followUpsWith('extends: []\nrules:\n  documented-status: error\n', true);
+    // documented-status judges the negative probes of an operation (unknown id), not wrong methods or unknown paths.
+    assert.deepEqual([...one.purposes].sort(), ['invalid-body', 'malformed-json', 'no-auth', 'unknown-id', 'valid']);
+    assert.deepEqual(one.unknownPath, []);
+  });
+
+  test('what is not sent names the enabled rules that need it, and none when no enabled rule does', () => {
+    const on = followUpsWith('extends: []\nrules:\n  post-create-201-location: warn\n  documented-status: warn\n');
+    assert.deepEqual([...on.planner.notSent.keys()].sort(), ['invalid-body', 'malformed-json', 'writes']);
+    const plan = rulePlan(probeRules, parseConfig(`${VIRTUAL_ROOT}/.restlint.yaml`, 'extends: []\nrules:\n  post-create-201-location: warn\n  documented-status: warn\n', allRules));
+    assert.deepEqual(plan.neededBy.get('writes'), ['post-create-201-location']);
+    assert.equal(plan.neededBy.get('malformed-json'), undefined, 'documented-status only uses the body probes');
+  });
+
+  test('a GET whose path names a change is held back whether safe-methods-safe is on or off', () => {
+    for (const config of ['extends: [restlint:all]\n', 'extends: []\nrules:\n  documented-status: error\n']) {
+      const plan = rulePlan(probeRules, parseConfig(`${VIRTUAL_ROOT}/.restlint.yaml`, config, allRules));
+      assert.equal(plan.mayChangeData({ method: 'get', path: '/users/{id}/delete' } as LiveOperation), true);
+      assert.equal(plan.mayChangeData({ method: 'get', path: '/users/{id}' } as LiveOperation), false);
+    }
   });
 });

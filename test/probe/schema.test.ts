@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { parseSourceText, readSourceFile, type SourceFile } from '../../src/engine/source/source-file';
 import { RefResolver } from '../../src/engine/resolve/refs';
 import type { NodeLocation } from '../../src/engine/model/location';
-import type { LiveSchema } from '../../src/probe/types';
+import type { LiveSchema } from '../../src/engine/live/types';
 import { SchemaValidator } from '../../src/probe/schema/validator';
 import { invalidValue, sampleValue } from '../../src/probe/schema/samples';
 import type { Direction, SchemaVersion } from '../../src/probe/schema/convert';

@@ -6,7 +6,7 @@
  * the result exact by trying a few candidates.
  */
 import type { SourceFile } from '../../engine/source/source-file';
-import type { LiveSchema } from '../types';
+import type { LiveSchema } from '../../engine/live/types';
 import type { Direction, SchemaVersion } from './convert';
 import { hasFlag } from './convert';
 import { isObject } from '../../engine/model/json';

@@ -9,7 +9,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type AjvCore from 'ajv/dist/core';
 import type { SourceFile } from '../../engine/source/source-file';
-import type { LiveSchema, SchemaFailure } from '../types';
+import type { LiveSchema, SchemaFailure } from '../../engine/live/types';
 import { convertSchema, DIRECTIONAL_REQUIRED, UnresolvableSchema, type ConvertContext, type Direction, type SchemaVersion } from './convert';
 import { isObject } from '../../engine/model/json';
 import { locationKey, SchemaRefs, type LoadFile } from './refs';

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Planner } from '../../../src/probe/planner';
 import { exchange, liveApi, liveFindingsOf, runLive } from '../../helpers/live';
+import { everyRulePlan } from '../../helpers/planner';
 
 const doc = liveApi(`openapi: 3.0.3
 info: { title: Test, version: '1' }
@@ -21,7 +22,7 @@ paths:
 const ORDERS = 'GET /users/{userId}/orders';
 
 test('parent-paths-exist live: the prober asks once for a parent the document does not list, cut from the filled path', () => {
-  const planner = new Planner(doc.api, { basePath: '/api', params: new Map(), credentials: {}, allowMutations: false }, { valid: () => 'x', invalid: () => undefined });
+  const planner = new Planner(doc.api, { basePath: '/api', params: new Map(), credentials: {}, allowMutations: false, ...everyRulePlan() }, { valid: () => 'x', invalid: () => undefined });
   const basis = exchange(doc.api, { operation: ORDERS, path: '/api/users/7/orders?limit=1', status: 200, body: [] });
   const parents = planner.followUps(basis).filter((request) => request.purpose === 'parent');
   assert.deepEqual(

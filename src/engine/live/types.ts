@@ -4,9 +4,9 @@
  * carry their live check beside their spec check (`RuleModule.live`), so `lint` and `probe`
  * share ids, severities, config and docs.
  */
-import type { NodeLocation } from '../engine/model/location';
-import type { Severity } from '../engine/rule';
-import type { HttpMethod, OpenApiVersion } from '../engine/walk/nodes';
+import type { NodeLocation } from '../model/location';
+import type { Severity } from '../rule';
+import type { HttpMethod, OpenApiVersion } from '../walk/nodes';
 
 type Json = Record<string, unknown>;
 
@@ -101,6 +101,36 @@ export type ProbePurpose =
   | 'repeat'
   /** A parent resource of the basis path that the document does not list (`/users/7` of `/users/7/orders`): not 404. */
   | 'parent';
+
+/**
+ * What a rule's live check needs the prober to send besides the documented requests of safe
+ * operations: a probe (by its purpose), or `writes`, the documented requests of operations that
+ * may change data (POST, PUT, PATCH, DELETE, and GETs whose path names a change), which are
+ * sent only with --allow-mutations. The prober plans a probe only when an enabled rule needs it.
+ */
+export type ProbeNeed = Exclude<ProbePurpose, 'valid'> | 'writes';
+
+/** The probes that provoke error responses: rules that judge error responses need them. */
+export const ERROR_PROBES = ['unknown-path', 'unknown-id', 'wrong-method', 'malformed-json', 'invalid-body', 'no-auth'] as const satisfies readonly ProbeNeed[];
+
+/** What a rule with a live check tells the prober's planner (RuleModule.probe). */
+export interface ProbePlan {
+  /** The probes its live check is about: without them it checks nothing of its own (the summary names the rule when they are not sent). */
+  needs: readonly ProbeNeed[];
+  /** Probes its live check also judges when they are sent (the error responses they provoke, say). */
+  uses?: readonly ProbeNeed[];
+  /**
+   * Whether an operation of a safe method may still change data when called (a GET whose path
+   * names a change). Asked of every rule the prober runs, enabled or not: it decides what is
+   * safe to send, not what is checked.
+   */
+  mayChangeData?(operation: LiveOperation): boolean;
+  /**
+   * With need `parent`: the parent resources of a path that the document does not list, each
+   * with how many segments of the path it keeps (`/users/{id}` of `/users/{id}/orders`: 2).
+   */
+  missingParents?(path: string, documentedPaths: readonly string[]): { parent: string; segments: number }[];
+}
 
 export interface ProbeRequest {
   purpose: ProbePurpose;
