@@ -3,7 +3,10 @@
 // 1. planning the full GitHub description (--dry-run), against a `node -e 0` floor;
 // 2. the prober's own overhead per request at concurrency 8 against a local
 //    server that answers instantly, against a raw node:http client sending the
-//    same requests. See bench/README.md.
+//    same requests;
+// 3. the request samples and the validator over every request and response
+//    schema of the corpus (scripts/corpus-schemas.ts), against loading the
+//    corpus alone. See bench/README.md.
 //
 // The same file is also the local server and the raw client: the bench starts
 // `node bench/probe.mjs --role server|client ...` as child processes.
@@ -23,9 +26,11 @@ const resultsDir = path.join(benchDir, '.results');
 const SELF = path.relative(repoRoot, fileURLToPath(import.meta.url)); // bench/probe.mjs
 
 const USAGE = `Usage: npm run bench:probe -- [options]
-  --only CASE    plan (GitHub --dry-run) or local (per-request overhead against
-                 a local server); repeatable or comma-separated; default both
-  --runs N       timed runs per command, after one warm-up (default 5)
+  --only CASE    plan (GitHub --dry-run), local (per-request overhead against
+                 a local server) or schemas (samples and validation of every
+                 corpus schema); repeatable or comma-separated; default all
+  --runs N       timed runs per command, after one warm-up (default 5; 1 for
+                 schemas, which takes half a minute a run)
   --ops N        GET operations in the generated spec for the local case (default 400)
   --json         also write bench/.results/probe-latest.json`;
 
@@ -149,7 +154,7 @@ function parseOptions() {
   });
   const list = (v) => (v ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
   const only = list(values.only);
-  const cases = ['plan', 'local'];
+  const cases = ['plan', 'local', 'schemas'];
   for (const c of only) if (!cases.includes(c)) fail(`unknown case "${c}" for --only (${cases.join(', ')})`);
   const whole = (v, name, dflt) => {
     if (v === undefined) return dflt;
@@ -161,6 +166,7 @@ function parseOptions() {
     ...values,
     cases: only.length ? only : cases,
     runs: whole(values.runs, '--runs', 5),
+    schemaRuns: whole(values.runs, '--runs', 1),
     ops: whole(values.ops, '--ops', 400),
   };
 }
@@ -469,6 +475,46 @@ async function localCase(opts) {
   }
 }
 
+// --- case 3: samples and validation over the corpus schemas -----------------
+
+async function schemasCase(opts) {
+  if (!fs.existsSync(path.join(corpusDir, 'MANIFEST.tsv'))) {
+    console.log('\nbench:probe: ../shared/corpus/MANIFEST.tsv not found (corpus beside the repo): schemas case skipped.');
+    return { skipped: 'corpus not found' };
+  }
+  fs.mkdirSync(path.join(resultsDir, 'out'), { recursive: true });
+  // The sweep exits 1 when it finds a bug (an invalid value accepted): still a timing.
+  const sweep = (id, name, extra) => ({
+    id, name, okCodes: [0, 1],
+    argv: ['node', '--import', 'tsx', 'scripts/corpus-schemas.ts', ...extra],
+    out: path.join(resultsDir, 'out', `probe-schemas.${id}.txt`),
+  });
+  const cmds = [sweep('load', 'load the corpus only', ['--per-document', '0']), sweep('all', 'every schema', [])];
+  for (const c of cmds) c.args = () => c.argv;
+  const runs = opts.schemaRuns;
+  const ok = await interleaved(cmds, runs, 'schemas');
+  const [load, all] = cmds;
+  const report = ok ? fs.readFileSync(all.out, 'utf8') : '';
+  const schemas = Number(/: ([\d,]+) schemas in /.exec(report)?.[1]?.replace(/,/g, '') ?? NaN);
+  const result = {
+    commands: cmds.map((c) => ({ id: c.id, command: c.argv.join(' '), error: c.error ?? null, runsS: c.samples.map((s) => +s.wall.toFixed(3)), medianS: c.wall === undefined ? null : +c.wall.toFixed(3) })),
+    schemas: Number.isNaN(schemas) ? null : schemas,
+  };
+  if (!ok) return { ...result, error: cmds.find((c) => c.error).error };
+  const beyond = all.wall - load.wall;
+  Object.assign(result, { beyondLoadingS: +beyond.toFixed(3), msPerSchema: +((beyond / schemas) * 1000).toFixed(4), ratio: +(all.wall / load.wall).toFixed(2) });
+  printTable(`Samples and validation: every request and response schema of the corpus (${schemas.toLocaleString('en-US')} schemas); ${runs === 1 ? 'one run' : `medians of ${runs}`} after one warm-up`, [
+    ['command', 'median wall'],
+    [load.argv.join(' '), `${fmtS(load.wall)} s`],
+    [all.argv.join(' '), `${fmtS(all.wall)} s`],
+    ['  of which beyond loading the corpus', `${fmtS(beyond)} s`],
+  ]);
+  console.log(`  ${fmtMs((beyond / schemas) * 1000)} ms per schema; the sweep takes ${fmtX(all.wall / load.wall)} the time to load the corpus`);
+  const counts = report.split('\n').find((line) => line.includes('validate their own samples'));
+  if (counts) console.log(`  ${counts.replace(/:$/, '')}`);
+  return result;
+}
+
 async function main() {
   const opts = parseOptions();
   if (opts.role === 'server') return serverRole();
@@ -482,7 +528,8 @@ async function main() {
   const results = {};
   if (opts.cases.includes('plan')) results.plan = await planCase(opts);
   if (opts.cases.includes('local')) results.local = await localCase(opts);
-  const note = `Whole processes timed from the repo root; medians of ${opts.runs} runs after one warm-up, commands interleaved; ` +
+  if (opts.cases.includes('schemas')) results.schemas = await schemasCase(opts);
+  const note = `Whole processes timed from the repo root; medians of ${opts.runs} runs (schemas: ${opts.schemaRuns}) after one warm-up, commands interleaved; ` +
     `same run on the same machine (${os.cpus().length} cores, Node ${process.version}).`;
   console.log(`\n${note}`);
   if (opts.json) {

@@ -2,6 +2,9 @@
 // ../shared/corpus (its MANIFEST.tsv) with the built CLI and prints, per rule, the number of
 // findings, how they spread over the documents, and a sample to read. Precision on real
 // documents is how the heuristic rules are judged.
+// npm run corpus-report -- --schemas [--per-document N]: instead, the prober's request samples
+// against its validator over every request and response schema of the corpus
+// (scripts/corpus-schemas.ts; exit 1 when an invalid value is accepted).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -9,7 +12,12 @@ import { parseArgs } from 'node:util';
 
 const root = join(import.meta.dirname, '..');
 const corpus = resolve(root, '..', 'shared', 'corpus');
-const { values } = parseArgs({ options: { rule: { type: 'string', multiple: true }, samples: { type: 'string', default: '8' } } });
+const { values } = parseArgs({ options: { rule: { type: 'string', multiple: true }, samples: { type: 'string', default: '8' }, schemas: { type: 'boolean' }, 'per-document': { type: 'string' } } });
+if (values.schemas) {
+  // TypeScript sources (the validator and the samplers are not in dist/ on their own): through tsx.
+  const sweep = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'corpus-schemas.ts'), ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+  process.exit(sweep.status ?? 1);
+}
 const samples = Number(values.samples);
 
 if (!existsSync(join(corpus, 'MANIFEST.tsv'))) {

@@ -82,6 +82,17 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const idle = async () => {
     while (running) await running;
   };
+  /** Handlers under way that pull the settings from the client and then relint: `restlint/idle` waits for them too. */
+  const settling = new Set<Promise<void>>();
+  const untilSettled =
+    <A>(handler: (arg: A) => Promise<void>) =>
+    (arg: A) => {
+      const work = handler(arg);
+      const done = () => settling.delete(work);
+      settling.add(work);
+      work.then(done, done);
+      return work;
+    };
   const nextTurn = () => new Promise<void>((done) => setImmediate(done));
 
   async function drain(): Promise<void> {
@@ -180,19 +191,32 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     };
   });
 
-  connection.onInitialized(async () => {
+  connection.onInitialized(untilSettled(async () => {
     if (canPullSettings) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'restlint' }).catch(() => {});
       await pullSettings().catch((error: Error) => connection.console.error(`restlint: cannot read the settings: ${error.message}`));
       relintAll();
       settingsLoaded();
     }
-  });
+  }));
 
-  connection.onDidChangeConfiguration(async (change) => {
+  connection.onDidChangeConfiguration(untilSettled(async (change) => {
     if (canPullSettings) await pullSettings();
     else settings = { ...DEFAULT_SETTINGS, ...((change.settings as { restlint?: Partial<Settings> } | undefined)?.restlint ?? {}) };
     relintAll();
+  }));
+
+  // `restlint/idle` (no params, answers null): answered once the settings changes received so
+  // far are applied, the lint queue is empty and every publish (diagnostics, restlint/status)
+  // for the work queued before it has been sent. The server writes its messages in order on
+  // one stream, so a client that has the answer has every such publish already: tests ask for
+  // it to assert that nothing more is published, instead of waiting a fixed time.
+  connection.onRequest('restlint/idle', async () => {
+    while (settling.size > 0 || running) {
+      await Promise.allSettled([...settling]);
+      await idle();
+    }
+    return null;
   });
 
   // --- documents ---

@@ -5,6 +5,7 @@ import type { Finding } from '../engine/finding';
 import type { RuleModule } from '../engine/rule';
 import { loadLiveApi } from './api';
 import { LiveChecks } from './checks';
+import { REAL_CLOCK, type Clock } from './clock';
 import { Redactor } from './evidence';
 import { Planner, type Phase, type PlanOptions, type Samples, type Skip } from './planner';
 import { Scheduler, type Limits } from './scheduler';
@@ -26,6 +27,8 @@ export interface ProbeOptions {
   params: ReadonlyMap<string, string>;
   allowMutations: boolean;
   limits: Omit<Limits, 'deadline'> & { totalMs: number };
+  /** The time source of the rate limit, the deadline and the elapsed time (default: the real clock). */
+  clock?: Clock;
   onProgress?(progress: { sent: number; planned: number; findings: number }): void;
 }
 
@@ -149,7 +152,8 @@ function samplesFrom(validator: SchemaValidator): Samples {
  * runs every live check over the exchanges, and resends once what must reproduce.
  */
 export async function probe(options: ProbeOptions): Promise<ProbeOutcome> {
-  const started = Date.now();
+  const clock = options.clock ?? REAL_CLOCK;
+  const started = clock.now();
   const { document } = options;
   const api = loadLiveApi(document);
   const validator = new SchemaValidator(api.version, document.readInside);
@@ -162,7 +166,7 @@ export async function probe(options: ProbeOptions): Promise<ProbeOutcome> {
   let failed = 0;
   let refused = 0;
   const progress = () => options.onProgress?.({ sent: scheduler.sent, planned, findings: checks.count });
-  const scheduler = new Scheduler(options.transport, { ...options.limits, deadline: started + options.limits.totalMs }, progress);
+  const scheduler = new Scheduler(options.transport, { ...options.limits, deadline: started + options.limits.totalMs }, progress, clock);
   const inFlight = new Set<Promise<void>>();
 
   const track = (work: Promise<void>) => {
@@ -219,7 +223,7 @@ export async function probe(options: ProbeOptions): Promise<ProbeOutcome> {
       skippedOperations,
       mutationsSkipped: planner.mutationsSkipped.length,
       skippedChecks: skippedChecks(planner.notSent, plan),
-      elapsedMs: Date.now() - started,
+      elapsedMs: clock.now() - started,
     },
   };
 }

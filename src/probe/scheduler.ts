@@ -1,3 +1,4 @@
+import { REAL_CLOCK, type Clock } from './clock';
 import type { SendResult, Transport } from './transport';
 import type { ProbeRequest } from '../engine/live/types';
 
@@ -7,7 +8,7 @@ export interface Limits {
   rate: number;
   timeoutMs: number;
   maxRequests: number;
-  /** Epoch milliseconds after which nothing more is sent. */
+  /** The time (of the scheduler's clock: epoch milliseconds for the real one) from which nothing more is sent. */
   deadline: number;
 }
 
@@ -15,6 +16,7 @@ export interface Limits {
  * Sends requests through a transport within the run's bounds: at most `concurrency` at a
  * time, `rate` per second, `maxRequests` in all, nothing after the deadline. A request refused
  * by a bound resolves to undefined and is counted, so the report can say what was not sent.
+ * Time comes from `clock` (the real one unless a test gives a fake).
  */
 export class Scheduler {
   sent = 0;
@@ -28,20 +30,25 @@ export class Scheduler {
     private readonly transport: Transport,
     private readonly limits: Limits,
     private readonly onSent: () => void = () => {},
+    private readonly clock: Clock = REAL_CLOCK,
   ) {}
 
   async send(request: ProbeRequest): Promise<SendResult | undefined> {
-    if (this.sent >= this.limits.maxRequests || Date.now() >= this.limits.deadline) {
+    if (this.sent >= this.limits.maxRequests || this.clock.now() >= this.limits.deadline) {
       this.dropped++;
       return undefined;
     }
     this.sent++;
     await this.slot();
     try {
-      await this.pace();
-      // What is left of the run's time bounds this request too.
-      const timeout = Math.max(1, Math.min(this.limits.timeoutMs, this.limits.deadline - Date.now()));
-      return await this.transport.send(request, timeout);
+      // The deadline may pass while a request waits for a slot or its turn at the rate: it is then not sent.
+      if (!(await this.turn())) {
+        this.sent--;
+        this.dropped++;
+        return undefined;
+      }
+      // What is left of the run's time bounds this request too (at least 1 ms: a real timer may wake late).
+      return await this.transport.send(request, Math.max(1, Math.min(this.limits.timeoutMs, this.limits.deadline - this.clock.now())));
     } finally {
       this.active--;
       this.waiting.shift()?.();
@@ -62,12 +69,18 @@ export class Scheduler {
     );
   }
 
-  /** Spaces request starts evenly at the rate limit. */
-  private async pace(): Promise<void> {
-    if (this.limits.rate <= 0) return;
-    const now = Date.now();
+  /**
+   * Waits for the request's turn: starts are spaced evenly at the rate limit. False, at once,
+   * when that turn is at or past the deadline (nothing is sent then, and nobody waits for it).
+   */
+  private async turn(): Promise<boolean> {
+    const now = this.clock.now();
+    if (now >= this.limits.deadline) return false;
+    if (this.limits.rate <= 0) return true;
     const start = Math.max(now, this.nextStart);
+    if (start >= this.limits.deadline) return false;
     this.nextStart = start + 1000 / this.limits.rate;
-    if (start > now) await new Promise((resolve) => setTimeout(resolve, start - now));
+    if (start > now) await this.clock.sleep(start - now);
+    return true;
   }
 }

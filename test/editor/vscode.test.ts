@@ -67,6 +67,11 @@ function freePort(): Promise<number> {
   });
 }
 
+// Every bound below guards against a hang (code-server, Chromium or the server stuck), not a
+// speed: generous, for a busy machine. WAIT_MS for each wait for the UI, TEST_MS for a test.
+const WAIT_MS = 2 * 60_000;
+const TEST_MS = 10 * 60_000;
+
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms).unref());
 
 async function waitFor<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined> | T | undefined): Promise<T> {
@@ -87,7 +92,7 @@ async function waitFor<T>(what: string, timeoutMs: number, probe: () => Promise<
 // In CI (.ci/run installs code-server) a missing install is a failure, never a quiet skip.
 if (typeof env === 'string' && process.env.CI === 'true') it(SUITE, () => assert.fail(`CI=true but ${env}`));
 else if (typeof env === 'string') it(SUITE, { skip: env }, () => undefined);
-else describe(SUITE, { timeout: 150_000 }, () => {
+else describe(SUITE, { timeout: 6 * TEST_MS }, () => {
   const e2e = env;
   let work = '';
   let codeServer: ChildProcess | undefined;
@@ -161,7 +166,7 @@ else describe(SUITE, { timeout: 150_000 }, () => {
     }, null, 2));
     const csEnv = { ...process.env, PATH: `${join(e2e.node, '..')}:${process.env.PATH}`, XDG_CONFIG_HOME: join(work, 'xdg-config'), XDG_DATA_HOME: join(work, 'xdg-data'), XDG_CACHE_HOME: join(work, 'xdg-cache') };
     const dirs = ['--extensions-dir', extensions, '--user-data-dir', userData, '--config', config];
-    const install = spawnSync(e2e.node, [e2e.codeServer, '--install-extension', vsix, ...dirs], { env: csEnv, encoding: 'utf8', timeout: 60_000 });
+    const install = spawnSync(e2e.node, [e2e.codeServer, '--install-extension', vsix, ...dirs], { env: csEnv, encoding: 'utf8', timeout: WAIT_MS });
     assert.equal(install.status, 0, `code-server --install-extension failed:\n${install.stdout}\n${install.stderr}`);
     mark('installed');
 
@@ -175,7 +180,7 @@ else describe(SUITE, { timeout: 150_000 }, () => {
       '--disable-workspace-trust', '--disable-getting-started-override', ...dirs, workspace,
     ], { env: csEnv, detached: true, stdio: ['ignore', log, log] });
     const url = `http://127.0.0.1:${port}`;
-    await waitFor('code-server /healthz', 30_000, async () => {
+    await waitFor('code-server /healthz', WAIT_MS, async () => {
       if (codeServer?.exitCode !== null) throw new Error(`code-server exited (${codeServer?.exitCode}); see ${logFile}`);
       const response = await fetch(`${url}/healthz`);
       return response.ok || undefined;
@@ -193,7 +198,7 @@ else describe(SUITE, { timeout: 150_000 }, () => {
     page = await browser.newPage({ viewport: { width: 1440, height: 860 } });
     await page.goto(`${url}/?folder=${encodeURIComponent(workspace)}`);
     mark('browser open');
-  }, { timeout: 90_000 });
+  }, { timeout: TEST_MS });
 
   after(async () => {
     // What the page showed last and code-server's log stay in the temp folder, for a failure.
@@ -220,39 +225,39 @@ else describe(SUITE, { timeout: 150_000 }, () => {
   });
 
   const openFromExplorer = async (name: string): Promise<void> => {
-    await page.locator(`.explorer-folders-view .monaco-list-row[aria-label^="${name}"]`).first().click({ timeout: 30_000 });
-    await page.locator('.tabs-container .tab.active', { hasText: name }).first().waitFor({ timeout: 10_000 });
+    await page.locator(`.explorer-folders-view .monaco-list-row[aria-label^="${name}"]`).first().click({ timeout: WAIT_MS });
+    await page.locator('.tabs-container .tab.active', { hasText: name }).first().waitFor({ timeout: WAIT_MS });
   };
 
   const runCommand = async (title: string): Promise<void> => {
     await page.keyboard.press('Escape');
     await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ timeout: 10_000 });
+    await input.waitFor({ timeout: WAIT_MS });
     await input.fill(`>${title}`);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10_000 });
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: WAIT_MS });
     await page.keyboard.press('Enter');
   };
 
   /** Shows the Problems panel (Ctrl+Shift+M toggles it: pressed only when it is not shown). */
   const showProblems = async (): Promise<void> => {
     if (!(await page.locator('.markers-panel').first().isVisible())) await page.keyboard.press('Control+Shift+M');
-    await page.locator('.markers-panel').first().waitFor({ timeout: 10_000 });
+    await page.locator('.markers-panel').first().waitFor({ timeout: WAIT_MS });
   };
 
-  it('shows the findings as squiggles, in the Problems panel and in the status bar', { timeout: 60_000 }, async () => {
+  it('shows the findings as squiggles, in the Problems panel and in the status bar', { timeout: TEST_MS }, async () => {
     const expected = lintText(SPEC).find((finding) => finding.code === RULE);
     assert.ok(expected, `the engine reports no ${RULE} finding on the test spec`);
 
     // Open the spec from the explorer.
     await openFromExplorer('openapi.yaml');
-    await page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error').first().waitFor({ timeout: 30_000 });
+    await page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error').first().waitFor({ timeout: WAIT_MS });
     mark('squiggles');
 
     // The Problems panel lists the finding with its rule id and message.
     await showProblems();
     const row = page.locator('.markers-panel .monaco-list-row', { hasText: RULE });
-    await row.first().waitFor({ timeout: 15_000 });
+    await row.first().waitFor({ timeout: WAIT_MS });
     const text = await row.first().innerText();
     assert.ok(text.includes(expected.message), `the Problems panel row lacks the message ${JSON.stringify(expected.message)}:\n${text}`);
     assert.match(text, /restlint/);
@@ -261,7 +266,7 @@ else describe(SUITE, { timeout: 150_000 }, () => {
 
     // The status-bar item counts restlint's diagnostics.
     const status = page.locator('.statusbar-item', { hasText: 'restlint' });
-    await waitFor(`the status bar to show "restlint: ${count}"`, 10_000, async () => (await status.first().innerText()).includes(`restlint: ${count}`) || undefined);
+    await waitFor(`the status bar to show "restlint: ${count}"`, WAIT_MS, async () => (await status.first().innerText()).includes(`restlint: ${count}`) || undefined);
     mark('problems listed');
 
     await page.screenshot({ path: screenshot });
@@ -273,14 +278,14 @@ else describe(SUITE, { timeout: 150_000 }, () => {
     assert.ok(rows.length >= count, `expected at least ${count} rows in the Problems panel, got:\n${rows.join('\n')}`);
   });
 
-  it('explains the finding on hover (the rule docs ship in the .vsix)', { timeout: 60_000 }, async () => {
+  it('explains the finding on hover (the rule docs ship in the .vsix)', { timeout: TEST_MS }, async () => {
     // The finding is on the trailing "/" of "/pets/": hover its last character.
     const token = page.locator('.monaco-editor .view-line span span', { hasText: /^\/pets\/$/ }).first();
     const box = await token.boundingBox();
     assert.ok(box, 'the "/pets/" token is not on screen');
     await page.mouse.move(box.x + box.width - 3, box.y + box.height / 2);
     const hover = page.locator('.monaco-hover', { hasText: `restlint: ${RULE}` }).first();
-    await hover.waitFor({ timeout: 15_000 });
+    await hover.waitFor({ timeout: WAIT_MS });
     const text = await hover.innerText();
     assert.match(text, /What it does/);
     assert.match(text, /Why is this bad\?/);
@@ -290,7 +295,7 @@ else describe(SUITE, { timeout: 150_000 }, () => {
     mark('hover');
   });
 
-  it('applies the quick fix "Fix: no-trailing-slash" and the finding goes away', { timeout: 60_000 }, async () => {
+  it('applies the quick fix "Fix: no-trailing-slash" and the finding goes away', { timeout: TEST_MS }, async () => {
     // Reveal the finding in the editor (Problems panel: select the row, Enter), then Ctrl+.
     const row = page.locator('.markers-panel .monaco-list-row', { hasText: RULE }).first();
     await row.click();
@@ -298,52 +303,52 @@ else describe(SUITE, { timeout: 150_000 }, () => {
     await sleep(300);
     await page.keyboard.press('Control+.');
     const fix = page.locator('.action-widget .monaco-list-row', { hasText: `Fix: ${RULE}` });
-    await fix.first().click({ timeout: 15_000 });
+    await fix.first().click({ timeout: WAIT_MS });
     mark('quick fix applied');
 
-    await waitFor(`the ${RULE} finding to leave the Problems panel`, 15_000, async () => (await page.locator('.markers-panel .monaco-list-row', { hasText: RULE }).count()) === 0 || undefined);
+    await waitFor(`the ${RULE} finding to leave the Problems panel`, WAIT_MS, async () => (await page.locator('.markers-panel .monaco-list-row', { hasText: RULE }).count()) === 0 || undefined);
     const editorText = await page.locator('.monaco-editor .view-lines').first().innerText();
     assert.match(editorText.replace(/\u00a0/g, ' '), /^\s*\/pets:/m, `the editor text after the fix:\n${editorText}`);
     mark('finding gone');
   });
 
-  it('runs "restlint: Lint workspace" from the Command Palette and shows the counts', { timeout: 60_000 }, async () => {
+  it('runs "restlint: Lint workspace" from the Command Palette and shows the counts', { timeout: TEST_MS }, async () => {
     const count = lintText(SPEC.replace('/pets/:', '/pets:')).length;
     await runCommand('restlint: Lint workspace');
     const toast = page.locator('.notification-toast', { hasText: 'restlint:' });
-    await toast.first().waitFor({ timeout: 15_000 });
+    await toast.first().waitFor({ timeout: WAIT_MS });
     assert.match(await toast.first().innerText(), new RegExp(`restlint: ${count} findings in 2 OpenAPI documents`));
     mark('lint workspace');
   });
 
-  it('opens a rule\'s documentation from "restlint: Show rule documentation"', { timeout: 60_000 }, async () => {
+  it('opens a rule\'s documentation from "restlint: Show rule documentation"', { timeout: TEST_MS }, async () => {
     await runCommand('restlint: Show rule documentation');
     // The quick pick lists the rules with findings; pick one.
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'api-versioned' }).first().click({ timeout: 10_000 });
-    await page.locator('.tabs-container .tab', { hasText: 'api-versioned.md' }).first().waitFor({ timeout: 15_000 });
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'api-versioned' }).first().click({ timeout: WAIT_MS });
+    await page.locator('.tabs-container .tab', { hasText: 'api-versioned.md' }).first().waitFor({ timeout: WAIT_MS });
     // Rendered as a Markdown preview (a webview: an iframe inside an iframe).
     const preview = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
-    await preview.locator('h2', { hasText: 'What it does' }).first().waitFor({ timeout: 15_000 });
+    await preview.locator('h2', { hasText: 'What it does' }).first().waitFor({ timeout: WAIT_MS });
     await page.screenshot({ path: join(tmpdir(), 'restlint-e2e-rule-doc.png') });
     mark('rule doc');
   });
 
-  it('probes the running API from "restlint: Probe running API…" and lists its finding', { timeout: 60_000 }, async () => {
+  it('probes the running API from "restlint: Probe running API…" and lists its finding', { timeout: TEST_MS }, async () => {
     await openFromExplorer('shop-api.yaml');
     await runCommand('restlint: Probe running API');
     // The base URL input, prefilled from restlint.probe.baseUrl.
     const input = page.locator('.quick-input-widget input');
-    await waitFor('the base URL input prefilled from the settings', 10_000, async () => (await input.inputValue()) === shopUrl || undefined);
+    await waitFor('the base URL input prefilled from the settings', WAIT_MS, async () => (await input.inputValue()) === shopUrl || undefined);
     await page.keyboard.press('Enter');
     // Which requests: the safe choice is the first one.
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'GET/HEAD/OPTIONS only' }).first().waitFor({ timeout: 10_000 });
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'GET/HEAD/OPTIONS only' }).first().waitFor({ timeout: WAIT_MS });
     await page.keyboard.press('Enter');
     const toast = page.locator('.notification-toast', { hasText: 'restlint probe:' });
-    await toast.first().waitFor({ timeout: 30_000 });
+    await toast.first().waitFor({ timeout: WAIT_MS });
     assert.match(await toast.first().innerText(), new RegExp(`restlint probe: 1 finding from \\d+ requests to ${shopUrl.replace(/\./g, '\\.')}`));
     await showProblems();
     const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'documented-status' }).first();
-    await row.waitFor({ timeout: 10_000 });
+    await row.waitFor({ timeout: WAIT_MS });
     const text = await row.innerText();
     assert.match(text, /answered 203/);
     assert.match(text, /restlint probe/);

@@ -14,7 +14,7 @@ import {
   type InitializeResult,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol';
-import { CLI, REPO_ROOT } from './cli';
+import { CLI, HANG_GUARD_MS, REPO_ROOT } from './cli';
 
 export interface ClientOptions {
   /** The workspace folder (default: the repository). */
@@ -28,7 +28,7 @@ export interface ClientOptions {
 /**
  * A real language-server client over stdio (vscode-jsonrpc), driving `node dist/cli.js lsp
  * --stdio` as an editor would: initialize, open/change/close documents, wait for diagnostics
- * of a given document version, send requests, shut down.
+ * of a given document version or for the server to be idle, send requests, shut down.
  */
 export class LspClient {
   readonly connection: MessageConnection;
@@ -112,8 +112,8 @@ export class LspClient {
     void this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: this.uri(path) } });
   }
 
-  /** The next diagnostics of a file that satisfy `test` (default: any), from now on; rejects after `timeoutMs`. */
-  diagnostics(path: string, test: (params: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 10_000): Promise<Diagnostic[]> {
+  /** The next diagnostics of a file that satisfy `test` (default: any), from now on; rejects after `timeoutMs` (a hang: the server's speed is measured by `npm run bench:lsp`). */
+  diagnostics(path: string, test: (params: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = HANG_GUARD_MS): Promise<Diagnostic[]> {
     const uri = this.uri(path);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no diagnostics for ${path} within ${timeoutMs} ms\n${this.stderr}`)), timeoutMs);
@@ -128,19 +128,27 @@ export class LspClient {
     });
   }
 
-  /** The next notification `method` (other than publishDiagnostics) whose params satisfy `test`, from now on; rejects after `timeoutMs`. */
-  notification<T = unknown>(method: string, test: (params: T) => boolean = () => true, timeoutMs = 10_000): Promise<T> {
-    const from = this.notifications.length;
-    return new Promise((resolve, reject) => {
-      const started = Date.now();
-      const check = () => {
-        const found = this.notifications.slice(from).find((item) => item.method === method && test(item.params as T));
-        if (found) return resolve(found.params as T);
-        if (Date.now() - started > timeoutMs) return reject(new Error(`no ${method} notification within ${timeoutMs} ms\n${this.stderr}`));
-        setTimeout(check, 5).unref();
-      };
-      check();
+  /**
+   * Resolves once the server has nothing left to do for what was sent to it so far (the
+   * `restlint/idle` request, see src/lsp/server.ts): every publish of that work has then
+   * arrived, so `published`, `lastDiagnostics` and `lastNotification` are final for it.
+   */
+  async idle(): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const hang = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer to restlint/idle within ${HANG_GUARD_MS} ms\n${this.stderr}`)), HANG_GUARD_MS);
+      timer.unref();
     });
+    try {
+      await Promise.race([this.connection.sendRequest('restlint/idle'), hang]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** The params of the last notification `method` (other than publishDiagnostics) received so far. */
+  lastNotification<T = unknown>(method: string): T | undefined {
+    return this.notifications.filter((item) => item.method === method).at(-1)?.params as T | undefined;
   }
 
   /** The diagnostics last published for a file, as received so far (undefined: none yet). */

@@ -11,7 +11,6 @@ import {
   DidChangeWatchedFilesNotification,
   DidSaveTextDocumentNotification,
   FileChangeType,
-  HoverRequest,
   type Diagnostic,
 } from 'vscode-languageserver-protocol';
 import { makeTempDir, removeDir } from '../helpers/cli';
@@ -59,11 +58,6 @@ const KEBAB: Diagnostic = {
   codeDescription: { href: `${DOCS}path-kebab-case.md` },
 };
 
-/** A round trip to the server: whatever it sent before answering has arrived. */
-async function roundTrip(client: LspClient, path: string): Promise<void> {
-  await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: client.uri(path) }, position: { line: 0, character: 0 } });
-}
-
 
 describe('lsp: config files reload without a restart', () => {
   let dir: string;
@@ -99,7 +93,7 @@ describe('lsp: config files reload without a restart', () => {
     await client.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri: client.uri(config) } });
     assert.deepEqual(await withIt, [TRAILING, KEBAB]);
     client.close(config);
-    await roundTrip(client, spec);
+    await client.idle();
   });
 
   it('the config buffer edited, not saved: the spec is re-published without the rule; closed unsaved, the file on disk applies again', async () => {
@@ -152,13 +146,14 @@ describe('lsp: config files reload without a restart', () => {
         message: 'invalid config: severity "fatal" for path-kebab-case: expected off, error, warn, info or hint',
       },
     ]);
-    await roundTrip(client, spec);
+    await client.idle();
     assert.deepEqual(client.lastDiagnostics(spec), [TRAILING, KEBAB]);
 
-    // An edit of the spec while the config is broken: still its last good results.
+    // An edit of the spec while the config is broken: still its last good results, and nothing else published for it.
+    const from = client.published.length;
     const v = client.change(spec, SPEC.replace('/users/:', '/users:'));
-    await roundTrip(client, spec);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await client.idle();
+    for (const params of client.published.slice(from).filter((item) => item.uri === client.uri(spec))) assert.deepEqual(params.diagnostics, [TRAILING, KEBAB], `version ${v}`);
     assert.deepEqual(client.lastDiagnostics(spec), [TRAILING, KEBAB], `version ${v}`);
 
     const cleared = client.diagnostics(config);
@@ -207,9 +202,10 @@ describe('lsp: settings', () => {
       await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { restlint: client.settings } });
       assert.deepEqual(await Promise.all(cleared), [[], []]);
       // Edits while disabled publish nothing with findings.
+      const from = client.published.length;
       client.change(spec, SPEC.replace('/userAccounts', '/getUsers'));
-      await roundTrip(client, spec);
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await client.idle();
+      for (const params of client.published.slice(from)) assert.deepEqual(params.diagnostics, [], JSON.stringify(params));
       assert.deepEqual(client.lastDiagnostics(spec), []);
 
       client.settings = { enable: true };

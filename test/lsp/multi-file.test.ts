@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { CodeActionRequest, DidChangeWatchedFilesNotification, FileChangeType, HoverRequest, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol';
+import { CodeActionRequest, DidChangeWatchedFilesNotification, FileChangeType, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { makeTempDir, removeDir } from '../helpers/cli';
 import { LspClient } from '../helpers/lsp-client';
@@ -145,8 +145,8 @@ describe('lsp: multi-file specs', () => {
     const clearedEntry = client.diagnostics(entry);
     client.close(entry);
     assert.deepEqual(await clearedEntry, []);
-    // A round trip, so that anything published because of the close has arrived.
-    await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: client.uri(other) }, position: { line: 0, character: 0 } });
+    // Once the server is idle, anything published because of the close has arrived.
+    await client.idle();
     assert.deepEqual(client.lastDiagnostics(components), [casing]);
 
     const cleared = client.diagnostics(components);
@@ -186,9 +186,10 @@ describe('lsp: multi-file specs', () => {
       const version = client.open(entry, text);
       const before = await client.diagnosticsOfVersion(entry, version);
       assert.deepEqual(before, [TRAILING]);
+      // Every publish of the first lint (an empty one for the missing file, maybe) has arrived before the file is created.
+      await client.idle();
       writeFileSync(missing, COMPONENTS);
-      // (An empty publish for the missing file may still be on its way from the first lint.)
-      const found = client.diagnostics(missing, (params) => params.diagnostics.length > 0, 2000);
+      const found = client.diagnostics(missing, (params) => params.diagnostics.length > 0);
       await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: client.uri(missing), type: FileChangeType.Created }] });
       try {
         assert.deepEqual(await found, [casing]);

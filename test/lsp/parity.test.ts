@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import { HoverRequest, type Diagnostic } from 'vscode-languageserver-protocol';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { describeRun, FIXTURES, parseFindings, REPO_ROOT, runCli } from '../helpers/cli';
 import { LspClient } from '../helpers/lsp-client';
 
@@ -55,8 +55,8 @@ describe('lsp: parity with `restlint lint --format json`', () => {
       const from = client.published.length;
       const version = client.open(file, readFileSync(file, 'utf8'));
       await client.diagnosticsOfVersion(file, version);
-      // A round trip: everything published in that round has arrived.
-      await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: client.uri(file) }, position: { line: 0, character: 0 } });
+      // Once the server is idle, everything published for this document has arrived.
+      await client.idle();
       const got = new Map<string, Comparable[]>();
       for (const params of client.published.slice(from)) got.set(params.uri, params.diagnostics.map(comparable));
 

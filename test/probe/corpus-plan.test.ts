@@ -1,7 +1,8 @@
 // Robustness of the prober's planning on real API descriptions: every spec of
 // ../shared/corpus loads and plans (with mutations, so bodies are generated from their
 // schemas) without a crash, every request under the base path. (That generated bodies
-// validate against their schemas is test/probe/schema.test.ts's corpus test.) Skipped, by name, when the corpus folder is absent.
+// validate against their schemas is checked by test/probe/schema-corpus.test.ts and by
+// `npm run corpus-report -- --schemas`.) Skipped, by name, when the corpus folder is absent.
 import { openDocument } from '../../src/engine/document';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';

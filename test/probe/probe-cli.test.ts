@@ -172,19 +172,21 @@ describe('probe: bounded, whatever the server does', () => {
   });
   after(() => removeDir(dir));
 
-  test('a server that accepts connections and never answers: findings and a clean exit within the timeouts', async () => {
+  // The --timeout given to the product is an input; how long the runs below take is not asserted
+  // (the kill bound of runCli, minutes, guards against a hang). The scheduler's timeouts and
+  // deadline are checked exactly on a fake clock in prober-units.test.ts.
+  test('a server that accepts connections and never answers: findings (the --timeout applied) and a clean exit', async () => {
     const silent = createServer(() => {
       /* accept and hold the connection, never answer */
     });
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     const { port } = silent.address() as { port: number };
     try {
-      const result = await runCli(['probe', '--spec', spec, '--base-url', `http://127.0.0.1:${port}`, '--timeout', '300ms', ...FAST], { timeoutMs: 20_000 });
+      const result = await runCli(['probe', '--spec', spec, '--base-url', `http://127.0.0.1:${port}`, '--timeout', '300ms', ...FAST]);
       assert.equal(result.timedOut, false);
       assert.equal(result.code, 1, result.stderr);
       const findings = parse(result.stdout);
       assert.ok(findings.some((finding) => finding.code === 'no-server-error' && /no complete answer within 300 ms/.test(finding.message)), result.stdout);
-      assert.ok(result.ms < 10_000, `${result.ms} ms`);
     } finally {
       silent.close();
     }
@@ -195,7 +197,7 @@ describe('probe: bounded, whatever the server does', () => {
     await new Promise<void>((resolve) => closing.listen(0, '127.0.0.1', resolve));
     const { port } = closing.address() as { port: number };
     try {
-      const result = await runCli(['probe', '--spec', spec, '--base-url', `http://127.0.0.1:${port}`, ...FAST], { timeoutMs: 20_000 });
+      const result = await runCli(['probe', '--spec', spec, '--base-url', `http://127.0.0.1:${port}`, ...FAST]);
       assert.equal(result.code, 1, result.stderr);
       assert.ok(parse(result.stdout).some((finding) => finding.code === 'no-server-error' && /closed the connection/.test(finding.message)), result.stdout);
     } finally {
@@ -239,11 +241,11 @@ describe('probe: bounded, whatever the server does', () => {
     await new Promise<void>((resolve) => garbage.listen(0, '127.0.0.1', resolve));
     const { port } = garbage.address() as { port: number };
     try {
-      const big = await runCli(['probe', '--spec', spec, '--base-url', huge.url, ...FAST], { timeoutMs: 30_000 });
+      const big = await runCli(['probe', '--spec', spec, '--base-url', huge.url, ...FAST]);
       assert.equal(big.timedOut, false);
       assert.ok(big.code === 0 || big.code === 1, big.stderr);
       assert.match(big.stderr, /^Probed 2 operations with \d+ requests/m);
-      const nonsense = await runCli(['probe', '--spec', spec, '--base-url', `http://127.0.0.1:${port}`, '--timeout', '1s', ...FAST], { timeoutMs: 30_000 });
+      const nonsense = await runCli(['probe', '--spec', spec, '--base-url', `http://127.0.0.1:${port}`, '--timeout', '1s', ...FAST]);
       assert.equal(nonsense.code, 1, nonsense.stderr);
       assert.ok(parse(nonsense.stdout).some((finding) => finding.code === 'no-server-error'), nonsense.stdout);
     } finally {
@@ -272,12 +274,14 @@ describe('probe: bounded, whatever the server does', () => {
     }
   });
 
-  test('--rate spaces the requests', async () => {
+  test('--rate: a rate-limited run sends what it is allowed and exits normally', async () => {
     const shop = await startShop();
     try {
+      // The spacing of the starts is checked exactly, on a fake clock, in prober-units.test.ts.
       const result = await runCli(['probe', '--spec', SHOP_SPEC, '--base-url', shop.url, '--max-requests', '6', '--rate', '10/s', '--concurrency', '8']);
-      // Six starts at 10 per second span at least half a second.
-      assert.ok(result.ms >= 500, `${result.ms} ms`);
+      assert.equal(result.timedOut, false);
+      assert.ok(result.code === 0 || result.code === 1, result.stderr);
+      assert.match(result.stderr, /^Probed \d+ operations with 6 requests/m);
       assert.equal(shop.requests.length, 6);
     } finally {
       await shop.close();

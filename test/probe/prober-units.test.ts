@@ -1,17 +1,21 @@
-// The prober's parts on their own: redaction, option parsing, the scheduler's bounds, and
+// The prober's parts on their own: redaction, option parsing, the scheduler's bounds (on a fake clock), and
 // the planner's choices (parameter values, discovery, negative probes, follow-ups).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDuration, parseHeaders, parseRate } from '../../src/cli/probe-command';
 import { describeRequest, evidenceOf, Redactor } from '../../src/probe/evidence';
 import { Planner, type Samples } from '../../src/probe/planner';
-import { Scheduler } from '../../src/probe/scheduler';
+import { probe } from '../../src/probe/probe';
+import { Scheduler, type Limits } from '../../src/probe/scheduler';
 import type { SendResult, Transport } from '../../src/probe/transport';
 import type { LiveOperation, ProbeRequest } from '../../src/engine/live/types';
-import { parseConfig } from '../../src/engine/config/config';
+import { ConfigFinder, parseConfig } from '../../src/engine/config/config';
 import { rulePlan } from '../../src/probe/probe';
 import { allRules, probeRules } from '../../rules';
+import { openDocument } from '../../src/engine/document';
+import { FakeClock } from '../helpers/fake-clock';
 import { exchange, liveApi } from '../helpers/live';
+import { SHOP_SPEC } from '../helpers/servers';
 import { openapi, VIRTUAL_ROOT } from '../helpers/lint-text';
 import { everyRulePlan } from '../helpers/planner';
 
@@ -64,17 +68,22 @@ describe('probe options', () => {
   });
 });
 
-/** A transport that answers after `delayMs`, recording how many requests were in flight at once. */
-class CountingTransport implements Transport {
+/** A transport that answers after `delayMs` of the fake clock, recording when each request started, its timeout, and how many were in flight at once. */
+class ClockedTransport implements Transport {
   active = 0;
   maxActive = 0;
   starts: number[] = [];
-  constructor(private readonly delayMs: number) {}
-  async send(): Promise<SendResult> {
-    this.starts.push(Date.now());
+  timeouts: number[] = [];
+  constructor(
+    private readonly clock: FakeClock,
+    private readonly delayMs: number,
+  ) {}
+  async send(_request: ProbeRequest, timeoutMs: number): Promise<SendResult> {
+    this.starts.push(this.clock.now());
+    this.timeouts.push(timeoutMs);
     this.active++;
     this.maxActive = Math.max(this.maxActive, this.active);
-    await new Promise((resolve) => setTimeout(resolve, this.delayMs));
+    await this.clock.sleep(this.delayMs);
     this.active--;
     return { failure: { kind: 'error', message: 'test' } };
   }
@@ -83,32 +92,68 @@ class CountingTransport implements Transport {
 
 const REQUEST: ProbeRequest = { purpose: 'valid', method: 'GET', path: '/', headers: {}, credentials: false };
 
-describe('scheduler', () => {
-  test('at most --concurrency requests in flight', async () => {
-    const transport = new CountingTransport(20);
-    const scheduler = new Scheduler(transport, { concurrency: 3, rate: 0, timeoutMs: 1000, maxRequests: 100, deadline: Date.now() + 10_000 });
-    await Promise.all(Array.from({ length: 12 }, () => scheduler.send(REQUEST)));
+/** `count` requests sent at once through a scheduler on a fake clock (time 0 at the start); resolves when all are answered or dropped. */
+async function sendAll(limits: Partial<Limits>, count: number, delayMs: number) {
+  const clock = new FakeClock();
+  const transport = new ClockedTransport(clock, delayMs);
+  const scheduler = new Scheduler(transport, { concurrency: 4, rate: 0, timeoutMs: 1000, maxRequests: 100, deadline: 60_000, ...limits }, () => {}, clock);
+  const results = await clock.run(Promise.all(Array.from({ length: count }, () => scheduler.send(REQUEST))));
+  return { scheduler, transport, results, end: clock.now() };
+}
+
+describe('scheduler (on a fake clock: exact times)', () => {
+  test('at most --concurrency requests in flight: each starts when one before it is answered', async () => {
+    const { scheduler, transport, end } = await sendAll({ concurrency: 3 }, 12, 20);
     assert.equal(transport.maxActive, 3);
-    assert.equal(scheduler.sent, 12);
+    assert.deepEqual(transport.starts, [0, 0, 0, 20, 20, 20, 40, 40, 40, 60, 60, 60]);
+    assert.deepEqual([scheduler.sent, scheduler.dropped, end], [12, 0, 80]);
   });
 
-  test('--max-requests and the deadline drop the rest, counted', async () => {
-    const transport = new CountingTransport(1);
-    const bounded = new Scheduler(transport, { concurrency: 4, rate: 0, timeoutMs: 1000, maxRequests: 5, deadline: Date.now() + 10_000 });
-    const results = await Promise.all(Array.from({ length: 8 }, () => bounded.send(REQUEST)));
+  test('--max-requests: the requests beyond it are dropped, counted, never sent', async () => {
+    const { scheduler, transport, results } = await sendAll({ maxRequests: 5 }, 8, 1);
     assert.equal(results.filter((result) => result === undefined).length, 3);
-    assert.deepEqual([bounded.sent, bounded.dropped], [5, 3]);
-    const late = new Scheduler(transport, { concurrency: 4, rate: 0, timeoutMs: 1000, maxRequests: 5, deadline: Date.now() - 1 });
-    assert.equal(await late.send(REQUEST), undefined);
-    assert.equal(late.dropped, 1);
+    assert.deepEqual([scheduler.sent, scheduler.dropped, transport.starts.length], [5, 3, 5]);
   });
 
-  test('--rate spaces the starts', async () => {
-    const transport = new CountingTransport(0);
-    const scheduler = new Scheduler(transport, { concurrency: 8, rate: 50, timeoutMs: 1000, maxRequests: 100, deadline: Date.now() + 10_000 });
-    await Promise.all(Array.from({ length: 6 }, () => scheduler.send(REQUEST)));
-    // Six starts at 50 per second: the last is at least 5 × 20 ms after the first.
-    assert.ok(transport.starts[5] - transport.starts[0] >= 95, `${transport.starts[5] - transport.starts[0]} ms`);
+  test('the deadline: nothing is sent once it has passed, and each timeout is cut to what is left of the run', async () => {
+    const late = await sendAll({ deadline: 0 }, 1, 1);
+    assert.deepEqual([late.results, late.scheduler.sent, late.scheduler.dropped, late.transport.starts], [[undefined], 0, 1, []]);
+    // One at a time, 30 ms each, deadline at 100 ms: starts at 0, 30, 60 and 90; the fifth's turn (120) is past it.
+    const { scheduler, transport, results } = await sendAll({ concurrency: 1, deadline: 100, timeoutMs: 50 }, 5, 30);
+    assert.deepEqual(transport.starts, [0, 30, 60, 90]);
+    assert.deepEqual(transport.timeouts, [50, 50, 40, 10]);
+    assert.deepEqual([scheduler.sent, scheduler.dropped, results.at(-1)], [4, 1, undefined]);
+  });
+
+  test('--rate spaces the starts evenly: at 50/s the n-th starts at n × 20 ms, whatever the concurrency', async () => {
+    const { scheduler, transport, end } = await sendAll({ concurrency: 8, rate: 50 }, 6, 0);
+    assert.deepEqual(transport.starts, [0, 20, 40, 60, 80, 100]);
+    assert.deepEqual([scheduler.sent, end], [6, 100]);
+    // With a deadline: at 10/s, starts at 0, 100 and 200; the fourth's turn (300) is past 250.
+    const bounded = await sendAll({ concurrency: 8, rate: 10, deadline: 250 }, 5, 0);
+    assert.deepEqual(bounded.transport.starts, [0, 100, 200]);
+    assert.deepEqual([bounded.scheduler.sent, bounded.scheduler.dropped], [3, 2]);
+  });
+
+  test('probe() runs its limits on the clock it is given: --rate spacing, the deadline, the elapsed time', async () => {
+    const run = async (limits: { rate: number; maxRequests: number; totalMs: number }) => {
+      const clock = new FakeClock();
+      const transport = new ClockedTransport(clock, 5);
+      const outcome = await clock.run(
+        probe({ document: openDocument(SHOP_SPEC), baseUrl: new URL('http://127.0.0.1:1/'), transport, rules: probeRules, config: new ConfigFinder(allRules).configFor(SHOP_SPEC), headers: {}, params: new Map(), allowMutations: false, limits: { concurrency: 8, timeoutMs: 1000, ...limits }, clock }),
+      );
+      return { outcome, transport };
+    };
+    // Without mutations, and every answer a failure (no follow-ups): the shop's plan is 6 requests.
+    const paced = await run({ rate: 10, maxRequests: 100, totalMs: 60_000 });
+    assert.deepEqual(paced.transport.starts, [0, 100, 200, 300, 400, 500]);
+    assert.deepEqual([paced.outcome.summary.planned, paced.outcome.summary.sent, paced.outcome.summary.dropped], [6, 6, 0]);
+    // The last request starts at 500 ms and is answered 5 ms later.
+    assert.equal(paced.outcome.summary.elapsedMs, 505);
+    const bounded = await run({ rate: 10, maxRequests: 100, totalMs: 250 });
+    assert.deepEqual(bounded.transport.starts, [0, 100, 200]);
+    assert.deepEqual(bounded.transport.timeouts, [250, 150, 50]);
+    assert.deepEqual([bounded.outcome.summary.sent, bounded.outcome.summary.dropped, bounded.outcome.summary.elapsedMs], [3, 3, 205]);
   });
 });
 
