@@ -60,6 +60,7 @@ import responseMatchesSchema from './response-matches-schema';
 import documentedHeadersPresent from './documented-headers-present';
 import noServerError from './no-server-error';
 import unauthorizedHasChallenge from './unauthorized-has-challenge';
+import pathParamsMatch from './path-params-match';
 
 /** Every rule restlint ships, in the order `restlint rules` lists them. */
 export const allRules: readonly RuleModule<any>[] = [
@@ -127,6 +128,8 @@ export const allRules: readonly RuleModule<any>[] = [
   requestTracing,
   securityHeaders,
   paginateCollections,
+  // H. Document correctness: the document does not contradict itself or the specification
+  pathParamsMatch,
   // Reported by the engine
   invalidRef,
   unresolvedRef,

@@ -10,7 +10,7 @@ export const SEVERITIES: readonly Severity[] = ['error', 'warn', 'info', 'hint']
 /** Spectral's numbering, used in JSON output: 0 error, 1 warn, 2 info, 3 hint. */
 export const SEVERITY_NUMBER: Record<Severity, 0 | 1 | 2 | 3> = { error: 0, warn: 1, info: 2, hint: 3 };
 
-export type RuleGroup = 'naming' | 'methods' | 'status-codes' | 'errors' | 'caching' | 'versioning' | 'security' | 'references';
+export type RuleGroup = 'naming' | 'methods' | 'status-codes' | 'errors' | 'caching' | 'versioning' | 'security' | 'references' | 'correctness';
 
 /** How safe an automatic fix is (see ../shared/guidelines.md): `doc` is offered for unpublished documents only. */
 export type FixSafety = 'yes' | 'doc' | 'no';

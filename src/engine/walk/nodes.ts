@@ -70,6 +70,8 @@ export interface ParameterNode {
   in: string;
   value: Json;
   loc: NodeLocation;
+  /** Where it is listed: its `parameters` entry (the `$ref`, when it is one; else the same as `loc`). */
+  entryLoc: NodeLocation;
   /** The operation or path item that lists it. */
   owner: OperationNode | PathItemNode;
 }

@@ -145,10 +145,11 @@ export class Walker {
   private parameters(list: unknown, loc: NodeLocation, owner: OperationNode | PathItemNode): void {
     if (!Array.isArray(list)) return;
     list.forEach((raw, index) => {
-      const resolved = this.resolver.resolve(raw, childLocation(loc, String(index)));
+      const entryLoc = childLocation(loc, String(index));
+      const resolved = this.resolver.resolve(raw, entryLoc);
       if (!resolved || !isObject(resolved.value)) return;
       const value = resolved.value;
-      this.emit('Parameter', { kind: 'Parameter', name: String(value.name ?? ''), in: String(value.in ?? ''), value, loc: resolved.loc, owner });
+      this.emit('Parameter', { kind: 'Parameter', name: String(value.name ?? ''), in: String(value.in ?? ''), value, loc: resolved.loc, entryLoc, owner });
       if (this.wantsSchemas) {
         const schemaLoc = childLocation(resolved.loc, 'schema');
         if (value.schema !== undefined) this.schema(value.schema, schemaLoc, 0);
