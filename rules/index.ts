@@ -61,6 +61,7 @@ import documentedHeadersPresent from './documented-headers-present';
 import noServerError from './no-server-error';
 import unauthorizedHasChallenge from './unauthorized-has-challenge';
 import pathParamsMatch from './path-params-match';
+import uniqueOperationId from './unique-operation-id';
 
 /** Every rule restlint ships, in the order `restlint rules` lists them. */
 export const allRules: readonly RuleModule<any>[] = [
@@ -130,6 +131,7 @@ export const allRules: readonly RuleModule<any>[] = [
   paginateCollections,
   // H. Document correctness: the document does not contradict itself or the specification
   pathParamsMatch,
+  uniqueOperationId,
   // Reported by the engine
   invalidRef,
   unresolvedRef,
