@@ -62,6 +62,7 @@ import noServerError from './no-server-error';
 import unauthorizedHasChallenge from './unauthorized-has-challenge';
 import pathParamsMatch from './path-params-match';
 import uniqueOperationId from './unique-operation-id';
+import uniqueParameters from './unique-parameters';
 
 /** Every rule restlint ships, in the order `restlint rules` lists them. */
 export const allRules: readonly RuleModule<any>[] = [
@@ -132,6 +133,7 @@ export const allRules: readonly RuleModule<any>[] = [
   // H. Document correctness: the document does not contradict itself or the specification
   pathParamsMatch,
   uniqueOperationId,
+  uniqueParameters,
   // Reported by the engine
   invalidRef,
   unresolvedRef,

@@ -1,6 +1,7 @@
+import { childLocation } from '../src/engine/model/location';
 import { defineRule } from '../src/engine/rule';
 import type { OperationNode, ParameterNode, PathItemNode } from '../src/engine/walk/nodes';
-import { listInWords, ParameterLists, quotedList, templateParameters, writtenInline } from './lib/parameters';
+import { listInWords, ParameterLists, quotedList, templateParameters, useLocation } from './lib/parameters';
 
 /**
  * A path template and its `in: path` parameters describe the same inputs: each `{name}` is
@@ -29,19 +30,14 @@ export default defineRule({
 
     const checkDeclared = (item: PathItemNode, parameter: ParameterNode, templateNames: Set<string>, usedBy?: string) => {
       if (!templateNames.has(parameter.name)) {
-        // At the use: a shared component is right for the paths that have its {name}.
-        context.report({
-          messageId: 'notInPath',
-          data: { name: parameter.name, path: item.path, param: `{${parameter.name}}` },
-          at: writtenInline(parameter) ? { file: parameter.loc.file, pointer: [...parameter.loc.pointer, 'name'] } : parameter.entryLoc,
-        });
+        context.report({ messageId: 'notInPath', data: { name: parameter.name, path: item.path, param: `{${parameter.name}}` }, at: useLocation(parameter) });
       }
       if (parameter.value.required !== true) {
         const written = parameter.value.required !== undefined;
         context.report({
           messageId: 'notRequired',
           data: { name: parameter.name },
-          at: written ? { file: parameter.loc.file, pointer: [...parameter.loc.pointer, 'required'] } : parameter.loc,
+          at: written ? childLocation(parameter.loc, 'required') : parameter.loc,
           usedBy,
         });
       }
@@ -86,10 +82,18 @@ export default defineRule({
         }))
         .filter((stray) => stray.names.length > 0);
       if (strays.length === 0) return '';
-      const count = strays.reduce((sum, stray) => sum + stray.names.length, 0);
-      const tail = count === 1 ? 'which is not in the path' : 'which are not in the path';
-      if (lacking.length === 1) return ` (the operation declares ${quotedList(strays[0].names)} in: path, ${tail})`;
-      return ` (${strays.map((stray) => `${stray.method} declares ${quotedList(stray.names)} in: path`).join(', ')}, ${tail})`;
+      const tail = (count: number) => (count === 1 ? 'which is not in the path' : 'which are not in the path');
+      if (lacking.length === 1) return ` (the operation declares ${quotedList(strays[0].names)} in: path, ${tail(strays[0].names.length)})`;
+      // Operations that declare the same strays are named together: `GET and DELETE declare "id"`.
+      const byNames = new Map<string, { methods: string[]; names: string[] }>();
+      for (const stray of strays) {
+        const key = stray.names.join('\0');
+        const group = byNames.get(key) ?? { methods: [], names: stray.names };
+        group.methods.push(stray.method);
+        byNames.set(key, group);
+      }
+      const clauses = [...byNames.values()].map(({ methods, names }) => `${listInWords(methods)} ${methods.length === 1 ? 'declares' : 'declare'} ${quotedList(names)} in: path`);
+      return ` (${clauses.join(', ')}, ${tail(new Set(strays.flatMap((stray) => stray.names)).size)})`;
     }
   },
 });

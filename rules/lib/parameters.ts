@@ -1,4 +1,5 @@
 /** Shared helpers for the correctness rules that read parameter lists. */
+import { childLocation, type NodeLocation } from '../../src/engine/model/location';
 import { requestPath } from '../../src/engine/model/path';
 import type { OperationNode, ParameterNode, PathItemNode } from '../../src/engine/walk/nodes';
 
@@ -51,6 +52,14 @@ export class ParameterLists {
 export function writtenInline(parameter: ParameterNode): boolean {
   const { loc, entryLoc } = parameter;
   return loc.file === entryLoc.file && loc.pointer.length === entryLoc.pointer.length && loc.pointer.every((segment, index) => segment === entryLoc.pointer[index]);
+}
+
+/**
+ * Where a finding about one use of a parameter goes: its `name` when it is written in the list,
+ * the `$ref` entry when it is shared (the component is right where it is used elsewhere).
+ */
+export function useLocation(parameter: ParameterNode): NodeLocation {
+  return writtenInline(parameter) ? childLocation(parameter.loc, 'name') : parameter.entryLoc;
 }
 
 /** A `{name}` in a path template, with its offsets (braces included) in the path key. */

@@ -124,3 +124,12 @@ test('path-params-match: OpenAPI 3.1 in JSON', () => {
     { message: 'parameter "c" is declared in: path, but path "/a/{b}" has no {c}', at: '2:54-2:57', severity: 0 },
   ]);
 });
+
+test('path-params-match: operations that declare the same wrong name are named together', () => {
+  const doc = openapi(`  /c/{cId}:\n    get:\n      parameters: [{ name: c_id, in: path, required: true }]\n${ok}    delete:\n      parameters: [{ name: c_id, in: path, required: true }]\n${ok}`);
+  assert.deepEqual(findingsOf(lintText(doc), rule)[0], {
+    message: 'path "/c/{cId}" has parameter {cId}, which no parameter of GET and DELETE declares (GET and DELETE declare "c_id" in: path, which is not in the path)',
+    at: '4:6-4:11',
+    severity: 0,
+  });
+});
