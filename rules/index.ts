@@ -63,6 +63,7 @@ import unauthorizedHasChallenge from './unauthorized-has-challenge';
 import pathParamsMatch from './path-params-match';
 import uniqueOperationId from './unique-operation-id';
 import uniqueParameters from './unique-parameters';
+import operationSuccessResponse from './operation-success-response';
 
 /** Every rule restlint ships, in the order `restlint rules` lists them. */
 export const allRules: readonly RuleModule<any>[] = [
@@ -134,6 +135,7 @@ export const allRules: readonly RuleModule<any>[] = [
   pathParamsMatch,
   uniqueOperationId,
   uniqueParameters,
+  operationSuccessResponse,
   // Reported by the engine
   invalidRef,
   unresolvedRef,
