@@ -64,6 +64,7 @@ import pathParamsMatch from './path-params-match';
 import uniqueOperationId from './unique-operation-id';
 import uniqueParameters from './unique-parameters';
 import operationSuccessResponse from './operation-success-response';
+import securitySchemesDefined from './security-schemes-defined';
 
 /** Every rule restlint ships, in the order `restlint rules` lists them. */
 export const allRules: readonly RuleModule<any>[] = [
@@ -136,6 +137,7 @@ export const allRules: readonly RuleModule<any>[] = [
   uniqueOperationId,
   uniqueParameters,
   operationSuccessResponse,
+  securitySchemesDefined,
   // Reported by the engine
   invalidRef,
   unresolvedRef,

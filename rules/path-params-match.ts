@@ -1,7 +1,8 @@
 import { childLocation } from '../src/engine/model/location';
 import { defineRule } from '../src/engine/rule';
 import type { OperationNode, ParameterNode, PathItemNode } from '../src/engine/walk/nodes';
-import { listInWords, ParameterLists, quotedList, templateParameters, useLocation } from './lib/parameters';
+import { ParameterLists, templateParameters, useLocation } from './lib/parameters';
+import { listInWords, quotedList } from './lib/phrases';
 
 /**
  * A path template and its `in: path` parameters describe the same inputs: each `{name}` is
