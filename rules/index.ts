@@ -65,6 +65,7 @@ import uniqueOperationId from './unique-operation-id';
 import uniqueParameters from './unique-parameters';
 import operationSuccessResponse from './operation-success-response';
 import securitySchemesDefined from './security-schemes-defined';
+import serverVariablesDefined from './server-variables-defined';
 
 /** Every rule restlint ships, in the order `restlint rules` lists them. */
 export const allRules: readonly RuleModule<any>[] = [
@@ -138,6 +139,7 @@ export const allRules: readonly RuleModule<any>[] = [
   uniqueParameters,
   operationSuccessResponse,
   securitySchemesDefined,
+  serverVariablesDefined,
   // Reported by the engine
   invalidRef,
   unresolvedRef,
