@@ -66,6 +66,7 @@ import uniqueParameters from './unique-parameters';
 import operationSuccessResponse from './operation-success-response';
 import securitySchemesDefined from './security-schemes-defined';
 import serverVariablesDefined from './server-variables-defined';
+import swagger2BodyParams from './swagger2-body-params';
 
 /** Every rule restlint ships, in the order `restlint rules` lists them. */
 export const allRules: readonly RuleModule<any>[] = [
@@ -140,6 +141,7 @@ export const allRules: readonly RuleModule<any>[] = [
   operationSuccessResponse,
   securitySchemesDefined,
   serverVariablesDefined,
+  swagger2BodyParams,
   // Reported by the engine
   invalidRef,
   unresolvedRef,

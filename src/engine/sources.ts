@@ -9,8 +9,8 @@ export function describeSource(key: string): string {
   if (aip) return `Google API Improvement Proposal ${aip[1]}: https://google.aip.dev/${aip[1]}`;
   const rfc = /^RFC (\d+)(?: §([\d.]+))?$/.exec(key);
   if (rfc) return `RFC ${rfc[1]}${rfc[2] ? ` section ${rfc[2]}` : ''}: https://www.rfc-editor.org/rfc/rfc${rfc[1]}${rfc[2] ? `#section-${rfc[2]}` : ''}`;
-  // `OpenAPI 3.1 §4.8.12`: a section of one version of the specification.
-  const openapi = /^OpenAPI (\d)\.(\d) §([\d.]+)$/.exec(key);
+  // `OpenAPI 3.1 §4.8.12`, `OpenAPI 2.0 §Parameter Object`: a section of one version of the specification.
+  const openapi = /^OpenAPI (\d)\.(\d) §(.+)$/.exec(key);
   if (openapi) {
     const version = openapi[1] === '2' ? '2.0' : `${openapi[1]}.${openapi[2]}.0`;
     return `OpenAPI Specification ${openapi[1]}.${openapi[2]}, section ${openapi[3]}: https://spec.openapis.org/oas/v${version}.html`;
