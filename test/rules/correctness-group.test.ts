@@ -1,0 +1,52 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { allRules } from '../../rules';
+import { formatRange, lintText } from '../helpers/lint-text';
+
+const correctness = new Set(allRules.filter((rule) => rule.meta.group === 'correctness').map((rule) => rule.meta.id));
+
+test('correctness: the example of issue 11 gets the findings of the correctness rules, all errors by default', () => {
+  const doc = `openapi: 3.0.3
+info: { title: Broken }
+paths:
+  /users/{userId}:
+    get:
+      operationId: getUser
+      parameters: [{ name: id, in: path, required: true, schema: { type: string } }]
+      responses:
+        '200':
+          content:
+            application/json:
+              schema: { type: objekt, properties: { name: { type: string } } }
+              example: { name: 5 }
+  /users:
+    get: { operationId: getUser, responses: {} }
+`;
+  const found = lintText(doc)
+    .filter((finding) => correctness.has(finding.code))
+    .map((finding) => ({ code: finding.code, at: formatRange(finding.range), severity: finding.severity, message: finding.message }));
+  assert.deepEqual(found, [
+    {
+      code: 'path-params-match',
+      at: '4:10-4:18',
+      severity: 0,
+      message: 'path "/users/{userId}" has parameter {userId}, which no parameter of GET declares (the operation declares "id" in: path, which is not in the path)',
+    },
+    { code: 'path-params-match', at: '7:28-7:30', severity: 0, message: 'parameter "id" is declared in: path, but path "/users/{userId}" has no {id}' },
+    { code: 'unique-operation-id', at: '15:25-15:32', severity: 0, message: 'operationId "getUser" is also used by GET /users/{userId}; operationIds must be unique' },
+    {
+      code: 'operation-success-response',
+      at: '15:34-15:43',
+      severity: 0,
+      message: 'GET /users has an empty responses object; OpenAPI requires at least one response: document its success response (2xx, 3xx or default)',
+    },
+  ]);
+});
+
+test('correctness: every rule of the group is on at error in restlint:recommended', () => {
+  assert.ok(correctness.size >= 7);
+  for (const rule of allRules.filter((rule) => correctness.has(rule.meta.id))) {
+    assert.equal(rule.meta.severity, 'error', rule.meta.id);
+    assert.notEqual(rule.meta.recommended, false, rule.meta.id);
+  }
+});
