@@ -50,3 +50,19 @@ test('walker: an operation written as a $ref (DigitalOcean style) is followed in
   const findings = lintText(openapi(`  /users:\n    get:\n      $ref: ops/list.yaml\n`), { files }).filter((finding) => finding.code === 'query-param-casing');
   assert.deepEqual(findings.map((finding) => `${finding.source}#${finding.path.join('/')}`), ['/virtual/ops/list.yaml#parameters/0/name']);
 });
+
+test('walker: a parameter knows where it is listed (entryLoc) and where it is written (loc)', () => {
+  const seen: string[] = [];
+  const rule = defineRule({
+    meta: { id: 'test-parameters', group: 'correctness', severity: 'warn', description: 'test rule on parameters', sources: ['OpenAPI'], fix: 'no', messages: {} },
+    create: () => ({
+      Parameter(parameter) {
+        seen.push(`${parameter.name}: ${parameter.entryLoc.pointer.join('/')} -> ${parameter.loc.pointer.join('/')}`);
+      },
+    }),
+  });
+  const doc = openapi(`  /a:\n    get:\n      parameters: [{ name: q, in: query }, { $ref: '#/components/parameters/p' }]\n      responses: {}\n`) +
+    'components:\n  parameters:\n    p: { name: p, in: header }\n';
+  lintText(doc, { rules: [rule] });
+  assert.deepEqual(seen, ['q: paths//a/get/parameters/0 -> paths//a/get/parameters/0', 'p: paths//a/get/parameters/1 -> components/parameters/p']);
+});
