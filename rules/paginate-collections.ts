@@ -2,6 +2,7 @@ import { defineRule, type Report } from '../src/engine/rule';
 import { childLocation, encodePointer, type NodeLocation } from '../src/engine/model/location';
 import { operationName } from '../src/engine/walk/nodes';
 import { isObject } from '../src/engine/model/json';
+import { PAGING_PARAMETERS, REPORT_TOKENS, REFERENCE_TOKENS } from './lib/words';
 
 type Json = Record<string, unknown>;
 
@@ -12,12 +13,6 @@ interface Options {
 
 const BOUNDED = /\b(?:top|up to|at most|a maximum of|the (?:last|first|latest|most recent)) (\d+)(?![\d,.-])(?!\s*(?:per\b|(?:second|minute|hour|day|week|month|year|byte|kb|mb|gb|megabyte|gigabyte|kilobyte|character|char)s?\b))(?!\s+\S+\s+\[?per page)/i;
 const SCALAR_TYPES = new Set(['string', 'number', 'integer', 'boolean']);
-
-/** Query parameters that page a list (compared lowercase, without `-`/`_`/`$`). */
-const PAGING_PARAMETERS = new Set([
-  'page', 'pagenumber', 'pagenum', 'pagesize', 'perpage', 'limit', 'cursor', 'offset', 'startingafter', 'endingbefore',
-  'after', 'before', 'pagetoken', 'nextpagetoken', 'continuationtoken', 'marker', 'since', 'top', 'skip', 'maxresults',
-]);
 
 /**
  * A collection GET (a path whose last segment is a literal, as `/users` or
@@ -173,11 +168,6 @@ export default defineRule<Options>({
 function sameLocation(a: NodeLocation, b: NodeLocation): boolean {
   return a.file === b.file && a.pointer.length === b.pointer.length && a.pointer.every((segment, index) => segment === b.pointer[index]);
 }
-
-/** Segments of reports and time series (`/stats/…`, `/summary/top/…`, `…/usageHistory`, Meraki's `…/byInterval` pivots): bounded by their query, not collections to page. */
-const REPORT_TOKENS = new Set(['stats', 'statistics', 'summary', 'overview', 'analytics', 'metrics', 'insights', 'top', 'timeseries']);
-/** Last words of reference lists, small fixed enumerations by nature: `/hooks/types`, `/voice/regions`. */
-const REFERENCE_TOKENS = new Set(['types', 'kinds', 'regions', 'locales', 'languages', 'currencies', 'countries', 'timezones']);
 
 function tokensOf(segment: string): string[] {
   return segment
