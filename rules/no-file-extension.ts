@@ -5,6 +5,7 @@ import type { PathItemNode } from '../src/engine/walk/nodes';
 import { EXTENSION_MEDIA_TYPES, extensionOf } from './lib/path-shape';
 import { isObject } from '../src/engine/model/json';
 import { STRUCTURED_EXTENSIONS, REPRESENTATION_EXTENSIONS } from './lib/words';
+import { mediaTypeOf } from '../src/engine/media-types';
 
 interface Options {
   /** Extensions that name a representation (lowercase, without the dot). */
@@ -107,7 +108,7 @@ function answersFile(response: Json, operation: Json, root: Json, extension: str
     const produces = operation.produces ?? root.produces;
     mediaTypes = response.schema !== undefined && Array.isArray(produces) ? produces.map(String) : [];
   }
-  const bases = mediaTypes.map((type) => type.split(';')[0].trim().toLowerCase());
+  const bases = mediaTypes.map((type) => mediaTypeOf(type) ?? '');
   if (bases.length === 0) return false;
   const own = STRUCTURED_EXTENSIONS.has(extension) ? undefined : EXTENSION_MEDIA_TYPES[extension];
   return bases.every((type) => FILE_MEDIA_TYPE.test(type) || type === own);

@@ -3,6 +3,7 @@ import { childLocation, encodePointer, type NodeLocation } from '../src/engine/m
 import { operationName } from '../src/engine/walk/nodes';
 import { isObject } from '../src/engine/model/json';
 import { PAGING_PARAMETERS, REPORT_TOKENS, REFERENCE_TOKENS } from './lib/words';
+import { is2xxStatusKey } from '../src/engine/status-ranges';
 
 type Json = Record<string, unknown>;
 
@@ -122,7 +123,7 @@ export default defineRule<Options>({
         const pagedByParameters = parameterNames.some((name) => PAGING_PARAMETERS.has(name.toLowerCase().replace(/[-_$]/g, '')));
 
         for (const status of Object.keys(value.responses)) {
-          if (!/^2(\d\d|XX)$/i.test(status)) continue;
+          if (!is2xxStatusKey(status)) continue;
           const responseAt = childLocation(loc, 'responses', status);
           const response = resolve(value.responses[status], responseAt);
           if (!response || !isObject(response.value)) continue;
