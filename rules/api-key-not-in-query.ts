@@ -2,12 +2,8 @@ import { defineRule } from '../src/engine/rule';
 import { childLocation } from '../src/engine/model/location';
 import { operationName } from '../src/engine/walk/nodes';
 import { isObject } from '../src/engine/model/json';
+import { CREDENTIAL_NAMES, GENERIC_CREDENTIAL_NAMES } from './lib/words';
 
-/** Query parameter names that are credentials whatever they describe (compared lowercase, without `-`/`_`). */
-const CREDENTIAL_NAMES = new Set(['apikey', 'xapikey', 'apitoken', 'accesstoken', 'authtoken', 'bearertoken', 'apisecret', 'secretkey']);
-
-/** `token` alone is also a page token or an invitation token: only when described as a credential. */
-const GENERIC_NAMES = new Set(['token', 'auth']);
 const CREDENTIAL_DESCRIPTION = /\b(auth(entication|orization)?|access|bearer|api|oauth)[ -]?(token|key)\b/i;
 
 /**
@@ -58,7 +54,7 @@ export default defineRule({
         if (parameter.in !== 'query' || schemeNames.has(parameter.name.toLowerCase())) return;
         const key = parameter.name.toLowerCase().replace(/[^a-z0-9]/g, '');
         const description = typeof parameter.value.description === 'string' ? parameter.value.description : '';
-        if (!CREDENTIAL_NAMES.has(key) && !(GENERIC_NAMES.has(key) && CREDENTIAL_DESCRIPTION.test(description))) return;
+        if (!CREDENTIAL_NAMES.has(key) && !(GENERIC_CREDENTIAL_NAMES.has(key) && CREDENTIAL_DESCRIPTION.test(description))) return;
         const usedBy = parameter.owner.kind === 'Operation' ? operationName(parameter.owner) : undefined;
         context.report({ messageId: 'parameter', data: { name: parameter.name }, at: childLocation(parameter.loc, 'name'), usedBy });
       },

@@ -4,6 +4,7 @@ import { operationName } from '../src/engine/walk/nodes';
 import { collectVersionSignals, isUnversionedByConvention, STRATEGIES, type Strategy } from './lib/versions';
 import { atApi, documentHostVersioned, requestVersion, responseVersioned } from './lib/live-versions';
 import type { Exchange } from '../src/engine/live/types';
+import { is2xxStatus } from '../src/engine/status-ranges';
 
 interface Options {
   /** The versioning strategies this project accepts (default: all five). */
@@ -122,7 +123,7 @@ export default defineRule<Options>({
       exchange(exchange) {
         const { request, response } = exchange;
         if (!response) return;
-        const success = response.status >= 200 && response.status < 300;
+        const success = is2xxStatus(response.status);
         if (request.purpose === 'unversioned' && success) {
           context.report({ messageId: 'servesUnversioned', exchange, severity: 'warn' });
         } else if (request.purpose === 'unknown-version' && success) {

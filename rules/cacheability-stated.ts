@@ -3,6 +3,7 @@ import { HTTP_METHODS, operationName } from '../src/engine/walk/nodes';
 import { responseName } from './lib/errors';
 import { hasHeader } from './lib/headers';
 import type { ProbePurpose } from '../src/engine/live/types';
+import { is2xxStatus } from '../src/engine/status-ranges';
 
 interface Options {
   /** Which responses must state their cacheability: operations by method, responses by status (`2xx`, `200`, `default`). */
@@ -88,7 +89,7 @@ export default defineRule<Options>({
       exchange(exchange) {
         const { request, response } = exchange;
         if (!response || request.purpose === 'conditional' || !methods.has(request.method)) return;
-        const success = response.status >= 200 && response.status < 300;
+        const success = is2xxStatus(response.status);
         if (success && !OWN_ANSWERS.has(request.purpose)) return;
         if (!statuses.some((pattern) => statusMatches(String(response.status), pattern))) return;
         if (response.headers['cache-control'] !== undefined || response.headers.expires !== undefined) return;

@@ -1,7 +1,8 @@
 import { defineRule } from '../src/engine/rule';
 import { childLocation } from '../src/engine/model/location';
 import { operationName } from '../src/engine/walk/nodes';
-import { isSuccess, responseHasBody, responsesOf } from './lib/methods';
+import { responseHasBody, responsesOf } from './lib/methods';
+import { is2xxStatusKey } from '../src/engine/status-ranges';
 
 /**
  * A successful DELETE answers 204 No Content, 200 OK with a body (the deleted resource or a
@@ -28,7 +29,7 @@ export default defineRule({
     return {
       Operation(operation) {
         if (operation.method !== 'delete') return;
-        const successes = responsesOf(operation, context.resolve).filter((response) => isSuccess(response.status));
+        const successes = responsesOf(operation, context.resolve).filter((response) => is2xxStatusKey(response.status));
         if (successes.length === 0) return;
         const fits = successes.some(({ status, value }) =>
           status === '204' || status === '202' || /^2XX$/i.test(status) || (status === '200' && responseHasBody(value, context.version)));

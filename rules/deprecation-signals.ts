@@ -2,6 +2,7 @@ import { defineRule } from '../src/engine/rule';
 import { childLocation, type NodeLocation } from '../src/engine/model/location';
 import { operationName } from '../src/engine/walk/nodes';
 import { isObject } from '../src/engine/model/json';
+import { is2xxStatus, is2xxStatusKey } from '../src/engine/status-ranges';
 
 interface FoundHeader {
   value: Record<string, unknown>;
@@ -38,7 +39,7 @@ export default defineRule({
         if (!isObject(responses)) return;
         const responsesLoc = childLocation(operation.loc, 'responses');
         const statuses = Object.keys(responses);
-        const success = statuses.filter((status) => /^2(\d\d|XX)$/i.test(status));
+        const success = statuses.filter(is2xxStatusKey);
         const checked = success.length > 0 ? success : statuses.filter((status) => status === 'default');
         let deprecation: FoundHeader | undefined;
         let sunset: FoundHeader | undefined;
@@ -84,7 +85,7 @@ export default defineRule({
         const { request, response } = ex;
         if (!response || !request.operation) return;
         const { deprecation, sunset } = response.headers;
-        if (request.operation.deprecated && response.status >= 200 && response.status < 300 && deprecation === undefined) {
+        if (request.operation.deprecated && is2xxStatus(response.status) && deprecation === undefined) {
           context.report({ messageId: 'liveMissing', exchange: ex, detail: '(no Deprecation header)' });
         }
         if (deprecation === undefined || sunset === undefined) return;

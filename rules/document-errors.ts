@@ -3,14 +3,12 @@ import type { NodeLocation } from '../src/engine/model/location';
 import { operationName, type OperationNode } from '../src/engine/walk/nodes';
 import { statusClass, statusKeys } from './lib/status';
 import { isObject } from '../src/engine/model/json';
+import { HEALTH_SEGMENTS } from './lib/words';
 
 interface Options {
   /** Accept `default` alone as documenting client errors too (the Azure and Google style, one error schema for every failure). */
   defaultCoversClientErrors: boolean;
 }
-
-/** Last segments of health, liveness and ping endpoints, which answer 200 or fail at the network level. */
-const HEALTH_SEGMENTS = new Set(['health', 'healthz', 'healthcheck', 'health-check', 'health_check', 'ping', 'status', 'livez', 'readyz', 'live', 'ready', 'liveness', 'readiness', 'heartbeat', 'alive']);
 
 /** A gap shared by more than this share of a document's operations (and MIN_OPERATIONS of them) is a document-wide habit, reported once. */
 const WIDE_SHARE = 0.5;

@@ -2,7 +2,8 @@ import { ERROR_PROBES } from '../src/engine/live/types';
 import type { NodeLocation } from '../src/engine/model/location';
 import { defineRule, type RuleContext } from '../src/engine/rule';
 import { operationName, type DocumentNode, type OperationNode } from '../src/engine/walk/nodes';
-import { isErrorResponse, isJsonMediaType, isOAuthError, propertiesOf, responseBodies, responseMediaTypes, responseName } from './lib/errors';
+import { isErrorResponse, isOAuthError, propertiesOf, responseBodies, responseMediaTypes, responseName } from './lib/errors';
+import { isJsonMediaType, mediaTypeOf } from '../src/engine/media-types';
 import { isObject } from '../src/engine/model/json';
 import { AZURE_MEMBERS, FORMAT_LABELS, GOOGLE_MEMBERS, PROBLEM_MEDIA_TYPE, PROBLEM_MEMBERS, errorBodyProblem, formatLabel, isOAuthErrorBody, servesBrowserPage, type ErrorFormat } from './lib/error-bodies';
 import { excerpt } from '../src/engine/live/text';
@@ -133,7 +134,7 @@ function expectation(format: Format): Expected {
   if (isObject(format)) return { ...json, members: requiredMembers(format.schema), label: FORMAT_LABELS.custom };
   return {
     members: PROBLEM_MEMBERS,
-    accepts: (mediaType) => mediaType.split(';')[0].trim().toLowerCase() === PROBLEM_MEDIA_TYPE,
+    accepts: (mediaType) => mediaTypeOf(mediaType) === PROBLEM_MEDIA_TYPE,
     mediaType: PROBLEM_MEDIA_TYPE,
     label: FORMAT_LABELS.problem,
   };
@@ -169,7 +170,7 @@ function isBrowserPage(operation: OperationNode, version: string, documentProduc
     const node = { kind: 'Response', status, operation, value: resolved.value, loc: resolved.loc } as const;
     types.push(...responseMediaTypes(node, version, documentProduces));
   }
-  return types.length > 0 && types.every((type) => type.split(';')[0].trim().toLowerCase() === 'text/html');
+  return types.length > 0 && types.every((type) => mediaTypeOf(type) === 'text/html');
 }
 
 /** The member paths the schema lacks; a missing parent hides its children (`error`, not `error.code`). */

@@ -1,6 +1,6 @@
 import { ERROR_PROBES } from '../src/engine/live/types';
 import { defineRule } from '../src/engine/rule';
-import { isJsonMediaType } from '../src/engine/live/response';
+import { isJsonMediaType } from '../src/engine/media-types';
 import { excerpt } from '../src/engine/live/text';
 import { acceptsNoJson, servesBrowserPage } from './lib/error-bodies';
 

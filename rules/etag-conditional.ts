@@ -5,6 +5,7 @@ import { hasHeader } from './lib/headers';
 import { isVersionParam } from './lib/path-shape';
 import { parsePath, type PathSegment } from '../src/engine/model/path';
 import type { Exchange } from '../src/engine/live/types';
+import { is2xxStatus } from '../src/engine/status-ranges';
 
 /**
  * Item GETs (a path whose last segment is a `{param}`: `/orders/{orderId}`) send a validator,
@@ -71,7 +72,7 @@ export default defineRule({
       if (etag === undefined && since === undefined) return;
       const basis = request.basis?.response;
       // Changed in between: another body under another validator is a fresh 200, rightly.
-      if (basis && response.status >= 200 && response.status < 300 && response.body !== basis.body) {
+      if (basis && is2xxStatus(response.status) && response.body !== basis.body) {
         if (etag !== undefined && response.headers.etag !== undefined && !weakMatch(etag, response.headers.etag)) return;
         if (etag === undefined && since !== undefined && response.headers['last-modified'] !== undefined && response.headers['last-modified'] !== since) return;
       }

@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule';
-import { isSuccess } from './lib/live';
+import { is2xxStatus } from '../src/engine/status-ranges';
 
 const INPUT: Record<string, string> = {
   'malformed-json': 'a body that is not JSON',
@@ -33,8 +33,8 @@ export default defineRule({
         const { request, response } = ex;
         const input = INPUT[request.purpose];
         if (!response || !input) return;
-        if (isSuccess(response.status)) {
-          context.report({ messageId: 'accepted', data: { input }, exchange: ex, reproduces: (again) => isSuccess(again.status) });
+        if (is2xxStatus(response.status)) {
+          context.report({ messageId: 'accepted', data: { input }, exchange: ex, reproduces: (again) => is2xxStatus(again.status) });
         } else if (response.status >= 500) {
           context.report({ messageId: 'serverError', data: { input }, exchange: ex, reproduces: (again) => again.status >= 500 });
         }

@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule';
-import { isSuccess } from './lib/live';
+import { is2xxStatus } from '../src/engine/status-ranges';
 
 /**
  * Live only. A method a path does not support is answered 405 Method Not Allowed with an
@@ -44,7 +44,7 @@ export default defineRule({
           return;
         }
         if (status === 404 || status === 403) context.report({ messageId: 'gateway', exchange: ex, severity: 'warn' });
-        else if (isSuccess(status)) context.report({ messageId: 'success', exchange: ex });
+        else if (is2xxStatus(status)) context.report({ messageId: 'success', exchange: ex });
         else if (status >= 500) context.report({ messageId: 'serverError', exchange: ex });
       },
     };

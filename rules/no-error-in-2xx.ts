@@ -9,6 +9,7 @@ import { isWithin } from '../src/engine/model/location';
 import { excerpt } from '../src/engine/live/text';
 import type { ProbePurpose } from '../src/engine/live/types';
 import { looksLikeError, ERROR_PROPERTIES, FAILURE_VALUE, OUTCOME_VALUE, LIFECYCLE_PROPERTIES, LIFECYCLE_SUFFIX, ID_PROPERTY, REQUEST_ID, STREAM_MEDIA, REPORT_PROPERTIES, ABOUT_ERRORS_SEGMENT, normalName } from './lib/error-bodies';
+import { OUTCOME_PROPERTY_NAMES } from './lib/words';
 
 type Json = Record<string, unknown>;
 
@@ -170,7 +171,7 @@ function isAboutErrorsPath(path: string | undefined): boolean {
 /** A `status` (or `state`, `result`, `outcome`) enum whose values are only the request's outcome, with a failure among them. */
 function outcomeStatus(properties: Map<string, { value: Json; loc: NodeLocation }>): { name: string; loc: NodeLocation; values: string[]; failure: string } | undefined {
   for (const [name, property] of properties) {
-    if (!['status', 'state', 'result', 'outcome'].includes(normal(name))) continue;
+    if (!OUTCOME_PROPERTY_NAMES.includes(normal(name))) continue;
     const values = enumValues(property.value);
     if (values.length < 2) continue;
     const failure = values.find((value) => FAILURE_VALUE.test(value));

@@ -2,8 +2,10 @@ import { defineRule } from '../src/engine/rule';
 import { requestPath } from '../src/engine/model/path';
 import { normalizePath, parsePath } from '../src/engine/model/path';
 import type { PathItemNode } from '../src/engine/walk/nodes';
-import { EXTENSION_MEDIA_TYPES, extensionOf, REPRESENTATION_EXTENSIONS } from './lib/path-shape';
+import { EXTENSION_MEDIA_TYPES, extensionOf } from './lib/path-shape';
 import { isObject } from '../src/engine/model/json';
+import { STRUCTURED_EXTENSIONS, REPRESENTATION_EXTENSIONS } from './lib/words';
+import { mediaTypeOf } from '../src/engine/media-types';
 
 interface Options {
   /** Extensions that name a representation (lowercase, without the dot). */
@@ -14,9 +16,6 @@ interface Options {
 
 /** Well-known files served under their own names: never a representation choice. */
 const KNOWN_FILES = /^((openapi|swagger|asyncapi|api-docs)\.(json|ya?ml)|(robots|humans|security)\.txt|sitemap\.xml)$/i;
-
-/** Formats an API negotiates; the other extensions (`csv`, `txt`, …) are also file formats. */
-const STRUCTURED = new Set(['json', 'xml', 'yaml', 'yml', 'ndjson', 'jsonl', 'atom', 'rss']);
 
 /** Media types that are always a file to download. */
 const FILE_MEDIA_TYPE = /^(application\/(octet-stream|pdf|zip|gzip|x-tar)|image\/|audio\/|video\/)/;
@@ -45,7 +44,7 @@ export default defineRule<Options>({
           allow: { type: 'array', items: { type: 'string' } },
         },
       },
-      defaults: { extensions: REPRESENTATION_EXTENSIONS, allow: [] },
+      defaults: { extensions: [...REPRESENTATION_EXTENSIONS], allow: [] },
     },
     messages: {
       extension: '"{{path}}" picks its representation with ".{{extension}}"; drop the extension and let clients ask with "Accept: {{mediaType}}"',
@@ -109,9 +108,9 @@ function answersFile(response: Json, operation: Json, root: Json, extension: str
     const produces = operation.produces ?? root.produces;
     mediaTypes = response.schema !== undefined && Array.isArray(produces) ? produces.map(String) : [];
   }
-  const bases = mediaTypes.map((type) => type.split(';')[0].trim().toLowerCase());
+  const bases = mediaTypes.map((type) => mediaTypeOf(type) ?? '');
   if (bases.length === 0) return false;
-  const own = STRUCTURED.has(extension) ? undefined : EXTENSION_MEDIA_TYPES[extension];
+  const own = STRUCTURED_EXTENSIONS.has(extension) ? undefined : EXTENSION_MEDIA_TYPES[extension];
   return bases.every((type) => FILE_MEDIA_TYPE.test(type) || type === own);
 }
 

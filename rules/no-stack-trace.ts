@@ -5,9 +5,8 @@ import { isErrorResponse, propertiesOf, responseBodies, responseName, type Prope
 import { schemaTypes } from './lib/schema';
 import { isWithin } from '../src/engine/model/location';
 import { describeLeak, findLeakInBody } from './lib/stack-traces';
+import { STACK_TRACE_MEMBERS } from './lib/words';
 
-/** Property names that carry a stack trace or exception details, compared lowercase without `_` and `-`. */
-const LEAKS = new Set(['stack', 'stacktrace', 'callstack', 'backtrace', 'exception', 'trace']);
 
 /**
  * Error responses never carry stack traces: a schema property `stack`, `stackTrace`,
@@ -103,7 +102,7 @@ function leaks(schema: unknown, at: Parameters<typeof propertiesOf>[1], resolve:
 
 function isLeak(property: Property): boolean {
   const name = property.name.toLowerCase().replace(/[-_]/g, '');
-  if (!LEAKS.has(name)) return false;
+  if (!STACK_TRACE_MEMBERS.has(name)) return false;
   if (name !== 'trace') return true;
   // `trace` is a leak as text or a list of frames; an object (a tracing context) is not.
   const types = schemaTypes(property.value);

@@ -2,7 +2,7 @@ import { defineRule } from '../src/engine/rule';
 import { toCase } from './lib/casing';
 import { serverBasePath, type PathSegment } from '../src/engine/model/path';
 import type { NodeLocation } from '../src/engine/model/location';
-import { PHRASAL_PARTICLES, PREPOSITIONS, TIER1_ALSO_NOUNS, TIER1_VERBS, TIER2_NOUN_HEADS, TIER2_CONTRADICTED_BY_GET, TIER2_VERBS, isAcronym, isPluralOrUncountable, pluralOf, tokenOffsets, viewSegment, type SegmentView, type WordPart } from './lib/words';
+import { PHRASAL_PARTICLES, PREPOSITIONS, TIER1_ALSO_NOUNS, TIER1_VERBS, TIER2_NOUN_HEADS, TIER2_CONTRADICTED_BY_GET, TIER2_VERBS, isAcronym, isPluralOrUncountable, pluralOf, tokenOffsets, viewSegment, type SegmentView, type WordPart, MEMBERSHIP_VERBS, STANDARD_VERBS } from './lib/words';
 
 export interface NoVerbInPathOptions {
   /** Words never reported, though they are in the verb lists (`sync`, `search`). */
@@ -172,12 +172,6 @@ export default defineRule<NoVerbInPathOptions>({
     };
   },
 });
-
-/** Verbs that add or remove members, so their single object names a collection: `createOrder` → `orders`. */
-const MEMBERSHIP_VERBS: ReadonlySet<string> = new Set(['create', 'add', 'insert', 'new', 'generate', 'remove', 'delete', 'destroy', 'erase', 'upload', 'import']);
-
-/** Bare verbs a standard method on the parent path expresses: `/secrets/delete` → DELETE `/secrets`. */
-const STANDARD_VERBS: ReadonlySet<string> = new Set(['get', 'fetch', 'retrieve', 'list', 'create', 'add', 'insert', 'update', 'edit', 'modify', 'delete', 'remove', 'destroy', 'erase']);
 
 /**
  * The segment part without its leading verb, as a lowercase kebab name: `getUsers` → `users`,

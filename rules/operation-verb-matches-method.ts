@@ -3,7 +3,7 @@ import { childLocation } from '../src/engine/model/location';
 import { splitWords } from '../src/engine/model/path';
 import { operationName, type OperationNode } from '../src/engine/walk/nodes';
 import { effectiveParameters, isEmptyRequestBody } from './lib/methods';
-import { isPluralOrUncountable, TIER1_VERBS, TIER2_VERBS } from './lib/words';
+import { isPluralOrUncountable, TIER1_VERBS, TIER2_VERBS, SEGMENT_ACTION_VERBS, UPSERT_SECOND_VERBS } from './lib/words';
 
 type Family = 'read' | 'search' | 'create' | 'update' | 'replace' | 'delete';
 
@@ -35,9 +35,6 @@ function baseForm(word: string): string {
   }
   return word;
 }
-
-/** Verbs beyond the naming lists that start an action segment (`/make-default`, `/reassign`). */
-const MORE_ACTION_VERBS = new Set(['reassign', 'trim', 'revoke', 'rotate', 'refresh', 'restore', 'copy', 'move', 'merge', 'mark', 'unstack', 'claim']);
 
 /**
  * The verb an operation's name starts with fits its method: get/list/find/fetch/retrieve/read
@@ -138,7 +135,7 @@ function refine(family: Family, words: string[]): Family {
 function excused(family: Family, method: string, words: string[], operation: OperationNode, context: RuleContext<any>): boolean {
   // Upserts: "Create or update", `updateOrCreateInvoices`, `createOrReplace…`.
   const or = words.indexOf('or');
-  if (or > 0 && or < 3 && ['create', 'update', 'replace', 'add', 'insert', 'set'].includes(words[or + 1] ?? '') && ['POST', 'PUT', 'PATCH'].includes(method)) return true;
+  if (or > 0 && or < 3 && UPSERT_SECOND_VERBS.includes(words[or + 1] ?? '') && ['POST', 'PUT', 'PATCH'].includes(method)) return true;
   // "Remove the shared link from a file" with PUT or PATCH changes the file.
   if (family === 'delete' && (method === 'PUT' || method === 'PATCH') && words.includes('from')) return true;
   if (method !== 'POST') return false;
@@ -147,7 +144,7 @@ function excused(family: Family, method: string, words: string[], operation: Ope
   const last = operation.pathItem.segments[operation.pathItem.segments.length - 1];
   const lastWords = last && last.kind === 'literal' ? splitWords(last.name) : [];
   const actionSegment = last !== undefined && (last.customMethod !== undefined ||
-    (lastWords.length > 0 && (TIER1_VERBS.has(lastWords[0]) || TIER2_VERBS.has(lastWords[0]) || MORE_ACTION_VERBS.has(lastWords[0]))));
+    (lastWords.length > 0 && (TIER1_VERBS.has(lastWords[0]) || TIER2_VERBS.has(lastWords[0]) || SEGMENT_ACTION_VERBS.has(lastWords[0]))));
   // A verb segment of the same family (`POST /getUser`, `/asset_report/remove`, `/paypal/updateOrder`) tunnels the method.
   const tunnelled = lastWords.length > 0 && FAMILIES.get(lastWords[0]) === family;
   // A POST to a collection named after the action (`/payments/{id}/amountUpdates`) creates a resource for it.

@@ -2,6 +2,8 @@ import { defineRule, type Report } from '../src/engine/rule';
 import { childLocation, encodePointer, type NodeLocation } from '../src/engine/model/location';
 import { operationName } from '../src/engine/walk/nodes';
 import { isObject } from '../src/engine/model/json';
+import { PAGING_PARAMETERS, REPORT_TOKENS, REFERENCE_TOKENS } from './lib/words';
+import { is2xxStatusKey } from '../src/engine/status-ranges';
 
 type Json = Record<string, unknown>;
 
@@ -12,12 +14,6 @@ interface Options {
 
 const BOUNDED = /\b(?:top|up to|at most|a maximum of|the (?:last|first|latest|most recent)) (\d+)(?![\d,.-])(?!\s*(?:per\b|(?:second|minute|hour|day|week|month|year|byte|kb|mb|gb|megabyte|gigabyte|kilobyte|character|char)s?\b))(?!\s+\S+\s+\[?per page)/i;
 const SCALAR_TYPES = new Set(['string', 'number', 'integer', 'boolean']);
-
-/** Query parameters that page a list (compared lowercase, without `-`/`_`/`$`). */
-const PAGING_PARAMETERS = new Set([
-  'page', 'pagenumber', 'pagenum', 'pagesize', 'perpage', 'limit', 'cursor', 'offset', 'startingafter', 'endingbefore',
-  'after', 'before', 'pagetoken', 'nextpagetoken', 'continuationtoken', 'marker', 'since', 'top', 'skip', 'maxresults',
-]);
 
 /**
  * A collection GET (a path whose last segment is a literal, as `/users` or
@@ -127,7 +123,7 @@ export default defineRule<Options>({
         const pagedByParameters = parameterNames.some((name) => PAGING_PARAMETERS.has(name.toLowerCase().replace(/[-_$]/g, '')));
 
         for (const status of Object.keys(value.responses)) {
-          if (!/^2(\d\d|XX)$/i.test(status)) continue;
+          if (!is2xxStatusKey(status)) continue;
           const responseAt = childLocation(loc, 'responses', status);
           const response = resolve(value.responses[status], responseAt);
           if (!response || !isObject(response.value)) continue;
@@ -173,11 +169,6 @@ export default defineRule<Options>({
 function sameLocation(a: NodeLocation, b: NodeLocation): boolean {
   return a.file === b.file && a.pointer.length === b.pointer.length && a.pointer.every((segment, index) => segment === b.pointer[index]);
 }
-
-/** Segments of reports and time series (`/stats/…`, `/summary/top/…`, `…/usageHistory`, Meraki's `…/byInterval` pivots): bounded by their query, not collections to page. */
-const REPORT_TOKENS = new Set(['stats', 'statistics', 'summary', 'overview', 'analytics', 'metrics', 'insights', 'top', 'timeseries']);
-/** Last words of reference lists, small fixed enumerations by nature: `/hooks/types`, `/voice/regions`. */
-const REFERENCE_TOKENS = new Set(['types', 'kinds', 'regions', 'locales', 'languages', 'currencies', 'countries', 'timezones']);
 
 function tokensOf(segment: string): string[] {
   return segment

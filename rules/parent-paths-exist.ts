@@ -1,7 +1,8 @@
 import { defineRule } from '../src/engine/rule';
 import { requestPath } from '../src/engine/model/path';
 import { normalizePath, parsePath } from '../src/engine/model/path';
-import { continuesKey, customMethodStart, extensionOf, isIdentifier, REPRESENTATION_EXTENSIONS } from './lib/path-shape';
+import { continuesKey, customMethodStart, extensionOf, isIdentifier } from './lib/path-shape';
+import { REPRESENTATION_EXTENSIONS } from './lib/words';
 
 /**
  * `/users/{userId}/orders` implies that `/users/{userId}` and `/users` exist: a client walks

@@ -4,6 +4,7 @@ import { operationName, type OperationNode } from '../src/engine/walk/nodes';
 import { effectiveParameters, lastLiteralWords } from './lib/methods';
 import { isPluralOrUncountable, UNCOUNTABLES } from './lib/words';
 import { isObject } from '../src/engine/model/json';
+import { isJsonMediaType, mediaTypeOf } from '../src/engine/media-types';
 
 interface Options {
   /** Report a PATCH body sent as plain `application/json` (not merge-patch or json-patch). */
@@ -46,16 +47,15 @@ export default defineRule<Options>({
     let root: Record<string, unknown> = {};
     const check = (operation: OperationNode, bodies: { type: string; schema: unknown; schemaAt: NodeLocation; typeAt: NodeLocation; typePart: 'key' | 'value' }[]) => {
       const name = operationName(operation);
-      const bare = (type: string) => type.split(';')[0].trim().toLowerCase();
-      const patchTyped = bodies.some(({ type }) => bare(type) === MERGE_PATCH || bare(type) === JSON_PATCH);
-      const json = bodies.filter(({ type }) => bare(type) === 'application/json' || (/\+json$/.test(bare(type)) && bare(type) !== JSON_PATCH));
+      const patchTyped = bodies.some(({ type }) => mediaTypeOf(type) === MERGE_PATCH || mediaTypeOf(type) === JSON_PATCH);
+      const json = bodies.filter(({ type }) => isJsonMediaType(type) && mediaTypeOf(type) !== JSON_PATCH);
       if (context.options.mediaType && !patchTyped) {
-        const plain = json.find(({ type }) => bare(type) === 'application/json');
+        const plain = json.find(({ type }) => mediaTypeOf(type) === 'application/json');
         if (plain) {
           const shared = !isWithin(plain.typeAt, operation.loc);
           context.report({
             messageId: shared ? 'mediaTypeShared' : 'mediaType',
-            data: { operation: name, type: bare(plain.type) },
+            data: { operation: name, type: mediaTypeOf(plain.type)! },
             at: plain.typeAt,
             part: plain.typePart,
             usedBy: shared ? name : undefined,

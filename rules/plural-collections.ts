@@ -3,18 +3,12 @@ import { splitWords } from '../src/engine/model/path';
 import { serverBasePath, type PathSegment } from '../src/engine/model/path';
 import type { NodeLocation } from '../src/engine/model/location';
 import { isVersionParam } from './lib/path-shape';
-import { NAMESPACES, PREPOSITIONS, QUALIFIERS, SINGLETONS, TIER1_ALSO_NOUNS, TIER1_VERBS, UNCOUNTABLES, isAcronym, isPluralOrUncountable, isVersionSegment, pluralOf, tokenOffsets, viewSegment, type SegmentView } from './lib/words';
+import { NAMESPACES, PREPOSITIONS, QUALIFIERS, SINGLETONS, TIER1_ALSO_NOUNS, TIER1_VERBS, UNCOUNTABLES, isAcronym, isPluralOrUncountable, isVersionSegment, pluralOf, tokenOffsets, viewSegment, type SegmentView, GENERIC_ID_WORDS, PERIOD_WORDS } from './lib/words';
 
 export interface PluralCollectionsOptions {
   /** More words (or whole segments) that are fine in the singular: singletons, uncountables, product names. */
   allow: string[];
 }
-
-/** Parameter names that say "the identifier of whatever the previous segment names". */
-const GENERIC_ID_WORDS: ReadonlySet<string> = new Set(['id', 'ids', 'uuid', 'guid', 'uid', 'gid', 'sid', 'key', 'name', 'slug', 'number', 'identifier']);
-
-/** Parameters that pick a period rather than a member (`/transfer/{year}/{month}`). */
-const PERIOD_WORDS: ReadonlySet<string> = new Set(['year', 'month', 'week', 'day', 'date', 'period']);
 
 /**
  * A segment followed by `{param}` names a collection, and collections are plural:

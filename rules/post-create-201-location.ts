@@ -4,24 +4,8 @@ import { childLocation, isWithin } from '../src/engine/model/location';
 import { splitWords } from '../src/engine/model/path';
 import { operationName, type OperationNode, type PathItemNode } from '../src/engine/walk/nodes';
 import { effectiveParameters, itemPaths, lastLiteralWords, pathShape, requestSchemas, responseHasBody, responseSchema, responsesOf } from './lib/methods';
-import { isPluralOrUncountable, SINGLETONS, TIER1_ALSO_NOUNS, TIER1_VERBS, TIER2_NOUN_HEADS, TIER2_VERBS, UNCOUNTABLES } from './lib/words';
+import { isPluralOrUncountable, SINGLETONS, TIER1_ALSO_NOUNS, TIER1_VERBS, TIER2_NOUN_HEADS, TIER2_VERBS, UNCOUNTABLES, ACTION_VERBS, NOT_CREATION_WORDS, ID_PROPERTY_NAMES } from './lib/words';
 import { isObject } from '../src/engine/model/json';
-
-/** Verbs beyond the naming lists that make a POST segment an action (`/files/{id}/copy`, `/jobs/{id}/rerun`). */
-const ACTION_VERBS = new Set([
-  'copy', 'move', 'rerun', 're', 'retry', 'merge', 'dispatch', 'publish', 'unpublish', 'restore', 'archive', 'unarchive',
-  'revoke', 'refresh', 'redeliver', 'resend', 'confirm', 'close', 'reopen', 'pause', 'resume', 'suspend', 'test',
-  'ping', 'preview', 'render', 'convert', 'estimate', 'simulate', 'authorize', 'authenticate', 'introspect', 'rotate',
-  'regenerate', 'rename', 'clone', 'fork', 'void', 'finalize', 'mark', 'reorder', 'sort', 'apply', 'accept', 'decline',
-  'rerequest', 'duplicate', 'snooze', 'exchange', 'provision', 'deprovision', 'trigger', 'invoke', 'acknowledge',
-  'resolve', 'escalate', 'enroll', 'unenroll', 'link', 'unlink', 'share', 'unshare', 'follow', 'unfollow',
-]);
-
-/** Words that make a POST a search, a batch or a token exchange rather than a creation. */
-const NOT_CREATION = new Set(['search', 'searches', 'query', 'queries', 'batch', 'bulk', 'token', 'oauth', 'graphql']);
-
-/** Properties that identify a created resource in a response body. */
-const ID_PROPERTIES = new Set(['id', 'uuid', 'gid', 'sid', 'guid', 'uid']);
 
 /**
  * A POST that creates a resource in a collection answers 201 Created with a `Location`
@@ -127,7 +111,7 @@ function isCreation(item: PathItemNode, post: OperationNode): boolean {
   const head = words[words.length - 1];
   const operationWords = typeof post.value.operationId === 'string' ? splitWords(post.value.operationId) : [];
   if (SINGLETONS.has(head)) return false;
-  if (words.some((word) => NOT_CREATION.has(word)) || operationWords.some((word) => word === 'batch' || word === 'bulk')) return false;
+  if (words.some((word) => NOT_CREATION_WORDS.has(word)) || operationWords.some((word) => word === 'batch' || word === 'bulk')) return false;
   // `/login`, `/copy`, `/export` are actions; `/exports`, `/reviews` are collections.
   if (words.length === 1) return !TIER1_VERBS.has(first) && !TIER2_VERBS.has(first) && !ACTION_VERBS.has(first);
   if (TIER1_VERBS.has(first) || ACTION_VERBS.has(first)) return TIER1_ALSO_NOUNS.has(first) && isPluralOrUncountable(head);
@@ -202,7 +186,7 @@ function looksLikeItem(
   const own = `${collection.toLowerCase().replace(/s$/, '')}id`;
   const isId = (key: string) => {
     const bare = key.toLowerCase().replace(/[-_]/g, '');
-    return ID_PROPERTIES.has(bare) || bare === own;
+    return ID_PROPERTY_NAMES.has(bare) || bare === own;
   };
   return parts.some((part) => isObject(part.properties) && Object.keys(part.properties).some(isId));
 }

@@ -2,14 +2,13 @@ import { defineRule } from '../src/engine/rule';
 import { childLocation } from '../src/engine/model/location';
 import { atApi } from './lib/live-versions';
 import type { Exchange } from '../src/engine/live/types';
+import { TRACE_HEADERS } from './lib/words';
 
 interface Options {
   /** More header names that carry a request or transaction id (compared case-insensitively). */
   headers: string[];
 }
 
-/** Whole names (lowercase, letters and digits only) of tracing headers. */
-const TRACE_HEADERS = new Set(['traceparent', 'b3', 'xb3traceid', 'xamzntraceid', 'xcloudtracecontext', 'ubertraceid']);
 /** Name endings of request-id headers: `X-Request-ID`, `Request-Id`, `X-GitHub-Request-Id`, `x-ms-client-request-id`, `X-Correlation-ID`, `X-Trace-Id`, `X-Transaction-ID`. */
 const TRACE_ENDINGS = /(requestid|correlationid|traceid|transactionid)$/;
 

@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule';
-import { isJsonMediaType } from '../src/engine/live/response';
+import { isJsonMediaType } from '../src/engine/media-types';
 import { excerpt } from '../src/engine/live/text';
 import { conformanceAnswer, documentedMediaType, showValue, valueAtPointer, CONFORMANCE_PROBES } from './lib/live';
 

@@ -1,7 +1,8 @@
 import type { NodeLocation } from '../src/engine/model/location';
 import { defineRule, type RuleContext } from '../src/engine/rule';
 import { operationName, type DocumentNode, type ResponseNode } from '../src/engine/walk/nodes';
-import { componentName, isErrorResponse, isJsonMediaType, isOAuthError, propertiesOf, responseBodies, responseName } from './lib/errors';
+import { componentName, isErrorResponse, isOAuthError, propertiesOf, responseBodies, responseName } from './lib/errors';
+import { isJsonMediaType } from '../src/engine/media-types';
 import { isObject } from '../src/engine/model/json';
 
 interface ErrorUse {

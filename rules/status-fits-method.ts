@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule';
-import { operationName } from '../src/engine/walk/nodes';
+import { HTTP_METHODS, operationName } from '../src/engine/walk/nodes';
 import { effectiveParameters } from './lib/methods';
 import { isObject } from '../src/engine/model/json';
 
@@ -31,7 +31,7 @@ export default defineRule<Options>({
     options: {
       schema: {
         type: 'object',
-        properties: { createMethods: { type: 'array', items: { type: 'string', enum: ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] } } },
+        properties: { createMethods: { type: 'array', items: { type: 'string', enum: [...HTTP_METHODS] } } },
       },
       defaults: { createMethods: ['post', 'put'] },
     },

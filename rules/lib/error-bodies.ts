@@ -5,6 +5,7 @@
  * the live checks share these names and member lists, so `lint` and `probe` agree.
  */
 import type { LiveOperation, ProbeResponse } from '../../src/engine/live/types';
+import { mediaTypeOf } from '../../src/engine/media-types';
 
 /** error-format's `format` option. */
 export type ErrorFormat = 'problem' | 'azure' | 'google' | { schema: Record<string, unknown> };
@@ -211,7 +212,7 @@ export function isOAuthErrorBody(json: unknown): boolean {
 export function servesBrowserPage(operation: LiveOperation | undefined): boolean {
   if (!operation) return false;
   const types = operation.responses.filter((response) => /^2/.test(response.status)).flatMap((response) => [...response.mediaTypes.keys()]);
-  return types.length > 0 && types.every((type) => type.split(';')[0].trim().toLowerCase() === 'text/html');
+  return types.length > 0 && types.every((type) => mediaTypeOf(type) === 'text/html');
 }
 
 /** Whether a request's `Accept` leaves JSON out (it asked for `text/csv` only): then a non-JSON error is what it asked for. */

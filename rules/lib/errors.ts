@@ -9,31 +9,22 @@ import type { RuleContext } from '../../src/engine/rule';
 import { operationName, type OperationNode, type ResponseNode } from '../../src/engine/walk/nodes';
 import { isObject } from '../../src/engine/model/json';
 import { isWithin } from '../../src/engine/model/location';
+import { is1xxTo3xxStatusKey, is4xxOr5xxStatusKey } from '../../src/engine/status-ranges';
 import { schemaProperties, type SchemaProperty } from './schema';
 
 type Resolve = RuleContext<unknown>['resolve'];
 
 
 
-/** 4xx and 5xx (as `404` or `4XX`). */
-export function isErrorStatus(status: string): boolean {
-  return /^[45]/.test(status);
-}
-
-/** A success (or redirect) status: 1xx-3xx, or a `2XX` range. */
-export function isSuccessStatus(status: string): boolean {
-  return /^[123]/.test(status);
-}
-
 /**
  * A 4xx or 5xx response, or a `default` one of an operation that documents its success
  * separately: a `default` that is the operation's only response describes the success.
  */
 export function isErrorResponse(response: ResponseNode): boolean {
-  if (isErrorStatus(response.status)) return true;
+  if (is4xxOr5xxStatusKey(response.status)) return true;
   if (response.status !== 'default') return false;
   const responses = response.operation.value.responses;
-  return isObject(responses) && Object.keys(responses).some(isSuccessStatus);
+  return isObject(responses) && Object.keys(responses).some(is1xxTo3xxStatusKey);
 }
 
 /** Whether a response was reached through a `$ref` to a component shared by many operations. */
@@ -110,12 +101,6 @@ export function responseMediaTypes(response: ResponseNode, version: string, docu
 
 function mediaTypes2(value: unknown): string[] | undefined {
   return Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === 'string') : undefined;
-}
-
-/** `application/json`, `application/problem+json`, `application/json; charset=utf-8`, `*\/*+json`. */
-export function isJsonMediaType(mediaType: string): boolean {
-  const essence = mediaType.split(';')[0].trim().toLowerCase();
-  return essence === 'application/json' || essence.endsWith('+json');
 }
 
 /** A property of an error schema, as lib/schema.ts reads it. */

@@ -5,7 +5,7 @@
 import { decodePointer } from '../../src/engine/model/location';
 import { walkPointer } from '../../src/engine/resolve/refs';
 import { excerpt } from '../../src/engine/live/text';
-import { mediaTypeOf } from '../../src/engine/live/response';
+import { mediaTypeOf } from '../../src/engine/media-types';
 import type { Exchange, LiveOperation, LiveResponse, LiveSchema, ProbeNeed, ProbePurpose, ProbeResponse } from '../../src/engine/live/types';
 
 /**
@@ -43,10 +43,6 @@ export function documentedResponse(operation: LiveOperation, status: number): Li
 /** Whether the response has a body (any byte counts). */
 export function hasBody(response: ProbeResponse): boolean {
   return response.body.length > 0;
-}
-
-export function isSuccess(status: number): boolean {
-  return status >= 200 && status < 300;
 }
 
 /** Whether a documented media type (`application/json`, `application/*`, `*\/*`, with parameters or not) covers a live one. */

@@ -8,6 +8,7 @@ import type { RuleContext } from '../../src/engine/rule';
 import { splitWords, type PathSegment } from '../../src/engine/model/path';
 import type { OperationNode, PathItemNode } from '../../src/engine/walk/nodes';
 import { isObject } from '../../src/engine/model/json';
+import { admitsJson } from '../../src/engine/media-types';
 
 type Json = Record<string, unknown>;
 type Resolve = RuleContext<unknown>['resolve'];
@@ -75,7 +76,7 @@ export function responseSchema(
   } else {
     const content = response.value.content;
     if (!isObject(content)) return undefined;
-    const type = Object.keys(content).find(isJsonMediaType) ?? Object.keys(content)[0];
+    const type = Object.keys(content).find(admitsJson) ?? Object.keys(content)[0];
     const media = type === undefined ? undefined : content[type];
     if (!isObject(media)) return undefined;
     raw = media.schema;
@@ -84,17 +85,6 @@ export function responseSchema(
   if (raw === undefined) return undefined;
   const resolved = resolve(raw, loc);
   return resolved && isObject(resolved.value) ? { value: resolved.value, loc: resolved.loc } : undefined;
-}
-
-/** `application/json`, `application/problem+json`, `application/json; charset=utf-8`, `*\/*`. */
-export function isJsonMediaType(type: string): boolean {
-  const bare = type.split(';')[0].trim().toLowerCase();
-  return bare === 'application/json' || /^[a-z]+\/[^/]*\+json$/.test(bare) || bare === '*/*';
-}
-
-/** Whether a status key is a success (`200`, `2XX`). */
-export function isSuccess(status: string): boolean {
-  return /^2(\d\d|XX)$/i.test(status);
 }
 
 /**

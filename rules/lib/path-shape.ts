@@ -5,6 +5,7 @@
  * representation extensions.
  */
 import { splitWords, type PathSegment } from '../../src/engine/model/path';
+import { ID_PARAMETER_WORDS } from './words';
 
 const PARAM = /\{[^{}/]*\}/g;
 /** A placeholder outside OpenAPI's syntax, as in DigitalOcean's `/<upload_url>`: not a name. */
@@ -85,9 +86,6 @@ export function isExtensionParam(segment: PathSegment): boolean {
   return /^[^{}]+\.\{[^{}]*\}$/.test(withoutCustomMethod(segment));
 }
 
-/** Last words of a parameter name that make it the identifier of a named thing (`role_id`, `podName`). */
-const ID_WORDS = new Set(['id', 'ids', 'uuid', 'uid', 'gid', 'guid', 'sid', 'name', 'number', 'slug']);
-
 /**
  * Whether the identifier at `index` continues the key begun by the identifier before it (a
  * compound key, Z#143: `/repos/{owner}/{repo}`) rather than identifying a different thing
@@ -110,7 +108,7 @@ export function continuesKey(segments: PathSegment[], index: number): boolean {
 /** `guild_scheduled_event_exception_id` → guild scheduled event exception; `{name}`, `{repo}` → undefined. */
 function namedThing(param: string): string[] | undefined {
   const words = splitWords(param, { digits: 'keep' }).filter((word) => !/^\d+$/.test(word));
-  if (words.length < 2 || !ID_WORDS.has(words[words.length - 1])) return undefined;
+  if (words.length < 2 || !ID_PARAMETER_WORDS.has(words[words.length - 1])) return undefined;
   return words.slice(0, -1);
 }
 
@@ -118,9 +116,6 @@ function namedThing(param: string): string[] | undefined {
 function singular(word: string): string {
   return word.replace(/ies$/, 'y').replace(/s$/, '');
 }
-
-/** Representation extensions: the suffix picks a format that an `Accept` header should pick. */
-export const REPRESENTATION_EXTENSIONS = ['json', 'xml', 'csv', 'tsv', 'yaml', 'yml', 'html', 'htm', 'txt', 'atom', 'rss', 'ndjson', 'jsonl'];
 
 /** The media type a client would ask for instead of an extension. */
 export const EXTENSION_MEDIA_TYPES: Record<string, string> = {

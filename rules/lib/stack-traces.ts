@@ -5,6 +5,7 @@
  * database's error code), so correlation ids (`traceId`), an RFC 9457 title such as
  * "Internal Server Error", prose ("at least one item", "at 10:30"), URLs and dates pass.
  */
+import { STACK_TRACE_MEMBERS, STACK_FRAME_FIELDS } from './words';
 
 export interface StackTraceMatch {
   /** `Node.js`, `Java`, `Python`, `.NET`, `Ruby`, `PHP`, `Go`, `source path` or `SQL`. */
@@ -143,9 +144,6 @@ export interface StackMemberMatch {
   runtime?: string;
 }
 
-/** Member names (lower case, without `_` and `-`) that carry traces; `trace` only as text or frames. */
-const STACK_MEMBERS = new Set(['stack', 'stacktrace', 'callstack', 'backtrace', 'exception', 'trace']);
-
 const MAX_DEPTH = 12;
 const MAX_STRINGS = 2000;
 
@@ -180,7 +178,7 @@ export function findStackMember(json: unknown, path = '', depth = 0): StackMembe
   for (const [name, value] of Object.entries(json as Record<string, unknown>)) {
     const key = name.toLowerCase().replace(/[-_]/g, '');
     const member = path ? `${path}.${name}` : name;
-    if (STACK_MEMBERS.has(key) && isTraceValue(key, value)) {
+    if (STACK_TRACE_MEMBERS.has(key) && isTraceValue(key, value)) {
       const text = typeof value === 'string' ? value : JSON.stringify(value);
       const runtime = typeof value === 'string' ? findStackTrace(value)?.runtime : Array.isArray(value) ? findStackTrace(value.filter((item) => typeof item === 'string').join('\n'))?.runtime : undefined;
       const flat = text.replace(/\s+/g, ' ').trim();
@@ -197,7 +195,7 @@ function isTraceValue(key: string, value: unknown): boolean {
   if (Array.isArray(value)) {
     if (value.length === 0) return false;
     // `trace` as frames: lines of text, or objects with a file, line or function (Laravel, Symfony).
-    return value.some((item) => (typeof item === 'string' && item.trim() !== '') || (item !== null && typeof item === 'object' && ['file', 'line', 'function', 'method', 'class', 'lineNumber', 'fileName'].some((field) => field in item)));
+    return value.some((item) => (typeof item === 'string' && item.trim() !== '') || (item !== null && typeof item === 'object' && STACK_FRAME_FIELDS.some((field) => field in item)));
   }
   // A `trace` object is a tracing context (ids), not frames; an `exception` object is exception details.
   if (value !== null && typeof value === 'object') return key !== 'trace' && Object.keys(value).length > 0;

@@ -8,6 +8,7 @@
 import type { OpenApiVersion, OperationNode, ParameterNode, PathItemNode, Visitors } from '../../src/engine/walk/nodes';
 import { isObject } from '../../src/engine/model/json';
 import { parsePath, serverBasePath } from '../../src/engine/model/path';
+import { UNVERSIONED_BY_CONVENTION } from './words';
 
 /** What a whole URI segment says about versions. */
 export type SegmentVersion =
@@ -337,17 +338,6 @@ function hasSwagger2Content(operation: Record<string, unknown>, pathItem: Record
   const responses = operation.responses;
   return isObject(responses) && Object.values(responses).some((response) => isObject(response) && (response.schema !== undefined || response.$ref !== undefined));
 }
-
-/**
- * First segments of paths that stay unversioned by convention: OAuth and OpenID endpoints
- * (their URLs are set by the protocol, Box's `/oauth2/token`), well-known URIs, health
- * checks, the description itself. A `<placeholder>` path (DigitalOcean's `/<upload_url>`,
- * a presigned URL) is not the API's URI at all.
- */
-const UNVERSIONED_BY_CONVENTION = new Set([
-  'oauth', 'oauth2', 'authorize', 'token', 'revoke', 'userinfo', '.well-known', 'health', 'healthz', 'livez', 'readyz',
-  'ping', 'openapi.json', 'openapi.yaml', 'swagger.json', 'swagger.yaml',
-]);
 
 export function isUnversionedByConvention(path: string): boolean {
   const first = path.split('/').find((segment) => segment !== '');

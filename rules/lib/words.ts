@@ -20,16 +20,30 @@ export const TIER1_VERBS: ReadonlySet<string> = new Set([
   'subscribe', 'unsubscribe', 'lock', 'unlock', 'sync',
 ]);
 
+/** Tier 2 (guidelines, section A): words that are verbs and nouns; flagged only in a verb+object compound, or alone when the method contradicts. */
+export const TIER2_VERBS: ReadonlySet<string> = new Set([
+  'search', 'query', 'export', 'import', 'upload', 'download', 'login', 'logout', 'signin', 'signup', 'register',
+  'reset', 'process', 'check', 'run', 'start', 'stop', 'transfer', 'review', 'request', 'report', 'order', 'match',
+  'access', 'address', 'view',
+]);
+
+/** Tier 1 verbs that only read, compute or check: a GET segment starting with one changes nothing. */
+const TIER1_NON_MUTATING_VERBS: ReadonlySet<string> = new Set([
+  'get', 'fetch', 'retrieve', 'read', 'load', 'list', 'find', 'show', 'generate', 'calculate', 'compute', 'validate', 'verify',
+]);
+
+/** Tier 2 words that change state when they are the action (`/password/reset`, `/user/logout`). */
+const TIER2_MUTATING_VERBS: readonly string[] = ['reset', 'logout'];
+
 /**
- * Tier 1 verbs that change state (not `get`, `list`, `validate` …): a GET whose path starts a
- * segment with one (`/users/{id}/delete`, `/cancelOrder`) may change data when called, so the
- * prober treats it as a mutation, and safe-methods-safe reports it when it answers.
+ * Verbs that change state (tier 1 without the reads and checks, plus `reset` and `logout`):
+ * a GET whose path starts a segment with one (`/users/{id}/delete`, `/cancelOrder`) may
+ * change data when called, so the prober treats it as a mutation, and safe-methods-safe
+ * reports it when it answers.
  */
 export const STATE_CHANGING_VERBS: ReadonlySet<string> = new Set([
-  'create', 'add', 'insert', 'new', 'make', 'update', 'edit', 'modify', 'change', 'set', 'save', 'delete', 'remove',
-  'destroy', 'erase', 'purge', 'cancel', 'approve', 'reject', 'activate', 'deactivate', 'enable', 'disable', 'execute',
-  'perform', 'do', 'submit', 'send', 'assign', 'unassign', 'attach', 'detach', 'subscribe', 'unsubscribe', 'lock',
-  'unlock', 'sync', 'reset', 'logout',
+  ...[...TIER1_VERBS].filter((verb) => !TIER1_NON_MUTATING_VERBS.has(verb)),
+  ...TIER2_MUTATING_VERBS,
 ]);
 
 /** The state-changing verb a path's literal segment starts with (`delete` in `/users/{id}/delete`), if any. */
@@ -41,13 +55,6 @@ export function stateChangingVerbOf(path: string): string | undefined {
   }
   return undefined;
 }
-
-/** Tier 2 (guidelines, section A): words that are verbs and nouns; flagged only in a verb+object compound, or alone when the method contradicts. */
-export const TIER2_VERBS: ReadonlySet<string> = new Set([
-  'search', 'query', 'export', 'import', 'upload', 'download', 'login', 'logout', 'signin', 'signup', 'register',
-  'reset', 'process', 'check', 'run', 'start', 'stop', 'transfer', 'review', 'request', 'report', 'order', 'match',
-  'access', 'address', 'view',
-]);
 
 /**
  * Tier 1 verbs that real APIs also use as nouns or adjectives: `/issues/{n}/lock` (PUT and
@@ -304,3 +311,112 @@ export function tokenOffsets(text: string, tokens: readonly string[]): number[] 
   }
   return offsets;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Action verbs beyond the tiers (post-create-201-location, operation-verb-matches-method, no-verb-in-path)
+
+/** Verbs beyond the naming lists that make a POST segment an action (`/files/{id}/copy`, `/jobs/{id}/rerun`). */
+export const ACTION_VERBS: ReadonlySet<string> = new Set([
+  'copy', 'move', 'rerun', 're', 'retry', 'merge', 'dispatch', 'publish', 'unpublish', 'restore', 'archive', 'unarchive',
+  'revoke', 'refresh', 'redeliver', 'resend', 'confirm', 'close', 'reopen', 'pause', 'resume', 'suspend', 'test',
+  'ping', 'preview', 'render', 'convert', 'estimate', 'simulate', 'authorize', 'authenticate', 'introspect', 'rotate',
+  'regenerate', 'rename', 'clone', 'fork', 'void', 'finalize', 'mark', 'reorder', 'sort', 'apply', 'accept', 'decline',
+  'rerequest', 'duplicate', 'snooze', 'exchange', 'provision', 'deprovision', 'trigger', 'invoke', 'acknowledge',
+  'resolve', 'escalate', 'enroll', 'unenroll', 'link', 'unlink', 'share', 'unshare', 'follow', 'unfollow',
+]);
+
+/** Verbs beyond the naming lists that start an action segment (`/make-default`, `/reassign`). */
+export const SEGMENT_ACTION_VERBS: ReadonlySet<string> = new Set(['reassign', 'trim', 'revoke', 'rotate', 'refresh', 'restore', 'copy', 'move', 'merge', 'mark', 'unstack', 'claim']);
+
+/** Verbs that add or remove members, so their single object names a collection: `createOrder` → `orders`. */
+export const MEMBERSHIP_VERBS: ReadonlySet<string> = new Set(['create', 'add', 'insert', 'new', 'generate', 'remove', 'delete', 'destroy', 'erase', 'upload', 'import']);
+
+/** Bare verbs a standard method on the parent path expresses: `/secrets/delete` → DELETE `/secrets`. */
+export const STANDARD_VERBS: ReadonlySet<string> = new Set(['get', 'fetch', 'retrieve', 'list', 'create', 'add', 'insert', 'update', 'edit', 'modify', 'delete', 'remove', 'destroy', 'erase']);
+
+/** Verbs after the `or` of an upsert: "Create or update", `updateOrCreateInvoices`, `createOrReplace…`. */
+export const UPSERT_SECOND_VERBS: readonly string[] = ['create', 'update', 'replace', 'add', 'insert', 'set'];
+
+/** Words that make a POST a search, a batch or a token exchange rather than a creation. */
+export const NOT_CREATION_WORDS: ReadonlySet<string> = new Set(['search', 'searches', 'query', 'queries', 'batch', 'bulk', 'token', 'oauth', 'graphql']);
+
+// ---------------------------------------------------------------------------------------------
+// Identifier words (post-create-201-location, path-shape, plural-collections)
+
+/** Properties that identify a created resource in a response body. */
+export const ID_PROPERTY_NAMES: ReadonlySet<string> = new Set(['id', 'uuid', 'gid', 'sid', 'guid', 'uid']);
+
+/** Last words of a parameter name that make it the identifier of a named thing (`role_id`, `podName`). */
+export const ID_PARAMETER_WORDS: ReadonlySet<string> = new Set([...ID_PROPERTY_NAMES, 'ids', 'name', 'number', 'slug']);
+
+/** Parameter names that say "the identifier of whatever the previous segment names". */
+export const GENERIC_ID_WORDS: ReadonlySet<string> = new Set([...ID_PARAMETER_WORDS, 'key', 'identifier']);
+
+/** Parameters that pick a period rather than a member (`/transfer/{year}/{month}`). */
+export const PERIOD_WORDS: ReadonlySet<string> = new Set(['year', 'month', 'week', 'day', 'date', 'period']);
+
+// ---------------------------------------------------------------------------------------------
+// Stack traces (no-stack-trace, lib/stack-traces)
+
+/** Member names (lower case, without `_` and `-`) that carry traces; `trace` only as text or frames. */
+export const STACK_TRACE_MEMBERS: ReadonlySet<string> = new Set(['stack', 'stacktrace', 'callstack', 'backtrace', 'exception', 'trace']);
+
+/** Fields of an object in a `trace` array that make it a stack frame (Laravel, Symfony). */
+export const STACK_FRAME_FIELDS: readonly string[] = ['file', 'line', 'function', 'method', 'class', 'lineNumber', 'fileName'];
+
+// ---------------------------------------------------------------------------------------------
+// Collections and pagination (paginate-collections)
+
+/** Query parameters that page a list (compared lowercase, without `-`/`_`/`$`). */
+export const PAGING_PARAMETERS: ReadonlySet<string> = new Set([
+  'page', 'pagenumber', 'pagenum', 'pagesize', 'perpage', 'limit', 'cursor', 'offset', 'startingafter', 'endingbefore',
+  'after', 'before', 'pagetoken', 'nextpagetoken', 'continuationtoken', 'marker', 'since', 'top', 'skip', 'maxresults',
+]);
+
+/** Segments of reports and time series (`/stats/…`, `/summary/top/…`, `…/usageHistory`, Meraki's `…/byInterval` pivots): bounded by their query, not collections to page. */
+export const REPORT_TOKENS: ReadonlySet<string> = new Set(['stats', 'statistics', 'summary', 'overview', 'analytics', 'metrics', 'insights', 'top', 'timeseries']);
+
+/** Last words of reference lists, small fixed enumerations by nature: `/hooks/types`, `/voice/regions`. */
+export const REFERENCE_TOKENS: ReadonlySet<string> = new Set(['types', 'kinds', 'regions', 'locales', 'languages', 'currencies', 'countries', 'timezones']);
+
+// ---------------------------------------------------------------------------------------------
+// Well-known endpoints (document-errors, lib/versions)
+
+/** Last segments of health, liveness and ping endpoints, which answer 200 or fail at the network level. */
+export const HEALTH_SEGMENTS: ReadonlySet<string> = new Set(['health', 'healthz', 'healthcheck', 'health-check', 'health_check', 'ping', 'status', 'livez', 'readyz', 'live', 'ready', 'liveness', 'readiness', 'heartbeat', 'alive']);
+
+/**
+ * First segments of paths that stay unversioned by convention: OAuth and OpenID endpoints
+ * (their URLs are set by the protocol, Box's `/oauth2/token`), well-known URIs, health
+ * checks, the description itself. A `<placeholder>` path (DigitalOcean's `/<upload_url>`,
+ * a presigned URL) is not the API's URI at all.
+ */
+export const UNVERSIONED_BY_CONVENTION: ReadonlySet<string> = new Set([
+  'oauth', 'oauth2', 'authorize', 'token', 'revoke', 'userinfo', '.well-known', 'health', 'healthz', 'livez', 'readyz',
+  'ping', 'openapi.json', 'openapi.yaml', 'swagger.json', 'swagger.yaml',
+]);
+
+// ---------------------------------------------------------------------------------------------
+// File extensions (no-file-extension, parent-paths-exist)
+
+/** Representation extensions: the suffix picks a format that an `Accept` header should pick. */
+export const REPRESENTATION_EXTENSIONS: readonly string[] = ['json', 'xml', 'csv', 'tsv', 'yaml', 'yml', 'html', 'htm', 'txt', 'atom', 'rss', 'ndjson', 'jsonl'];
+
+/** Formats an API negotiates; the other extensions (`csv`, `txt`, …) are also file formats. */
+export const STRUCTURED_EXTENSIONS: ReadonlySet<string> = new Set(['json', 'xml', 'yaml', 'yml', 'ndjson', 'jsonl', 'atom', 'rss']);
+
+// ---------------------------------------------------------------------------------------------
+// Credentials, tracing and outcomes (api-key-not-in-query, request-tracing, no-error-in-2xx)
+
+/** Query parameter names that are credentials whatever they describe (compared lowercase, without `-`/`_`). */
+export const CREDENTIAL_NAMES: ReadonlySet<string> = new Set(['apikey', 'xapikey', 'apitoken', 'accesstoken', 'authtoken', 'bearertoken', 'apisecret', 'secretkey']);
+
+/** `token` alone is also a page token or an invitation token: only when described as a credential. */
+export const GENERIC_CREDENTIAL_NAMES: ReadonlySet<string> = new Set(['token', 'auth']);
+
+/** Properties whose enum may state only the request's outcome (`status: [ok, failed]`). */
+export const OUTCOME_PROPERTY_NAMES: readonly string[] = ['status', 'state', 'result', 'outcome'];
+
+/** Whole names (lowercase, letters and digits only) of tracing headers. */
+export const TRACE_HEADERS: ReadonlySet<string> = new Set(['traceparent', 'b3', 'xb3traceid', 'xamzntraceid', 'xcloudtracecontext', 'ubertraceid']);
+

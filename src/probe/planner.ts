@@ -1,6 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { isObject } from '../engine/model/json';
-import { isJsonMediaType, listIn } from '../engine/live/response';
+import { listIn } from '../engine/live/response';
+import { isJsonMediaType } from '../engine/media-types';
+import { is2xxStatus } from '../engine/status-ranges';
 import type { Exchange, LiveApi, LiveOperation, LiveParameter, LiveSchema, ProbeNeed, ProbePurpose, ProbeRequest } from '../engine/live/types';
 
 export interface PlanOptions {
@@ -146,7 +148,7 @@ export class Planner {
   /** Follow-ups of a documented GET that got a 2xx: HEAD, conditional GET, tracing, trailing slash, other media types, versions. */
   followUps(basis: Exchange): ProbeRequest[] {
     const { request, response } = basis;
-    if (request.purpose !== 'valid' || request.method !== 'GET' || !response || response.status < 200 || response.status >= 300) return [];
+    if (request.purpose !== 'valid' || request.method !== 'GET' || !response || !is2xxStatus(response.status)) return [];
     const follow = (purpose: ProbePurpose, change: Partial<ProbeRequest> & { headers?: Record<string, string> }): ProbeRequest => ({
       ...request,
       ...change,

@@ -1,15 +1,5 @@
+import { isJsonMediaType, mediaTypeOf } from '../media-types';
 import type { ProbeResponse } from './types';
-
-/** `application/json`, `application/problem+json`, `application/vnd.api.v1+json`. */
-export function isJsonMediaType(mediaType: string | undefined): boolean {
-  return mediaType !== undefined && (mediaType === 'application/json' || mediaType.endsWith('+json'));
-}
-
-/** `text/html; charset=utf-8` → `text/html`. */
-export function mediaTypeOf(contentType: string | undefined): string | undefined {
-  const type = contentType?.split(';')[0].trim().toLowerCase();
-  return type ? type : undefined;
-}
 
 /**
  * The list a collection's body holds: the body itself when it is an array, else its member
