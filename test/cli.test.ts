@@ -28,6 +28,7 @@ import { assertValidSarif, assertWellFormedXml } from './helpers/report-formats'
 
 const fixture = (...parts: string[]) => join(FIXTURES, ...parts);
 const SEVERITY_NAMES = ['error', 'warn', 'info', 'hint'];
+// eslint-disable-next-line no-control-regex -- terminal colour codes start with ESC
 const ANSI = /\u001b\[/;
 
 function assertExit(result: RunResult, code: number): void {

@@ -2,6 +2,7 @@
 // builds large Unicode and emoji tables when loaded, about 35 ms of every restlint start,
 // only to measure help text. This counts code points, treating East Asian wide and emoji
 // ranges as two columns, and ignores ANSI escapes: exact for restlint's own help text.
+// eslint-disable-next-line no-control-regex -- terminal colour codes start with ESC
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 export default function stringWidth(text) {

@@ -106,7 +106,7 @@ export class AppTransport implements Transport {
     const started = performance.now();
     const method = request.method.toLowerCase() as 'get';
     const test = (this.agent as unknown as Record<string, (path: string) => import('supertest').Test>)[method]?.(request.path);
-    if (!test) return Promise.resolve({ failure: { kind: 'error', message: `supertest cannot send ${request.method}` } });
+    if (test === undefined) return Promise.resolve({ failure: { kind: 'error', message: `supertest cannot send ${request.method}` } });
     test.set(request.headers).redirects(0).timeout(timeoutMs).buffer(true).parse(readText as never);
     if (request.body !== undefined) test.send(request.body);
     return new Promise((resolve) => {

@@ -74,6 +74,7 @@ export function formatJunit(report: LintReport, context: ReportContext): string 
  */
 export function xml(text: string, attribute = true): string {
   const escaped = text
+    // eslint-disable-next-line no-control-regex -- XML 1.0 forbids these control characters
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

@@ -121,7 +121,7 @@ export function parseFindings(stdout: string): JsonFinding[] {
   try {
     parsed = JSON.parse(stdout);
   } catch (error) {
-    throw new Error(`stdout is not JSON (${(error as Error).message}):\n${stdout.slice(0, 2000)}`);
+    throw new Error(`stdout is not JSON (${(error as Error).message}):\n${stdout.slice(0, 2000)}`, { cause: error });
   }
   if (!Array.isArray(parsed)) throw new Error(`stdout is JSON but not an array:\n${stdout.slice(0, 2000)}`);
   return parsed as JsonFinding[];

@@ -41,6 +41,7 @@ const REFERENCE = /&(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);/g;
 export function assertWellFormedXml(text: string): void {
   assert.ok(text.startsWith(PROLOG), 'starts with the XML declaration');
   const body = text.slice(PROLOG.length);
+  // eslint-disable-next-line no-control-regex -- XML 1.0 forbids these control characters
   assert.doesNotMatch(body, /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/, 'no character XML 1.0 forbids');
   const token = /<(\/?)([A-Za-z_][\w.-]*)((?:\s+[A-Za-z_][\w.-]*="[^"<]*")*)\s*(\/?)>|([^<]+)/y;
   const stack: string[] = [];

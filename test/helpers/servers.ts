@@ -42,7 +42,6 @@ export function listen(handler: RequestListener, requests: RecordedRequest[] = [
  * 127.0.0.1; every request it receives is recorded.
  */
 export function startShop(breaks: Record<string, boolean> = {}): Promise<RunningServer> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const createShop = require(join(SERVERS, 'shop', 'app.js')) as (breaks: Record<string, boolean>, hooks: { onRequest(request: RecordedRequest): void }) => RequestListener;
   const requests: RecordedRequest[] = [];
   return listen(createShop(breaks, { onRequest: (request) => requests.push(request) }), requests);

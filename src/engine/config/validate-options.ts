@@ -12,7 +12,6 @@ const compiled = new WeakMap<RuleModule<any>, Validator>();
 export function validateOptions(rule: RuleModule<any>, options: unknown): { message: string; pointer: string[] } | undefined {
   let validate = compiled.get(rule);
   if (!validate) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const Ajv = require('ajv').default as typeof import('ajv').default;
     validate = new Ajv({ allErrors: false, strict: true }).compile({ ...rule.meta.options!.schema, additionalProperties: false }) as Validator;
     compiled.set(rule, validate);
