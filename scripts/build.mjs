@@ -3,6 +3,7 @@
 // lines that load that bundle with a V8 code cache (src/cli/bin.ts): a later run does not
 // compile the bundle again. Type checking is separate (npm run typecheck); esbuild only strips types.
 import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { chmodSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -60,7 +61,7 @@ await build({
   entryPoints: { cli: join(root, 'src', 'cli', 'bin.ts') },
   banner: { js: '#!/usr/bin/env node' },
   sourcemap: false,
-  define: {},
+  define: { RESTLINT_BUNDLE_HASH: JSON.stringify(createHash('sha256').update(readFileSync(join(root, 'dist', 'restlint.js'))).digest('hex')) },
 });
 // The bin must stay executable across rebuilds (npm sets the bit only when it links bins).
 chmodSync(join(root, 'dist', 'cli.js'), 0o755);

@@ -13,11 +13,14 @@
 // from source, silently. RESTLINT_CODE_CACHE=0 turns it off; RESTLINT_CACHE_DIR moves it.
 // Nothing is ever written beside the bundle: the install folder may be read-only.
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
+
+/** The SHA-256 of dist/restlint.js, set by scripts/build.mjs (hashing it on each run would cost more than a cache saves). */
+declare const RESTLINT_BUNDLE_HASH: string;
 
 const bundle = join(__dirname, 'restlint.js');
 /** Marks the start of a cache file of this format: a file without it is not used. */
@@ -42,14 +45,20 @@ function run(): void {
 }
 
 function runWithCodeCache(): void {
-  const source = readFileSync(bundle, 'utf8');
-  const wrapped = Module.wrap(source);
+  const stat = statSync(bundle);
+  const wrapped = Module.wrap(readFileSync(bundle, 'utf8'));
   // One cache per bundle content, Node, architecture and command: `lint` compiles other
-  // functions than `--version`, and each run's cache holds what that run compiled.
-  const key = createHash('sha256').update(wrapped).update(`\0${process.version}\0${process.arch}`).digest('hex').slice(0, 32);
+  // functions than `--version`, and each run's cache holds what that run compiled. The build's
+  // hash names the bundle; its size and time of change catch a bundle changed since the build.
+  // (V8 checks only its own version, flags and the source's length, and does not check its data:
+  // data that does not belong to the source, or corrupt data, can crash the process.)
+  // The bundle's path too: V8 keeps the file name it was compiled under in stack traces, and
+  // two installs of one version (npm gives every file the same time) would share a cache.
   const command = process.argv[2] === 'lint' ? 'lint' : 'other';
+  const key = `${RESTLINT_BUNDLE_HASH.slice(0, 32)}-${stat.size}-${stat.mtimeMs}-${process.version}-${process.arch}-${bundle}`;
+  const name = createHash('sha256').update(key).digest('hex').slice(0, 32);
   const dir = cacheDir();
-  const file = dir === undefined ? undefined : join(dir, `cli-${command}-${key}.v8`);
+  const file = dir === undefined ? undefined : join(dir, `cli-${command}-${name}.v8`);
   const cachedData = file === undefined ? undefined : readCache(file, key);
 
   let script: Script;
@@ -105,9 +114,9 @@ function readCache(file: string, key: string): Buffer | undefined {
       if (n === 0) return undefined;
       read += n;
     }
-    const header = `${MAGIC}${key}\n`;
+    const header = Buffer.from(`${MAGIC}${key}\n`);
     const start = header.length + 65;
-    if (all.length <= start || all.toString('latin1', 0, header.length) !== header) return undefined;
+    if (all.length <= start || !all.subarray(0, header.length).equals(header)) return undefined;
     const data = all.subarray(start);
     if (all.toString('latin1', header.length, start - 1) !== createHash('sha256').update(data).digest('hex')) return undefined;
     return data;
@@ -124,7 +133,7 @@ function writeCache(dir: string, file: string, key: string, script: Script): voi
     const data = script.createCachedData();
     if (data.length === 0) return;
     const digest = createHash('sha256').update(data).digest('hex');
-    writeFileSync(temp, Buffer.concat([Buffer.from(`${MAGIC}${key}\n${digest}\n`, 'latin1'), data]), { mode: 0o600, flag: 'wx' });
+    writeFileSync(temp, Buffer.concat([Buffer.from(`${MAGIC}${key}\n${digest}\n`), data]), { mode: 0o600, flag: 'wx' });
     // Atomic: a reader sees the old file, no file, or the whole new one.
     renameSync(temp, file);
   } catch {
