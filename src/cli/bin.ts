@@ -12,8 +12,7 @@
 // another user owns, a corrupt or truncated file, another Node) means the bundle is compiled
 // from source, silently. RESTLINT_CODE_CACHE=0 turns it off; RESTLINT_CACHE_DIR moves it.
 // Nothing is ever written beside the bundle: the install folder may be read-only.
-import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +24,10 @@ declare const RESTLINT_BUNDLE_HASH: string;
 const bundle = join(__dirname, 'restlint.js');
 /** Marks the start of a cache file of this format: a file without it is not used. */
 const MAGIC = 'restlint-v8-cache-1\n';
+/** Hex digits of checksum(). */
+const CHECKSUM_LENGTH = 16;
+/** Cache files not rewritten for this long are removed when a new one is written: older bundles' and Nodes'. */
+const STALE_MS = 14 * 24 * 60 * 60 * 1000;
 
 run();
 
@@ -56,7 +59,7 @@ function runWithCodeCache(): void {
   // two installs of one version (npm gives every file the same time) would share a cache.
   const command = process.argv[2] === 'lint' ? 'lint' : 'other';
   const key = `${RESTLINT_BUNDLE_HASH.slice(0, 32)}-${stat.size}-${stat.mtimeMs}-${process.version}-${process.arch}-${bundle}`;
-  const name = createHash('sha256').update(key).digest('hex').slice(0, 32);
+  const name = checksum(Buffer.from(key));
   const dir = cacheDir();
   const file = dir === undefined ? undefined : join(dir, `cli-${command}-${name}.v8`);
   const cachedData = file === undefined ? undefined : readCache(file, key);
@@ -97,8 +100,9 @@ function cacheDir(): string | undefined {
 }
 
 /**
- * A cache file is MAGIC, the key, the SHA-256 of the data, then V8's data. The digest is
- * checked before V8 sees the data: V8 checks versions and lengths, not every byte.
+ * A cache file is MAGIC, the key, the checksum of the data, then V8's data. The checksum is
+ * checked before V8 sees the data: V8 (in Node 20) checks versions and lengths, not the bytes,
+ * and a flipped byte in its data can crash the process.
  */
 function readCache(file: string, key: string): Buffer | undefined {
   let fd: number | undefined;
@@ -115,10 +119,10 @@ function readCache(file: string, key: string): Buffer | undefined {
       read += n;
     }
     const header = Buffer.from(`${MAGIC}${key}\n`);
-    const start = header.length + 65;
+    const start = header.length + CHECKSUM_LENGTH + 1;
     if (all.length <= start || !all.subarray(0, header.length).equals(header)) return undefined;
     const data = all.subarray(start);
-    if (all.toString('latin1', header.length, start - 1) !== createHash('sha256').update(data).digest('hex')) return undefined;
+    if (all.toString('latin1', header.length, start - 1) !== checksum(data)) return undefined;
     return data;
   } catch {
     return undefined;
@@ -132,10 +136,13 @@ function writeCache(dir: string, file: string, key: string, script: Script): voi
   try {
     const data = script.createCachedData();
     if (data.length === 0) return;
-    const digest = createHash('sha256').update(data).digest('hex');
-    writeFileSync(temp, Buffer.concat([Buffer.from(`${MAGIC}${key}\n${digest}\n`), data]), { mode: 0o600, flag: 'wx' });
+    writeFileSync(temp, Buffer.concat([Buffer.from(`${MAGIC}${key}\n${checksum(data)}\n`), data]), { mode: 0o600, flag: 'wx' });
     // Atomic: a reader sees the old file, no file, or the whole new one.
     renameSync(temp, file);
+    for (const entry of readdirSync(dir)) {
+      const path = join(dir, entry);
+      if (/^cli-(lint|other)-[0-9a-f]{16}\.v8$/.test(entry) && path !== file && Date.now() - statSync(path).mtimeMs > STALE_MS) unlinkSync(path);
+    }
   } catch {
     try {
       unlinkSync(temp);
@@ -143,4 +150,24 @@ function writeCache(dir: string, file: string, key: string, script: Script): voi
       // nothing was written
     }
   }
+}
+
+
+/**
+ * Two 32-bit hashes (FNV-1a and a multiplicative one) of the bytes, as 16 hex digits: to catch
+ * a damaged file, not an attacker (the folder is this user's own). Not node:crypto, whose
+ * loading costs more than a cache saves on a small document.
+ */
+function checksum(bytes: Buffer): string {
+  const aligned = bytes.byteOffset % 4 === 0 ? bytes : Buffer.from(bytes);
+  const words = new Int32Array(aligned.buffer, aligned.byteOffset, aligned.length >> 2);
+  let a = 0x811c9dc5 | 0;
+  let b = aligned.length | 0;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    a = Math.imul(a ^ word, 0x01000193);
+    b = (Math.imul(b, 31) + word) | 0;
+  }
+  for (let i = words.length << 2; i < aligned.length; i++) a = Math.imul(a ^ aligned[i], 0x01000193);
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
 }
