@@ -22,11 +22,16 @@ const USAGE = `Usage: npm run bench -- [options]
   --runs N       timed runs per command (default: 5 for conduit, 3 otherwise,
                  1 for Spectral's spectral:oas on GitHub and on the corpus)
   --with-slow    also run Spectral's spectral:oas on the whole corpus (minutes)
+  --no-cold      skip the cold-start rounds (bare node, restlint --version,
+                 restlint on Conduit, in turn; run with restlint on conduit)
   --json         also write bench/.results/latest.json
   RESTLINT_CMD="node other/cli.js lint --format json" overrides the restlint
   command (split on spaces; the spec paths are appended).`;
 
 // restlint's own targets, checked on its medians.
+// Cold start (issue 10), checked on Conduit, a small spec, where start-up is most of the time:
+// restlint at least 3× faster than Redocly, and at most 1.6× a bare `node -e 0`.
+const COLD_START = { vsRedocly: 3, vsNode: 1.6, rounds: 10 };
 const SPECS = {
   github: { label: 'GitHub', files: ['github-rest-api/api.github.com.json'], runs: 3, target: { wall: 0.6, mb: 300 } },
   stripe: { label: 'Stripe', files: ['stripe-api/spec3.yaml'], runs: 3, target: { wall: 0.45 } },
@@ -81,6 +86,7 @@ function parseOptions() {
       spec: { type: 'string', multiple: true },
       runs: { type: 'string' },
       'with-slow': { type: 'boolean', default: false },
+      'no-cold': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -102,6 +108,7 @@ function parseOptions() {
     specs: specs.length ? specs : Object.keys(SPECS),
     runs,
     withSlow: values['with-slow'],
+    cold: !values['no-cold'],
     json: values.json,
   };
 }
@@ -309,7 +316,7 @@ function toolVersions() {
   };
 }
 
-function writeJson(jobs, versions, runsNote) {
+function writeJson(jobs, versions, runsNote, cold) {
   const file = path.join(resultsDir, 'latest.json');
   const data = {
     date: new Date().toISOString(),
@@ -329,9 +336,70 @@ function writeJson(jobs, versions, runsNote) {
       medianRssMB: j.rssMB == null ? null : +j.rssMB.toFixed(1),
       target: j.tool.id === 'restlint' ? j.spec.target : undefined,
     })),
+    coldStart: cold ? { ...cold, target: { vsRedocly: COLD_START.vsRedocly, vsNode: COLD_START.vsNode } } : null,
   };
   fs.writeFileSync(file, JSON.stringify(data, null, 2) + '\n');
   console.log(`\nwrote ${path.relative(repoRoot, file)}`);
+}
+
+/**
+ * Cold start: rounds of bare `node -e 0`, `restlint --version` and restlint on Conduit, one
+ * after another, so that each round's ratios see the same machine; the ratios are the medians
+ * of the rounds' ratios. The warm-up round also leaves restlint's code cache for this build.
+ */
+function runColdStart(opts, lintArgs, conduit, hasTime) {
+  const rounds = opts.runs ?? COLD_START.rounds;
+  const cmds = [
+    { id: 'node', name: 'node -e 0', args: ['node', '-e', '0'] },
+    ...(process.env.RESTLINT_CMD ? [] : [{ id: 'version', name: 'restlint --version', args: ['node', 'dist/cli.js', '--version'] }]),
+    { id: 'lint', name: `restlint on ${conduit.label}`, args: [...lintArgs, ...conduit.files] },
+  ];
+  const samples = Object.fromEntries(cmds.map((c) => [c.id, []]));
+  const outFile = path.join(resultsDir, 'out', 'cold-start.out');
+  fs.mkdirSync(path.dirname(outFile), { recursive: true });
+  for (let round = 0; round <= rounds; round++) {
+    process.stderr.write(`[bench cold start] ${round === 0 ? 'warm-up' : `round ${round}/${rounds}`} ...`);
+    for (const c of cmds) {
+      const r = timeOnce(c.args, outFile, hasTime);
+      if (!r.ok) {
+        process.stderr.write(' FAILED\n');
+        console.error(r.error);
+        return { error: `${c.name}: ${r.error}` };
+      }
+      if (round > 0) samples[c.id].push(r.wall);
+      process.stderr.write(` ${c.id} ${fmtS(r.wall)} s`);
+    }
+    process.stderr.write('\n');
+  }
+  const ratio = (id) => (samples[id] ? median(samples[id].map((wall, i) => wall / samples.node[i])) : null);
+  return {
+    rounds,
+    commands: cmds.map((c) => ({ id: c.id, name: c.name, medianWallS: median(samples[c.id]) })),
+    versionVsNode: ratio('version'),
+    lintVsNode: ratio('lint'),
+  };
+}
+
+const verdict = (ok) => (ok ? 'PASS' : 'MISS');
+
+/** The cold-start lines: each ratio with its target and PASS or MISS. */
+function coldStartLines(cold, jobs) {
+  const lines = [];
+  if (cold.error) return [`cold start: failed (${cold.error})`];
+  const wall = (id) => cold.commands.find((c) => c.id === id);
+  for (const c of cold.commands) lines.push(`${c.name}: median ${fmtS(c.medianWallS)} s`);
+  const lint = jobs.find((j) => j.tool.id === 'restlint' && j.spec.key === 'conduit' && j.wall !== undefined);
+  const redocly = jobs.find((j) => j.tool.id === 'redocly' && j.spec.key === 'conduit' && j.wall !== undefined);
+  if (lint && redocly) {
+    const x = redocly.wall / lint.wall;
+    lines.push(`Conduit: Redocly ${fmtS(redocly.wall)} s / restlint ${fmtS(lint.wall)} s = restlint ${x.toFixed(2)}× faster (target ≥ ${COLD_START.vsRedocly}×) ${verdict(x >= COLD_START.vsRedocly)}`);
+  } else {
+    lines.push(`Conduit vs Redocly (target ≥ ${COLD_START.vsRedocly}×): n/a (needs restlint and redocly on conduit)`);
+  }
+  lines.push(`Conduit: restlint ${cold.lintVsNode.toFixed(2)}× a bare node -e 0 (target ≤ ${COLD_START.vsNode}×) ${verdict(cold.lintVsNode <= COLD_START.vsNode)}`);
+  if (wall('version')) lines.push(`restlint --version: ${cold.versionVsNode.toFixed(2)}× a bare node -e 0`);
+  lines.push(`(node/restlint ratios: medians of ${cold.rounds} rounds' ratios, the three commands in turn each round)`);
+  return lines;
 }
 
 function main() {
@@ -354,6 +422,8 @@ function main() {
   console.error(`[bench] ${tools.map((t) => t.name).join(', ')} on ${specs.map((s) => s.label).join(', ')}`);
   for (const t of tools) console.error(`[bench]   ${t.name}: ${t.args.join(' ')} <spec...>`);
   runJobs(jobs, hasTime);
+  const conduit = specs.find((sp) => sp.key === 'conduit');
+  const cold = opts.cold && restlint && conduit ? runColdStart(opts, restlint.args, conduit, hasTime) : null;
 
   const runsNote = `Medians of ${opts.runs ?? '5 (Conduit) or 3'} run${opts.runs === 1 ? '' : 's'} after one warm-up run` +
     `${opts.runs ? '' : '; Spectral spectral:oas on GitHub and the corpus: 1 run, no warm-up'}` +
@@ -361,9 +431,25 @@ function main() {
     `restlint ${versions.restlint}, Spectral CLI ${versions.spectral}, Redocly CLI ${versions.redocly}. ` +
     'Ratios are what carries over to another machine, not the absolute times.';
   printTables(jobs, specs, hasTime);
+  if (cold) {
+    console.log('\nCold start');
+    for (const line of coldStartLines(cold, jobs)) console.log(`  ${line}`);
+  }
   printMarkdown(jobs, specs, runsNote);
-  if (opts.json) writeJson(jobs, versions, runsNote);
-  if (jobs.some((j) => j.error)) process.exit(2);
+  if (cold && !cold.error) {
+    console.log('\n| Cold start | Ratio | Target |');
+    console.log('| --- | ---: | --- |');
+    const lint = jobs.find((j) => j.tool.id === 'restlint' && j.spec.key === 'conduit' && j.wall !== undefined);
+    const redocly = jobs.find((j) => j.tool.id === 'redocly' && j.spec.key === 'conduit' && j.wall !== undefined);
+    if (lint && redocly) {
+      const x = redocly.wall / lint.wall;
+      console.log(`| Conduit lint, Redocly / restlint | ${x.toFixed(1)}× | ≥ ${COLD_START.vsRedocly}× ${verdict(x >= COLD_START.vsRedocly)} |`);
+    }
+    console.log(`| Conduit lint, restlint / \`node -e 0\` | ${cold.lintVsNode.toFixed(2)}× | ≤ ${COLD_START.vsNode}× ${verdict(cold.lintVsNode <= COLD_START.vsNode)} |`);
+    if (cold.versionVsNode !== null) console.log(`| \`restlint --version\` / \`node -e 0\` | ${cold.versionVsNode.toFixed(2)}× | |`);
+  }
+  if (opts.json) writeJson(jobs, versions, runsNote, cold);
+  if (jobs.some((j) => j.error) || cold?.error) process.exit(2);
 }
 
 main();

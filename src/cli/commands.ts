@@ -1,9 +1,9 @@
 import yargs, { type Argv } from 'yargs';
 import { SEVERITIES, type Severity } from '../engine/rule';
 import { DEFAULT_MAX_BYTES } from '../engine/source/source-file';
-import { colorsFor } from '../report/colors';
 import { UsageError } from './files';
 import { EXIT, lintCommand } from './lint-command';
+import { fixMode, listOf, pairOutputs, reportFailure } from './args';
 import { explainCommand, rulesCommand } from './rules-command';
 import { REPORTERS } from '../report/formats';
 import { DEFAULT_PROBE_LIMITS } from '../probe/limits';
@@ -142,13 +142,7 @@ export async function run(argv: string[]): Promise<number> {
   try {
     await parser.parseAsync();
   } catch (error) {
-    const colors = colorsFor(process.stderr);
-    if (error instanceof UsageError) {
-      process.stderr.write(`${colors.red('error')} ${error.message}\n${colors.dim('Run `restlint --help` for usage.')}\n`);
-      return EXIT.usage;
-    }
-    process.stderr.write(`${colors.red('restlint crashed')}: ${(error as Error).stack ?? String(error)}\nPlease report this with the file that caused it.\n`);
-    return EXIT.usage;
+    return reportFailure(error);
   }
   return exitCode;
 }
@@ -173,27 +167,4 @@ function withReportingOptions<T>(command: Argv<T>) {
       .option('root', { type: 'string', describe: 'Folder referenced files must stay inside (default: nearest folder with .git, package.json or a restlint config)' })
       .option('max-file-size', { type: 'number', default: DEFAULT_MAX_BYTES / 1024 / 1024, describe: 'Largest file to read, in MB' })
   );
-}
-
-/**
- * `--format sarif --output a.sarif --format stylish`: the n-th --output belongs to the n-th
- * --format; formats without one go to stdout, and at most one may.
- */
-function pairOutputs(formats: string[], files: string[]): { format: string; file?: string }[] {
-  if (files.length > formats.length) throw new UsageError(`${files.length} --output for ${formats.length} --format: give a --format for each --output`);
-  const outputs = formats.map((format, index) => ({ format, file: files[index] }));
-  if (outputs.filter((output) => !output.file).length > 1) {
-    throw new UsageError('several --format without --output would all write to stdout: give each but one an --output file');
-  }
-  return outputs;
-}
-
-function fixMode(fix: boolean, dryRun: boolean): 'write' | 'dry-run' | undefined {
-  if (fix && dryRun) throw new UsageError('--fix and --fix-dry-run cannot be combined: --fix-dry-run shows the diff --fix would write; give one of them');
-  return fix ? 'write' : dryRun ? 'dry-run' : undefined;
-}
-
-/** A repeatable option is a string when given once, a list when given more, undefined when absent. */
-function listOf(value: unknown): string[] {
-  return value === undefined ? [] : ([] as unknown[]).concat(value).map(String);
 }

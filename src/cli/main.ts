@@ -14,8 +14,11 @@ async function main(): Promise<void> {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw error;
   });
-  // Required here, not imported at the top, so lint workers never load yargs.
+  const argv = process.argv.slice(2);
+  // Required here, not imported at the top, so lint workers never load yargs, and the usual
+  // command lines (`lint` with the common options, `--version`) need not either (fast-path.ts).
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { run } = require('./commands') as typeof import('./commands');
-  process.exitCode = await run(process.argv.slice(2));
+  const fast = (require('./fast-path') as typeof import('./fast-path')).runFast(argv);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  process.exitCode = await (fast ?? (require('./commands') as typeof import('./commands')).run(argv));
 }
