@@ -1,7 +1,7 @@
 import { defineRule } from '../src/engine/rule';
 import { HTTP_METHODS, operationName } from '../src/engine/walk/nodes';
 import { responseName } from './lib/errors';
-import { hasHeader } from './lib/headers';
+import { declareHeader, hasHeader } from './lib/headers';
 import type { ProbePurpose } from '../src/engine/live/types';
 import { is2xxStatus } from '../src/engine/status-ranges';
 
@@ -26,7 +26,7 @@ const STATUS = { type: 'string', pattern: '^([1-5]([0-9][0-9]|[xX][xX])|default)
  * Every response states whether it can be cached: the success responses of GET and HEAD
  * declare a `Cache-Control` (or `Expires`) header, looked up in any case, in 2.0 and 3.x.
  * The rule never proposes a value: only the API's owner knows whether `no-store` or
- * `max-age=3600` is right. Live: a GET or HEAD answered 2xx (of the statuses and methods the
+ * `max-age=3600` is right, so its fix declares the header with a `TODO` description. Live: a GET or HEAD answered 2xx (of the statuses and methods the
  * `responses` option names; `default` matches no live status) without `Cache-Control` or
  * `Expires`, once per operation (its HEAD included); see OWN_ANSWERS for the requests checked.
  */
@@ -76,6 +76,7 @@ export default defineRule<Options>({
           at: response.loc,
           part: 'key',
           usedBy: operationName(response.operation),
+          fix: declareHeader(response, context.version, 'Cache-Control', 'whether and how long this response may be cached'),
         });
       },
     };

@@ -1,6 +1,6 @@
-import { defineRule } from '../src/engine/rule';
+import { defineRule, type FixEdit } from '../src/engine/rule';
 import type { NodeLocation } from '../src/engine/model/location';
-import { operationName, type OperationNode } from '../src/engine/walk/nodes';
+import { operationName, type OpenApiVersion, type OperationNode } from '../src/engine/walk/nodes';
 import { statusClass, statusKeys } from './lib/status';
 import { isObject } from '../src/engine/model/json';
 import { HEALTH_SEGMENTS } from './lib/words';
@@ -97,12 +97,25 @@ export default defineRule<Options>({
           const server = entry.noServer && !wideCounts.noServer;
           const onlyDefault = entry.onlyDefault && !wideCounts.onlyDefault;
           const messageId = client && server ? 'none' : client ? 'noClient' : onlyDefault ? 'onlyDefault' : server ? 'noServer' : undefined;
-          if (messageId) context.report({ messageId, data: { operation: operationName(entry.operation) }, at: entry.at, part: 'key' });
+          if (messageId) context.report({ messageId, data: { operation: operationName(entry.operation) }, at: entry.at, part: 'key', fix: placeholders(entry, client || onlyDefault, server, context.version) });
         }
       },
     };
   },
 });
+
+/**
+ * The fix (offered, `doc`): the missing `4XX` and `default` responses with `TODO` descriptions,
+ * since which errors the operation returns is for its implementation to say. Swagger 2.0 has no
+ * `4XX` range, so a client gap there gets no fix.
+ */
+function placeholders(entry: Checked, client: boolean, server: boolean, version: OpenApiVersion): FixEdit[] | undefined {
+  if (entry.at.pointer[entry.at.pointer.length - 1] !== 'responses' || (client && version === '2.0')) return undefined;
+  const entries: [string, unknown][] = [];
+  if (client) entries.push(['4XX', { description: 'TODO: the client errors this operation returns' }]);
+  if (server) entries.push(['default', { description: 'TODO: the error response for a server failure' }]);
+  return [{ into: entry.at, entries }];
+}
 
 function isHealthCheck(operation: OperationNode): boolean {
   const { segments } = operation.pathItem;

@@ -14,6 +14,8 @@ const ABSOLUTE = /^\s*(?:([a-zA-Z][a-zA-Z0-9+.-]*)|\{([^}]+)\}):\/\/([^/?#]*)/;
  * or default offers `http`) and Swagger 2.0 `schemes` (document and operation level). Exempt: relative URLs
  * (they inherit the scheme the document is served with) and local hosts (`localhost`,
  * `*.localhost`, `*.local`, loopback addresses), with host variables read at their default.
+ * The fix (`doc`: only right where the server answers on https) writes `https` for a literal
+ * `http` scheme; a scheme variable's values are the owner's to choose.
  */
 export default defineRule({
   meta: {
@@ -47,9 +49,13 @@ export default defineRule({
     /** Swagger 2.0 `schemes`, at the document or an operation. */
     const checkSchemes = (schemes: unknown, at: NodeLocation, where: string) => {
       if (!Array.isArray(schemes)) return;
+      // The fix turns `http` into `https`; where https is listed too, it would list it twice, so none is offered.
+      const listsHttps = schemes.some((scheme) => typeof scheme === 'string' && scheme.trim().toLowerCase() === 'https');
       schemes.forEach((scheme, index) => {
         if (typeof scheme === 'string' && scheme.trim().toLowerCase() === 'http') {
-          context.report({ messageId: 'schemes', data: { where }, at: childLocation(at, String(index)) });
+          const item = childLocation(at, String(index));
+          const fix = listsHttps ? undefined : [{ at: item, within: { text: scheme, start: 0, end: scheme.length }, newText: 'https' }];
+          context.report({ messageId: 'schemes', data: { where }, at: item, fix });
         }
       });
     };
@@ -90,7 +96,10 @@ export default defineRule({
         });
         if (isLocalHost(host)) return;
         if (match[1] !== undefined) {
-          if (match[1].toLowerCase() === 'http') context.report({ messageId: 'url', data: { url: server.url }, at: server.loc });
+          if (match[1].toLowerCase() === 'http') {
+            const scheme = { text: server.url, start: server.url.indexOf(match[1]), end: server.url.indexOf(match[1]) + match[1].length };
+            context.report({ messageId: 'url', data: { url: server.url }, at: server.loc, fix: [{ at: server.loc, within: scheme, newText: 'https' }] });
+          }
           return;
         }
         const variable = variables[match[2]];

@@ -8,7 +8,8 @@ import { isObject } from '../src/engine/model/json';
  * content (3.x `content` with a media type, 2.0 `schema`) describes a body no client will
  * receive. An empty `content: {}` declares none, nor does a media type with no schema or
  * example (`application/json: {}`), which only labels a bodiless response. Reported at the `content` (or `schema`) of
- * the response; a shared response once, at the component.
+ * the response; a shared response once, at the component. The fix removes that `content` (or
+ * `schema`): no client ever received the body.
  */
 export default defineRule({
   meta: {
@@ -32,7 +33,7 @@ export default defineRule({
       if (context.version === '2.0') {
         if (response.value.schema === undefined) return;
         const at = { file: response.loc.file, pointer: [...response.loc.pointer, 'schema'] };
-        context.report({ messageId: 'content', data: { ...data, what: 'a schema' }, at, part: 'key', usedBy });
+        context.report({ messageId: 'content', data: { ...data, what: 'a schema' }, at, part: 'key', usedBy, fix: [{ remove: at }] });
         return;
       }
       const content = response.value.content;
@@ -42,7 +43,7 @@ export default defineRule({
       const bodies = Object.keys(content).filter((mediaType) => isObject(content[mediaType]) && BODY_KEYS.some((key) => key in (content[mediaType] as object)));
       if (bodies.length === 0) return;
       const at = { file: response.loc.file, pointer: [...response.loc.pointer, 'content'] };
-      context.report({ messageId: 'content', data: { ...data, what: bodies.join(', ') }, at, part: 'key', usedBy });
+      context.report({ messageId: 'content', data: { ...data, what: bodies.join(', ') }, at, part: 'key', usedBy, fix: [{ remove: at }] });
     }
     return {
       Response(response) {

@@ -1,5 +1,5 @@
 import { defineRule, type RuleContext } from '../src/engine/rule';
-import { hasHeader } from './lib/headers';
+import { declareHeader, hasHeader } from './lib/headers';
 import { childLocation, isWithin } from '../src/engine/model/location';
 import { splitWords } from '../src/engine/model/path';
 import { operationName, type OperationNode, type PathItemNode } from '../src/engine/walk/nodes';
@@ -33,6 +33,8 @@ export default defineRule({
     },
   },
   create(context) {
+    // Offered only (`doc`): the document may declare Location only where the server sends it.
+    const declareLocation = (response: Parameters<typeof hasHeader>[0]) => declareHeader(response, context.version, 'Location', 'the URI of the created resource', 'uri');
     return {
       'Document:exit'(document) {
         const items = itemPaths(document.pathItems);
@@ -67,11 +69,11 @@ export default defineRule({
             }
             if (isWithin(created.loc, post.loc)) {
               const messageId = itemPath ? 'noLocation' : 'noLocationNoItem';
-              context.report({ messageId, data: { operation: name, item: itemPath?.path ?? '' }, at: created.loc, part: 'key' });
+              context.report({ messageId, data: { operation: name, item: itemPath?.path ?? '' }, at: created.loc, part: 'key', fix: declareLocation(created) });
             } else {
               // `#/components/responses/Created`, or a file of its own (`responses/created.yml`).
               const component = created.loc.pointer[created.loc.pointer.length - 1] ?? created.loc.file.path.split('/').pop() ?? '';
-              context.report({ messageId: 'noLocationShared', data: { component }, at: created.loc, part: 'key', usedBy: name });
+              context.report({ messageId: 'noLocationShared', data: { component }, at: created.loc, part: 'key', usedBy: name, fix: declareLocation(created) });
             }
             continue;
           }

@@ -16,7 +16,8 @@ interface Options {
  * alike); a team can fix it with `case`. Exempt: OData system options (`$filter`, `$top`),
  * Azure's `api-version`, and names in `allow`. Structured names are checked part by part:
  * `filter[created_at]`, `ids[]`, `deleteOptions.dryRun`, `DateCreated<` (Twilio's range
- * operators).
+ * operators). The fix renames the parameter to the suggestion (`doc`: clients of a published
+ * API send the old name).
  */
 export default defineRule<Options>({
   meta: {
@@ -82,8 +83,9 @@ export default defineRule<Options>({
             .join('');
           const data = { name, convention: CASE_NAMES[convention], suggestion, count, total };
           const messageId = context.options.case === 'consistent' ? 'consistent' : 'fixed';
-          // `within` the whole name: the range leaves out the quotes of a quoted name.
-          context.report({ messageId, data, at, within: { text: name, start: 0, end: name.length } });
+          // `within` the whole name: the range (and the rename) leaves out the quotes of a quoted name.
+          const within = { text: name, start: 0, end: name.length };
+          context.report({ messageId, data, at, within, fix: [{ at, within, newText: suggestion }] });
         }
       },
     };

@@ -30,6 +30,7 @@ const PARTS = {
     'test/readme.test.ts',
     'test/report-formats.test.ts',
     'test/rule-docs.test.ts',
+    'test/rule-fixes.test.ts',
   ],
   e2e: [
     'test/editor/',

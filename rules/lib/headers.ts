@@ -4,7 +4,8 @@
  * nodes of Swagger 2.0 and OpenAPI 3.x alike: both keep them in the response's `headers` map.
  */
 import { childLocation, type NodeLocation } from '../../src/engine/model/location';
-import type { ResponseNode } from '../../src/engine/walk/nodes';
+import type { FixEdit } from '../../src/engine/rule';
+import type { OpenApiVersion, ResponseNode } from '../../src/engine/walk/nodes';
 
 export interface DeclaredHeader {
   /** The name as written in the document. */
@@ -29,6 +30,18 @@ export function findHeader(response: Pick<ResponseNode, 'value' | 'loc'>, ...nam
 /** Whether `response` declares a header named like one of `names` (any case). */
 export function hasHeader(response: Pick<ResponseNode, 'value' | 'loc'>, ...names: string[]): boolean {
   return findHeader(response, ...names) !== undefined;
+}
+
+/**
+ * The fix that declares a string header on a response, with a placeholder description (`TODO: …`)
+ * for the API's owner to fill in: under its `headers`, or a `headers` map of its own when it has none.
+ */
+export function declareHeader(response: Pick<ResponseNode, 'value' | 'loc'>, version: OpenApiVersion, name: string, placeholder: string, format?: string): FixEdit[] {
+  const type = format ? { type: 'string', format } : { type: 'string' };
+  // 2.0 header objects carry their type themselves; 3.x ones through a schema.
+  const header = version === '2.0' ? { description: `TODO: ${placeholder}`, ...type } : { description: `TODO: ${placeholder}`, schema: type };
+  if (response.value.headers === undefined) return [{ into: response.loc, entries: [['headers', { [name]: header }]] }];
+  return [{ into: childLocation(response.loc, 'headers'), entries: [[name, header]] }];
 }
 
 /**

@@ -142,39 +142,44 @@ export function applyFixes(text: string, fixes: readonly TextEdit[][]): string {
 }
 
 /**
- * applyFixes, but a fix may never break the document: the result must parse and hold as many
- * keys as before. (Removing the slash of `/pets/` where `/pets` exists makes a duplicate key:
- * YAML rejects it, but JSON.parse keeps the last one, silently dropping a path.) When the
- * fixes together fail that, each is tried alone and only the harmless ones are applied.
+ * applyFixes, but a fix may never break the document: the result must parse and keep every key
+ * it spells. (Removing the slash of `/pets/` where `/pets` exists makes a duplicate key: YAML
+ * rejects it, but JSON.parse keeps the last one, silently dropping a path.) When the fixes
+ * together fail that, each is tried alone and only the harmless ones are applied.
  */
 function applySafely(path: string, text: string, fixes: TextEdit[][]): string {
-  const keys = keyCount(parsed(path, text));
-  const harmless = (candidate: string) => keyCount(parsed(path, candidate)) === keys;
+  const harmless = (candidate: string) => parsesWithoutDuplicates(path, candidate);
   const all = applyFixes(text, fixes);
   if (harmless(all)) return all;
   const next = applyFixes(text, fixes.filter((fix) => harmless(applyFixes(text, [fix]))));
   return harmless(next) ? next : text;
 }
 
-/** The parsed data, or undefined when the text does not parse. */
-function parsed(path: string, text: string): unknown {
+/** Whether the text parses and its data holds every key the text spells (only JSON.parse drops a duplicate; js-yaml rejects one). */
+function parsesWithoutDuplicates(path: string, text: string): boolean {
+  let file;
   try {
-    return parseSourceText(path, text).data;
+    file = parseSourceText(path, text);
   } catch {
-    return undefined;
+    return false;
   }
+  return file.format !== 'json' || jsonKeysSpelt(text) === keyCount(file.data);
 }
 
-/** Keys in every mapping of the data; -1 when it did not parse. */
-function keyCount(data: unknown): number {
-  if (data === undefined) return -1;
+/** The member keys a JSON text spells: its strings that a `:` follows (in JSON every `"` outside a string opens one). */
+function jsonKeysSpelt(text: string): number {
   let count = 0;
-  const seen = new Set<object>();
+  for (const string of text.matchAll(/"(?:[^"\\]|\\.)*"\s*(:?)/g)) if (string[1] === ':') count++;
+  return count;
+}
+
+/** Keys in every mapping of the data. */
+function keyCount(data: unknown): number {
+  let count = 0;
   const stack = [data];
   while (stack.length > 0) {
     const value = stack.pop();
-    if (value === null || typeof value !== 'object' || seen.has(value)) continue;
-    seen.add(value); // YAML anchors share objects: count each once
+    if (value === null || typeof value !== 'object') continue;
     const children = Array.isArray(value) ? value : Object.values(value);
     if (!Array.isArray(value)) count += children.length;
     stack.push(...children);

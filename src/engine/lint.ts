@@ -3,6 +3,7 @@ import { RefResolver, resolveAllRefs } from './resolve/refs';
 import { IGNORE_MESSAGES, Ignores } from './ignores';
 import type { Config } from './config/config';
 import { openApiVersion } from './document';
+import { textEditOf } from './fix-edit';
 import { formatMessage, ruleMessage, type Report, type RuleModule, type TextEdit } from './rule';
 import { SourceError, type SourceFile } from './source/source-file';
 import type { NodeLocation } from './model/location';
@@ -44,9 +45,11 @@ export function lintSource(entry: SourceFile, options: LintSourceOptions, load: 
     const ruleOptions = rule.meta.options ? { ...rule.meta.options.defaults, ...given } : {};
     const report = (found: Report) => {
       const message = ruleMessage(rule, found.messageId, found.data);
+      // As in ESLint, only a rule whose meta says it fixes may attach a fix: `restlint explain`, --fix and the editor trust meta.fix.
+      if (found.fix && rule.meta.fix === 'no') throw new Error(`rule ${rule.meta.id} attached a fix, but its meta.fix is 'no'`);
       // A fix is all or nothing: if one edit cannot be placed exactly, none is offered.
-      const edits = found.fix?.map((edit) => ({ range: edit.at.file.editRangeOf(edit.at.pointer, edit.part, edit.within), newText: edit.newText }));
-      const fix = edits?.every((edit) => edit.range) ? (edits as TextEdit[]) : undefined;
+      const edits = found.fix?.map(textEditOf);
+      const fix = edits?.every((edit) => edit !== undefined) ? (edits as TextEdit[]) : undefined;
       const range = () => found.at.file.rangeOf(found.at.pointer, found.part, found.within);
       findings.add({ code: rule.meta.id, message, at: found.at, range, cap: found.severity, usedBy: found.usedBy, fix });
     };

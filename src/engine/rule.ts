@@ -41,15 +41,26 @@ export interface TextEdit {
   newText: string;
 }
 
-/**
- * One edit of a fix, located like a finding: the key or value at a pointer, optionally
- * narrowed to part of its text. The engine turns it into a TextEdit on the source.
- */
-export interface FixEdit {
+/** One edit of a fix, located like a finding; the engine turns it into a TextEdit on the source (src/engine/fix-edit.ts). */
+export type FixEdit = ReplaceText | InsertEntry | RemoveEntry;
+
+/** Replaces the key or value at a pointer, optionally only part of its text. */
+export interface ReplaceText {
   at: NodeLocation;
   part?: Part;
   within?: { text: string; start: number; end: number };
   newText: string;
+}
+
+/** Adds members (`[key, value]` pairs, in order) to the mapping at `into`, written in the style of the text around it. */
+export interface InsertEntry {
+  into: NodeLocation;
+  entries: readonly (readonly [string, unknown])[];
+}
+
+/** Removes the mapping member at `remove`: its key and its value. */
+export interface RemoveEntry {
+  remove: NodeLocation;
 }
 
 export interface Report {

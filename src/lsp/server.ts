@@ -266,7 +266,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       if (!rule) continue;
       const uri = uriOf(finding.source);
       if (finding.fix && finding.fix.length > 0 && rule.meta.fix !== 'no') {
-        const published = rule.meta.fix === 'doc' ? ' (renames a published path: breaks existing clients)' : '';
+        const published = rule.meta.fix === 'doc' ? ' (changes the API contract: for unpublished documents)' : '';
         actions.push({ title: `Fix: ${rule.meta.id}${published}`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: rule.meta.fix === 'yes', edit: { changes: { [uri]: finding.fix } } });
       }
       const text = openText(finding.source) ?? readText(finding.source);

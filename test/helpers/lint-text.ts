@@ -1,3 +1,4 @@
+import { applyFixes } from '../../src/cli/fix';
 import { parseConfig, recommendedSettings, Config } from '../../src/engine/config/config';
 import type { Finding } from '../../src/engine/finding';
 import { lintSource } from '../../src/engine/lint';
@@ -54,4 +55,11 @@ export function formatRange(range: Finding['range']): string {
 /** A minimal 3.0 document with the given `paths:` block (indented by two spaces per level). */
 export function openapi(paths: string, extra = ''): string {
   return `openapi: 3.0.3\ninfo: { title: Test, version: '1' }\n${extra}paths:\n${paths}`;
+}
+
+/** The text after applying the fix of every finding of `code` on it (as --fix applies them, in one pass). */
+export function fixedText(text: string, code: string, options: LintTextOptions = {}): string {
+  const fixes = lintText(text, options).flatMap((finding) => (finding.code === code && finding.fix ? [finding.fix] : []));
+  if (fixes.length === 0) throw new Error(`no ${code} finding with a fix`);
+  return applyFixes(text, fixes);
 }

@@ -84,7 +84,7 @@ describe('lsp: code actions and hovers', () => {
     client.close(path);
   });
 
-  it('the fix of path-kebab-case warns that it renames a published path', async () => {
+  it('the fix of path-kebab-case warns that it changes the API contract', async () => {
     const text = `${HEAD}  /userAccounts:\n${ok}`;
     const { path, uri, diagnostics } = await openSpec(text);
     assert.deepEqual(
@@ -95,7 +95,7 @@ describe('lsp: code actions and hovers', () => {
     assert.deepEqual(
       actions.map((action) => action.title),
       [
-        'Fix: path-kebab-case (renames a published path: breaks existing clients)',
+        'Fix: path-kebab-case (changes the API contract: for unpublished documents)',
         'Ignore path-kebab-case here (x-restlint-ignore)',
         'Show documentation for path-kebab-case',
       ],

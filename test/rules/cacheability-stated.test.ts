@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findingsOf, lintText, openapi } from '../helpers/lint-text';
+import { findingsOf, fixedText, lintText, openapi } from '../helpers/lint-text';
 
 const ADVICE = 'has no Cache-Control header; state whether it can be cached (e.g. "Cache-Control: no-store" or "Cache-Control: private, max-age=60")';
 
@@ -55,4 +55,25 @@ test('cacheability-stated: option responses chooses the methods and statuses', (
     'GET /products 304 response',
   ]);
   assert.throws(() => lintText(doc, { config: "rules:\n  cacheability-stated: [warn, { responses: { statuses: ['ok'] } }]\n" }), /cacheability-stated options/);
+});
+
+test('cacheability-stated: the fix declares Cache-Control with a TODO description, never a value', () => {
+  const doc = openapi(`  /products:\n    get:\n      responses:\n        '200':\n          description: the products\n`);
+  assert.equal(
+    fixedText(doc, 'cacheability-stated'),
+    openapi(`  /products:\n    get:\n      responses:\n        '200':\n          headers:\n            Cache-Control:\n              description: 'TODO: whether and how long this response may be cached'\n              schema: { type: string }\n          description: the products\n`),
+  );
+});
+
+test('cacheability-stated: the fix adds to existing headers, in flow YAML and in Swagger 2.0', () => {
+  const flow = openapi(`  /products:\n    get:\n      responses:\n        '200': { description: ok, headers: { ETag: { schema: { type: string } } } }\n`);
+  assert.equal(
+    fixedText(flow, 'cacheability-stated'),
+    openapi(`  /products:\n    get:\n      responses:\n        '200': { description: ok, headers: { Cache-Control: { description: 'TODO: whether and how long this response may be cached', schema: { type: string } }, ETag: { schema: { type: string } } } }\n`),
+  );
+  const swagger = "swagger: '2.0'\ninfo: { title: t, version: '1' }\npaths:\n  /products:\n    get:\n      responses:\n        200: { description: ok }\n";
+  assert.equal(
+    fixedText(swagger, 'cacheability-stated'),
+    "swagger: '2.0'\ninfo: { title: t, version: '1' }\npaths:\n  /products:\n    get:\n      responses:\n        200: { headers: { Cache-Control: { description: 'TODO: whether and how long this response may be cached', type: string } }, description: ok }\n",
+  );
 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findingsOf, lintText, openapi } from '../helpers/lint-text';
+import { findingsOf, fixedText, lintText, openapi } from '../helpers/lint-text';
 
 const op = (method: string, statuses: string[]) =>
   `    ${method}:\n      responses:\n${statuses.map((status) => `        '${status}': { description: x }\n`).join('')}`;
@@ -85,4 +85,24 @@ test('document-errors: a gap in half of the operations or fewer is reported per 
     'GET /b documents no "default" or 5xx response; add one so clients know what a server failure looks like',
     'GET /c documents no "default" or 5xx response; add one so clients know what a server failure looks like',
   ]);
+});
+
+test('document-errors: the fix adds TODO 4XX and default responses, in YAML and JSON', () => {
+  const doc = openapi(`  /orders:\n    get:\n      responses:\n        '200': { description: the orders }\n`);
+  assert.equal(
+    fixedText(doc, 'document-errors'),
+    openapi(`  /orders:\n    get:\n      responses:\n        '4XX': { description: 'TODO: the client errors this operation returns' }\n        default: { description: 'TODO: the error response for a server failure' }\n        '200': { description: the orders }\n`),
+  );
+  const json = '{\n  "openapi": "3.0.3",\n  "info": {"title": "t", "version": "1"},\n  "paths": {"/orders": {"get": {"responses": {\n    "200": {"description": "ok"},\n    "404": {"description": "none"}\n  }}}}\n}\n';
+  assert.equal(
+    fixedText(json, 'document-errors'),
+    '{\n  "openapi": "3.0.3",\n  "info": {"title": "t", "version": "1"},\n  "paths": {"/orders": {"get": {"responses": {\n    "default": {"description": "TODO: the error response for a server failure"},\n    "200": {"description": "ok"},\n    "404": {"description": "none"}\n  }}}}\n}\n',
+  );
+});
+
+test('document-errors: no fix for a Swagger 2.0 client gap (2.0 has no 4XX range), nor for a document-wide gap', () => {
+  const swagger = "swagger: '2.0'\ninfo: { title: t, version: '1' }\npaths:\n  /orders:\n    get:\n      responses:\n        200: { description: ok }\n        default: { description: failed }\n";
+  assert.deepEqual(lintText(swagger).filter((finding) => finding.code === 'document-errors').map((finding) => finding.fix), [undefined]);
+  const wide = openapi(['a', 'b', 'c', 'd', 'e'].map((name) => `  /${name}:\n    get:\n      responses:\n        '200': { description: ok }\n        '400': { description: bad }\n`).join(''));
+  assert.deepEqual(lintText(wide).filter((finding) => finding.code === 'document-errors').map((finding) => [finding.path, finding.fix]), [[['paths'], undefined]]);
 });

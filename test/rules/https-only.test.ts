@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findingsOf, lintText, openapi } from '../helpers/lint-text';
+import { findingsOf, fixedText, lintText, openapi } from '../helpers/lint-text';
 
 const ok = `    get:\n      responses:\n        '200': { description: ok }\n`;
 
@@ -104,4 +104,19 @@ test('https-only: a whole base URL as a variable is read through its values', ()
   ]);
   const local = openapi(`  /users:\n${ok}`, `servers:\n  - url: '{baseUrl}'\n    variables:\n      baseUrl: { default: 'http://localhost:3000' }\n`);
   assert.deepEqual(findingsOf(lintText(local), 'https-only'), []);
+});
+
+test('https-only: the fix writes https for a literal http scheme, in 3.x servers and 2.0 schemes', () => {
+  const doc = openapi(`  /users: {}\n`, `servers:\n  - url: 'http://api.example.com/v1'\n`);
+  assert.equal(fixedText(doc, 'https-only'), openapi(`  /users: {}\n`, `servers:\n  - url: 'https://api.example.com/v1'\n`));
+  const swagger = "swagger: '2.0'\ninfo: { title: t, version: '1' }\nhost: api.example.com\nschemes:\n  - http\npaths: {}\n";
+  assert.equal(fixedText(swagger, 'https-only'), "swagger: '2.0'\ninfo: { title: t, version: '1' }\nhost: api.example.com\nschemes:\n  - https\npaths: {}\n");
+});
+
+test('https-only: no fix where https is listed already, nor for a scheme variable (its values are the owner\'s choice)', () => {
+  const swagger = "swagger: '2.0'\ninfo: { title: t, version: '1' }\nhost: api.example.com\nschemes: [http, https]\npaths: {}\n";
+  const variable = openapi(`  /users: {}\n`, `servers:\n  - url: '{scheme}://api.example.com'\n    variables: { scheme: { default: https, enum: [http, https] } }\n`);
+  for (const doc of [swagger, variable]) {
+    assert.deepEqual(lintText(doc).filter((finding) => finding.code === 'https-only').map((finding) => finding.fix), [undefined]);
+  }
 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findingsOf, lintText, openapi } from '../helpers/lint-text';
+import { findingsOf, fixedText, lintText, openapi } from '../helpers/lint-text';
 
 test('no-body-on-204-304: flags a 204 with content, at the content key', () => {
   const doc = openapi(
@@ -61,4 +61,18 @@ test('no-body-on-204-304: an operation written as a $ref is read through it', ()
   assert.deepEqual(findingsOf(lintText(doc, { files }), 'no-body-on-204-304').map((finding) => finding.message), [
     'DELETE /orders/{id}: 204 response declares content (application/json), but a 204 response has no body; remove it, or use 200 if the body is needed',
   ]);
+});
+
+test('no-body-on-204-304: the fix removes the content, in block YAML, flow YAML and JSON', () => {
+  const block = openapi(`  /orders/{id}:\n    delete:\n      responses:\n        '204':\n          description: gone\n          content:\n            application/json:\n              schema: { type: object }\n        '404': { description: missing }\n`);
+  assert.equal(fixedText(block, 'no-body-on-204-304'), openapi(`  /orders/{id}:\n    delete:\n      responses:\n        '204':\n          description: gone\n        '404': { description: missing }\n`));
+  const flow = openapi(`  /orders:\n    delete:\n      responses:\n        '204': { content: { application/json: { schema: { type: object } } }, description: gone }\n`);
+  assert.equal(fixedText(flow, 'no-body-on-204-304'), openapi(`  /orders:\n    delete:\n      responses:\n        '204': { description: gone }\n`));
+  const json = '{\n  "openapi": "3.0.3",\n  "info": {"title": "t", "version": "1"},\n  "paths": {"/orders": {"delete": {"responses": {"204": {\n    "description": "gone",\n    "content": {"application/json": {"schema": {"type": "object"}}}\n  }}}}}\n}\n';
+  assert.equal(fixedText(json, 'no-body-on-204-304'), '{\n  "openapi": "3.0.3",\n  "info": {"title": "t", "version": "1"},\n  "paths": {"/orders": {"delete": {"responses": {"204": {\n    "description": "gone"\n  }}}}}\n}\n');
+});
+
+test('no-body-on-204-304: in Swagger 2.0 the fix removes the schema', () => {
+  const doc = "swagger: '2.0'\ninfo: { title: t, version: '1' }\npaths:\n  /orders:\n    delete:\n      responses:\n        204:\n          schema: { type: object }\n          description: gone\n";
+  assert.equal(fixedText(doc, 'no-body-on-204-304'), "swagger: '2.0'\ninfo: { title: t, version: '1' }\npaths:\n  /orders:\n    delete:\n      responses:\n        204:\n          description: gone\n");
 });

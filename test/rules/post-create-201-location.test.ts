@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findingsOf, lintText, openapi } from '../helpers/lint-text';
+import { findingsOf, fixedText, lintText, openapi } from '../helpers/lint-text';
 
 const body = `      requestBody:\n        content:\n          application/json:\n            schema: { type: object, properties: { name: { type: string } } }\n`;
 const user = `              schema: { type: object, properties: { id: { type: string } } }\n`;
@@ -114,4 +114,24 @@ test('post-create-201-location: a 201 response in a file of its own is named by 
   assert.deepEqual(findingsOf(lintText(doc, { files: { 'responses/created.yaml': 'description: created\n' } }), 'post-create-201-location'), [
     { message: '201 response "created.yaml" has no Location header; add one with the URI of the created resource', at: '1:1-1:21', severity: 1 },
   ]);
+});
+
+test('post-create-201-location: the fix declares a Location header with a TODO description', () => {
+  const doc = openapi(`  /users:\n    post:\n      responses:\n        '201':\n          description: created\n          content:\n            application/json:\n              schema: { type: object, properties: { id: { type: string } } }\n`);
+  assert.equal(
+    fixedText(doc, 'post-create-201-location'),
+    openapi(
+      `  /users:\n    post:\n      responses:\n        '201':\n          headers:\n            Location:\n              description: 'TODO: the URI of the created resource'\n              schema: { type: string, format: uri }\n          description: created\n          content:\n            application/json:\n              schema: { type: object, properties: { id: { type: string } } }\n`,
+    ),
+  );
+});
+
+test('post-create-201-location: the fix adds to existing headers', () => {
+  const doc = openapi(`  /users:\n    post:\n      responses:\n        '201':\n          description: created\n          headers:\n            X-Request-Id: { schema: { type: string } }\n`);
+  assert.equal(
+    fixedText(doc, 'post-create-201-location'),
+    openapi(
+      `  /users:\n    post:\n      responses:\n        '201':\n          description: created\n          headers:\n            Location:\n              description: 'TODO: the URI of the created resource'\n              schema: { type: string, format: uri }\n            X-Request-Id: { schema: { type: string } }\n`,
+    ),
+  );
 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findingsOf, lintText, openapi } from '../helpers/lint-text';
+import { findingsOf, fixedText, lintText, openapi } from '../helpers/lint-text';
 
 /** A GET with the given query parameter names, one per line. */
 const op = (...names: string[]) =>
@@ -84,4 +84,14 @@ test('query-param-casing: Swagger 2.0 and a JSON document', () => {
   assert.equal(found.length, 1);
   assert.equal(found[0].message, 'query parameter "pageToken" is not snake_case like the other query parameters (2 of 3 names with several words are snake_case); use "page_token"');
   assert.equal(found[0].at, `1:${json.indexOf('"pageToken"') + 2}-1:${json.indexOf('"pageToken"') + 11}`);
+});
+
+test('query-param-casing: the fix renames the parameter to the suggestion, inside its quotes', () => {
+  const doc = openapi(
+    `  /orders:\n    get:\n      parameters:\n        - { name: per_page, in: query }\n        - { name: created_after, in: query }\n        - name: 'sortBy'\n          in: query\n      responses:\n        '200': { description: ok }\n`,
+  );
+  assert.equal(
+    fixedText(doc, 'query-param-casing'),
+    openapi(`  /orders:\n    get:\n      parameters:\n        - { name: per_page, in: query }\n        - { name: created_after, in: query }\n        - name: 'sort_by'\n          in: query\n      responses:\n        '200': { description: ok }\n`),
+  );
 });
