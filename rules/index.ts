@@ -1,4 +1,4 @@
-import type { RuleModule } from '../src/engine/rule';
+import type { AnyRule } from '../src/engine/rule';
 import invalidRef from './invalid-ref';
 import noEmptySegment from './no-empty-segment';
 import pathKebabCase from './path-kebab-case';
@@ -69,7 +69,7 @@ import serverVariablesDefined from './server-variables-defined';
 import swagger2BodyParams from './swagger2-body-params';
 
 /** Every rule restlint ships, in the order `restlint rules` lists them. */
-export const allRules: readonly RuleModule<any>[] = [
+export const allRules: readonly AnyRule[] = [
   // A. Resource naming and URI shape
   noEmptySegment,
   pathKebabCase,
@@ -151,7 +151,7 @@ export const allRules: readonly RuleModule<any>[] = [
 ];
 
 /** The rules `lint` (and the editor, and the Spectral ruleset) run: those that check documents. */
-export const lintRules: readonly RuleModule<any>[] = allRules.filter((rule) => rule.create);
+export const lintRules: readonly AnyRule[] = allRules.filter((rule) => rule.create);
 
 /** The rules `probe` runs: those with a live check, and the prober's own notes (probe-skipped). */
-export const probeRules: readonly RuleModule<any>[] = allRules.filter((rule) => rule.live || rule.meta.id === 'probe-skipped');
+export const probeRules: readonly AnyRule[] = allRules.filter((rule) => rule.live || rule.meta.id === 'probe-skipped');

@@ -1,4 +1,4 @@
-import { defineRule, type RuleContext } from '../src/engine/rule';
+import { defineRule, type AnyRuleContext } from '../src/engine/rule';
 import { childLocation } from '../src/engine/model/location';
 import { splitWords } from '../src/engine/model/path';
 import { operationName, type OperationNode } from '../src/engine/walk/nodes';
@@ -132,7 +132,7 @@ function refine(family: Family, words: string[]): Family {
   return family;
 }
 
-function excused(family: Family, method: string, words: string[], operation: OperationNode, context: RuleContext<any>): boolean {
+function excused(family: Family, method: string, words: string[], operation: OperationNode, context: AnyRuleContext): boolean {
   // Upserts: "Create or update", `updateOrCreateInvoices`, `createOrReplace…`.
   const or = words.indexOf('or');
   if (or > 0 && or < 3 && UPSERT_SECOND_VERBS.includes(words[or + 1] ?? '') && ['POST', 'PUT', 'PATCH'].includes(method)) return true;
@@ -158,7 +158,7 @@ function excused(family: Family, method: string, words: string[], operation: Ope
   return actionSegment && !tunnelled;
 }
 
-function hasRequestBody(operation: OperationNode, context: RuleContext<any>): boolean {
+function hasRequestBody(operation: OperationNode, context: AnyRuleContext): boolean {
   if (context.version !== '2.0') {
     const body = operation.value.requestBody;
     return body !== undefined && !isEmptyRequestBody(body, childLocation(operation.loc, 'requestBody'), context.resolve);

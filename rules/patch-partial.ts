@@ -1,4 +1,4 @@
-import { defineRule, type RuleContext } from '../src/engine/rule';
+import { defineRule, type AnyRuleContext } from '../src/engine/rule';
 import { childLocation, type NodeLocation, isWithin } from '../src/engine/model/location';
 import { operationName, type OperationNode } from '../src/engine/walk/nodes';
 import { effectiveParameters, lastLiteralWords } from './lib/methods';
@@ -117,7 +117,7 @@ export default defineRule<Options>({
 });
 
 /** The `required` names of a schema, its `allOf` parts included; none for an array (JSON Patch) schema. */
-function requiredFields(raw: unknown, at: NodeLocation, resolve: RuleContext<any>['resolve']): string[] {
+function requiredFields(raw: unknown, at: NodeLocation, resolve: AnyRuleContext['resolve']): string[] {
   const resolved = resolve(raw, at);
   if (!resolved || !isObject(resolved.value)) return [];
   const schema = resolved.value;

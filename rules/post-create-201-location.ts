@@ -1,4 +1,4 @@
-import { defineRule, type RuleContext } from '../src/engine/rule';
+import { defineRule, type AnyRuleContext } from '../src/engine/rule';
 import { declareHeader, hasHeader } from './lib/headers';
 import { childLocation, isWithin } from '../src/engine/model/location';
 import { splitWords } from '../src/engine/model/path';
@@ -102,7 +102,7 @@ export default defineRule({
   },
 });
 
-type Context = RuleContext<any>;
+type Context = AnyRuleContext;
 
 /** Whether a POST on this path reads as creating an item: a literal collection segment, not an action, search, batch or token exchange. */
 function isCreation(item: PathItemNode, post: OperationNode): boolean {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { applyFixes } from '../src/cli/fix';
 import type { Finding } from '../src/engine/finding';
-import { defineRule, type RuleModule } from '../src/engine/rule';
+import { defineRule, type AnyRule } from '../src/engine/rule';
 import { readRuleDoc } from '../src/engine/rule-docs';
 import { parseSourceText } from '../src/engine/source/source-file';
 import { allRules } from '../rules';
@@ -16,7 +16,7 @@ const rulesDir = join(__dirname, '..', 'rules');
  * there carries a fix, and applying it leaves a document that parses and no longer has that
  * finding. An empty list means the promise holds.
  */
-function brokenFixPromises(rule: RuleModule<any>, lint: (text: string) => Finding[] = lintText): string[] {
+function brokenFixPromises(rule: AnyRule, lint: (text: string) => Finding[] = lintText): string[] {
   const { id } = rule.meta;
   const failing = readRuleDoc(rulesDir, id).examples.filter((example) => example.expect === 'fails' && example.language !== 'http');
   const problems: string[] = [];
@@ -53,7 +53,7 @@ test('a live-only rule claims no document fix', () => {
 
 test('the check fails for a rule that claims a fix and attaches none', () => {
   const real = allRules.find((rule) => rule.meta.id === 'no-trailing-slash')!;
-  const claimsOnly = defineRule({ ...real, create: (context) => real.create!({ ...context, report: ({ fix, ...report }) => context.report(report) }) });
+  const claimsOnly = defineRule({ ...real, create: (context) => real.create!({ ...context, report: ({ fix: _fix, ...report }) => context.report(report) }) });
   const lint = (text: string) => lintText(text, { rules: allRules.map((rule) => (rule === real ? claimsOnly : rule)) });
   assert.deepEqual(brokenFixPromises(claimsOnly, lint), ["rules/no-trailing-slash.md: meta.fix is 'yes', but no finding on its failing examples carries a fix"]);
 });

@@ -1,5 +1,5 @@
 import type { NodeLocation } from '../../src/engine/model/location';
-import type { RuleContext } from '../../src/engine/rule';
+import type { AnyRuleContext } from '../../src/engine/rule';
 import { operationName, type OperationNode, type ResponseNode } from '../../src/engine/walk/nodes';
 import { isObject } from '../../src/engine/model/json';
 import { isWithin } from '../../src/engine/model/location';
@@ -128,7 +128,7 @@ export function responseKeyLocation(response: ResponseNode): NodeLocation {
 }
 
 /** The response's headers, resolved, by lowercase name. */
-export function responseHeaders(context: RuleContext<any>, response: ResponseNode): Map<string, Json> {
+export function responseHeaders(context: AnyRuleContext, response: ResponseNode): Map<string, Json> {
   const headers = new Map<string, Json>();
   const raw = response.value.headers;
   if (!isObject(raw)) return headers;
@@ -143,7 +143,7 @@ export function responseHeaders(context: RuleContext<any>, response: ResponseNod
  * The schemas of a response's body: each media type's `schema` (3.x) or the `schema` (2.0),
  * resolved, with where they are written.
  */
-export function responseSchemas(context: RuleContext<any>, response: ResponseNode): { value: Json; loc: NodeLocation }[] {
+export function responseSchemas(context: AnyRuleContext, response: ResponseNode): { value: Json; loc: NodeLocation }[] {
   const found: { value: Json; loc: NodeLocation }[] = [];
   const add = (raw: unknown, at: NodeLocation) => {
     if (raw === undefined) return;
@@ -169,7 +169,7 @@ export function responseSchemas(context: RuleContext<any>, response: ResponseNod
  * definition of a name wins.
  */
 export function topLevelProperties(
-  context: RuleContext<any>,
+  context: AnyRuleContext,
   schema: { value: Json; loc: NodeLocation },
   /** Also the members of `oneOf`/`anyOf` (the properties the body may have). */
   alternatives = false,

@@ -73,7 +73,7 @@ export async function run(argv: string[]): Promise<number> {
           .example('$0 probe -s openapi.yaml -u http://127.0.0.1:3000 -f sarif -o probe.sarif', 'SARIF: findings shown on the spec in code scanning'),
       async (args) => {
         // Required here: `lint` never loads the prober.
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
+         
         const { probeCommand } = require('./probe-command') as typeof import('./probe-command');
         exitCode = await probeCommand({
           spec: args.spec as string,
@@ -106,7 +106,7 @@ export async function run(argv: string[]): Promise<number> {
           .example('$0 lsp --stdio', 'What an editor runs; see extension/ for VS Code'),
       () => {
         // Required here: `lint` never loads the language server.
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
+         
         const { lspCommand } = require('./lsp-command') as typeof import('./lsp-command');
         lspCommand();
       },

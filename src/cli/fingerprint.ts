@@ -28,7 +28,7 @@ export function fingerprint(finding: Finding, text: string | undefined): string 
   const tail = finding.path.slice(-3).map((segment) => (typeof segment === 'number' ? '#' : segment));
   const offending = text === undefined ? '' : firstLineOf(text, finding.range);
   // Required here: node:crypto loads a dozen modules, which a lint that needs no hash would pay for at start-up.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+   
   const { createHash } = require('node:crypto') as typeof import('node:crypto');
   return createHash('sha256').update([finding.code, message, JSON.stringify(tail), offending].join('\0')).digest('hex').slice(0, 20);
 }

@@ -17,8 +17,8 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   // Required here, not imported at the top, so lint workers never load yargs, and the usual
   // command lines (`lint` with the common options, `--version`) need not either (fast-path.ts).
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+   
   const fast = (require('./fast-path') as typeof import('./fast-path')).runFast(argv);
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+   
   process.exitCode = await (fast ?? (require('./commands') as typeof import('./commands')).run(argv));
 }

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { RuleModule } from '../engine/rule';
+import type { AnyRule } from '../engine/rule';
 import { colorsFor } from '../report/colors';
 import { REPORTERS } from '../report/formats';
 import type { LintReport } from '../report/report';
@@ -11,7 +11,7 @@ import { rulesDir } from '../engine/rule-docs';
  * Writes each requested format (`lint` and `probe` alike): to its `--output` file (no colour),
  * or to stdout. `rules` are the rules the run used (JUnit lists each as a test case).
  */
-export function writeOutputs(report: LintReport, outputs: { format: string; file?: string }[], rules: readonly RuleModule<any>[], cwd: string): void {
+export function writeOutputs(report: LintReport, outputs: { format: string; file?: string }[], rules: readonly AnyRule[], cwd: string): void {
   for (const { format, file } of outputs) {
     const reporter = REPORTERS[format];
     if (!reporter) throw new UsageError(`unknown format "${format}" (known: ${Object.keys(REPORTERS).join(', ')})`);

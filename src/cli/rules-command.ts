@@ -1,4 +1,4 @@
-import { ruleWhere, type RuleModule } from '../engine/rule';
+import { ruleWhere, type AnyRule } from '../engine/rule';
 import { readRuleDoc, rulesDir } from '../engine/rule-docs';
 import { describeSource } from '../engine/sources';
 import { colorsFor } from '../report/colors';
@@ -44,7 +44,7 @@ export function explainCommand(id: string): number {
   return 0;
 }
 
-function renderExplain(rule: RuleModule<any>, markdown: string): string {
+function renderExplain(rule: AnyRule, markdown: string): string {
   const { meta } = rule;
   const colors = colorsFor(process.stdout);
   const fix = { yes: 'safe automatic fix', doc: 'fix offered for unpublished documents only', no: 'no automatic fix' }[meta.fix];

@@ -78,7 +78,7 @@ export async function findingsNewSince(findings: Finding[], given: readonly stri
 function git(cwd: string, args: string[], input?: string) {
   // Required here: loading child_process is a noticeable part of a small lint's start-up, and
   // only --since runs git.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+   
   const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
   const result = spawnSync('git', args, { cwd, input: input === undefined ? undefined : Buffer.from(input), maxBuffer: 1024 * 1024 * 1024 });
   if (result.error) {

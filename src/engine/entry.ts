@@ -9,7 +9,7 @@ import { ConfigError, type Config, type ConfigFinder } from './config/config';
 import { openDocument, type OpenDocument, type OpenOptions } from './document';
 import type { Finding } from './finding';
 import { lintSource } from './lint';
-import type { RuleModule } from './rule';
+import type { AnyRule } from './rule';
 import type { Range } from './source/line-index';
 import { SourceError, type SourceErrorKind } from './source/source-file';
 
@@ -35,7 +35,7 @@ export interface EntryOptions extends OpenOptions {
 
 export interface LintOptions extends EntryOptions {
   /** The rules to run (those some part of the config turns on are run). */
-  rules: readonly RuleModule<any>[];
+  rules: readonly AnyRule[];
 }
 
 export interface LintOutcome {

@@ -4,14 +4,14 @@ import { IGNORE_MESSAGES, Ignores } from './ignores';
 import type { Config } from './config/config';
 import { openApiVersion } from './document';
 import { textEditOf } from './fix-edit';
-import { formatMessage, ruleMessage, type Report, type RuleModule, type TextEdit } from './rule';
+import { formatMessage, ruleMessage, type Report, type AnyRule, type TextEdit } from './rule';
 import { SourceError, type SourceFile } from './source/source-file';
 import type { NodeLocation } from './model/location';
 import type { Visitors } from './walk/nodes';
 import { Walker } from './walk/walker';
 
 export interface LintSourceOptions {
-  rules: readonly RuleModule<any>[];
+  rules: readonly AnyRule[];
   config: Config;
   /** Folder outside which no referenced file is read. */
   root: string;
@@ -86,10 +86,13 @@ export function lintSource(entry: SourceFile, options: LintSourceOptions, load: 
  */
 export const ruleTimings: Map<string, number> | undefined = process.env.RESTLINT_TIMING ? new Map() : undefined;
 
+/** What every visitor is called with, as far as the guard needs to know (the callbacks take narrower node types). */
+type VisitedNode = { loc?: NodeLocation } | undefined;
+
 /** A rule that throws names itself and where it was, instead of a bare stack trace. */
 function guard(id: string, visitors: Visitors): Visitors {
-  const guarded: Record<string, (node: any) => void> = {};
-  for (const [key, callback] of Object.entries(visitors) as [string, (node: any) => void][]) {
+  const guarded: Record<string, (node: VisitedNode) => void> = {};
+  for (const [key, callback] of Object.entries(visitors) as [string, (node: VisitedNode) => void][]) {
     guarded[key] = (node) => {
       const started = ruleTimings ? performance.now() : 0;
       try {

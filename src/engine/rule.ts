@@ -115,8 +115,19 @@ export interface RuleModule<Options = Record<string, never>> {
   probe?: ProbePlan;
 }
 
+/**
+ * A rule of any options type, for lists that hold many rules. Options are contravariant in
+ * `create`, so no narrower type admits every rule: this is the one place `any` stands for them.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRule = RuleModule<any>;
+
+/** A rule context of any options type, for helpers that do not read options. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRuleContext = RuleContext<any>;
+
 /** Where a rule checks: in the document (`spec`), against a running API (`live`), or both. */
-export function ruleWhere(rule: RuleModule<any>): 'spec' | 'live' | 'both' {
+export function ruleWhere(rule: AnyRule): 'spec' | 'live' | 'both' {
   return rule.create ? (rule.live ? 'both' : 'spec') : 'live';
 }
 
@@ -126,7 +137,7 @@ export function defineRule<Options = Record<string, never>>(rule: RuleModule<Opt
 }
 
 /** A rule's message for a report: its template for `messageId`, filled with `data`. */
-export function ruleMessage(rule: RuleModule<any>, messageId: string, data?: Record<string, string | number>): string {
+export function ruleMessage(rule: AnyRule, messageId: string, data?: Record<string, string | number>): string {
   const template = rule.meta.messages[messageId];
   if (template === undefined) throw new Error(`rule ${rule.meta.id} reported unknown message id "${messageId}"`);
   return formatMessage(template, data);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { ConfigFinder } from '../engine/config/config';
 import { lintEntry, openEntry, type EntryFailure, type OpenedEntry } from '../engine/entry';
 import type { Finding } from '../engine/finding';
-import type { RuleModule } from '../engine/rule';
+import type { AnyRule } from '../engine/rule';
 import { addSpectralFindings } from '../engine/spectral/lint';
 import { parseErrorFinding } from './diagnostics';
 
@@ -16,9 +16,9 @@ interface EntryResult {
 
 export interface LinterOptions {
   /** The rules to lint with (those that check documents). */
-  rules: readonly RuleModule<any>[];
+  rules: readonly AnyRule[];
   /** Every rule a config may name (live-only ones too: the same config serves `restlint.probe`). */
-  knownRules: readonly RuleModule<any>[];
+  knownRules: readonly AnyRule[];
   /** The text of a file open in the editor (its unsaved state), or undefined to read it from disk. */
   openText(path: string): string | undefined;
 }

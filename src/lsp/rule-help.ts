@@ -1,9 +1,9 @@
 import { docSection, readRuleDoc } from '../engine/rule-docs';
-import type { RuleModule } from '../engine/rule';
+import type { AnyRule } from '../engine/rule';
 import { describeSource } from '../engine/sources';
 
 /** Markdown for a hover on a finding: the rule, why it matters, where it comes from, a passing example. */
-export function ruleHover(rule: RuleModule<any>, rulesDir: string): string {
+export function ruleHover(rule: AnyRule, rulesDir: string): string {
   const { meta } = rule;
   const parts = [`**restlint: \`${meta.id}\`** (${meta.severity}) ${meta.description}`];
   let doc;

@@ -1,6 +1,6 @@
 import type { Config } from '../engine/config/config';
 import { FindingCollector, type Finding } from '../engine/finding';
-import { ruleMessage, type RuleModule } from '../engine/rule';
+import { ruleMessage, type AnyRule } from '../engine/rule';
 import { requestLine, statusText } from '../engine/live/text';
 import { evidenceOf, type Redactor } from './evidence';
 import type { Exchange, LiveApi, LiveContext, LiveOperation, LiveReport, LiveSchema, LiveVisitors, ProbeRequest, ProbeResponse, SchemaFailure } from '../engine/live/types';
@@ -24,7 +24,7 @@ export class LiveChecks {
   private readonly enabled: ReadonlySet<string>;
 
   constructor(
-    private readonly rules: readonly RuleModule<any>[],
+    private readonly rules: readonly AnyRule[],
     config: Config,
     private readonly api: LiveApi,
     validate: (schema: LiveSchema, value: unknown) => SchemaFailure | undefined,
@@ -78,7 +78,7 @@ export class LiveChecks {
     return this.findings.results();
   }
 
-  private report(rule: RuleModule<any>, report: LiveReport): void {
+  private report(rule: AnyRule, report: LiveReport): void {
     if (!report.reproduces) return this.add(rule, report, false);
     const { reproduces } = report;
     this.pending.push({
@@ -88,7 +88,7 @@ export class LiveChecks {
     });
   }
 
-  private add(rule: RuleModule<any>, report: LiveReport, flaky: boolean, withEvidence = true): void {
+  private add(rule: AnyRule, report: LiveReport, flaky: boolean, withEvidence = true): void {
     const { request } = report.exchange;
     const at = request.operation?.loc ?? this.api.loc;
     const data = { operation: request.operation?.name ?? 'the API', request: requestLine(request), status: statusText(report.exchange), ...report.data };

@@ -2,7 +2,7 @@ import type { Config } from '../engine/config/config';
 import type { OpenDocument } from '../engine/document';
 import { Ignores } from '../engine/ignores';
 import type { Finding } from '../engine/finding';
-import type { RuleModule } from '../engine/rule';
+import type { AnyRule } from '../engine/rule';
 import { loadLiveApi } from './api';
 import { LiveChecks } from './checks';
 import { REAL_CLOCK, type Clock } from './clock';
@@ -20,7 +20,7 @@ export interface ProbeOptions {
   /** Where requests go; its path is put before every documented path. */
   baseUrl: URL;
   transport: Transport;
-  rules: readonly RuleModule<any>[];
+  rules: readonly AnyRule[];
   config: Config;
   /** `--header` values, by lower-case name. */
   headers: Record<string, string>;
@@ -63,7 +63,7 @@ export interface RulePlan extends Pick<PlanOptions, 'needs' | 'mayChangeData' | 
   neededBy: Map<ProbeNeed, string[]>;
 }
 
-export function rulePlan(rules: readonly RuleModule<any>[], config: Config): RulePlan {
+export function rulePlan(rules: readonly AnyRule[], config: Config): RulePlan {
   const enabled = config.rulesEverEnabled();
   const neededBy = new Map<ProbeNeed, string[]>();
   const needs = new Set<ProbeNeed>();

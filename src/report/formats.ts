@@ -1,4 +1,4 @@
-import type { RuleModule } from '../engine/rule';
+import type { AnyRule } from '../engine/rule';
 import type { Colors } from './colors';
 import { formatGithub } from './github';
 import { formatJson } from './json';
@@ -10,7 +10,7 @@ import { formatStylish } from './stylish';
 
 /** What a reporter may need beyond the findings: rule metadata (SARIF help, doc links), colours, paths. */
 export interface ReportContext {
-  rules: readonly RuleModule<any>[];
+  rules: readonly AnyRule[];
   /** Where the rule docs (rules/<id>.md) are, for formats that carry help text. */
   rulesDir: string;
   /** Colours for where this output goes (none for a file). */

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { evidenceLines, type Finding } from '../engine/finding';
-import { SEVERITY_NUMBER, type RuleModule, type TextEdit } from '../engine/rule';
+import { SEVERITY_NUMBER, type AnyRule, type TextEdit } from '../engine/rule';
 import { docSection, INFORMATION_URI, readRuleDoc, RULE_DOCS_BASE_URL } from '../engine/rule-docs';
 import type { ReportContext } from './formats';
 import type { LintReport } from './report';
@@ -67,7 +67,7 @@ export function formatSarif(report: LintReport, context: ReportContext, docs: Sa
   return JSON.stringify(log, null, 2) + '\n';
 }
 
-function ruleDescriptor(rule: RuleModule<any>, rulesDir: string) {
+function ruleDescriptor(rule: AnyRule, rulesDir: string) {
   const { meta } = rule;
   const markdown = readRuleDoc(rulesDir, meta.id).markdown;
   return {
@@ -83,7 +83,7 @@ function ruleDescriptor(rule: RuleModule<any>, rulesDir: string) {
 }
 
 
-function result(finding: Finding, ruleIndex: number, rule: RuleModule<any> | undefined, cwd: string) {
+function result(finding: Finding, ruleIndex: number, rule: AnyRule | undefined, cwd: string) {
   const location = artifact(finding.source, cwd);
   const out: Record<string, unknown> = {
     ruleId: finding.code,
@@ -141,7 +141,7 @@ function directoryUri(folder: string): string {
 function fingerprint(finding: Finding, cwd: string): string {
   const parts = [finding.code, displayPath(finding.source, cwd).split(sep).join('/'), JSON.stringify(finding.path), finding.message];
   // Required here: node:crypto loads a dozen modules, which a lint that needs no hash would pay for at start-up.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+   
   const { createHash } = require('node:crypto') as typeof import('node:crypto');
   return createHash('sha256').update(parts.join('\0')).digest('hex');
 }

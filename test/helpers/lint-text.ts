@@ -2,7 +2,7 @@ import { applyFixes } from '../../src/cli/fix';
 import { parseConfig, recommendedSettings, Config } from '../../src/engine/config/config';
 import type { Finding } from '../../src/engine/finding';
 import { lintSource } from '../../src/engine/lint';
-import type { RuleModule } from '../../src/engine/rule';
+import type { AnyRule } from '../../src/engine/rule';
 import { parseSourceText, SourceError, type SourceFile } from '../../src/engine/source/source-file';
 import { allRules } from '../../rules';
 
@@ -15,7 +15,7 @@ export interface LintTextOptions {
   config?: string;
   /** Other files the entry may `$ref`, by path relative to VIRTUAL_ROOT. */
   files?: Record<string, string>;
-  rules?: readonly RuleModule<any>[];
+  rules?: readonly AnyRule[];
 }
 
 /** Lints an in-memory document through the real engine (parse, resolve, walk, rules). */

@@ -1,7 +1,7 @@
 import { parseConfig, recommendedSettings, Config } from '../../src/engine/config/config';
 import type { Finding } from '../../src/engine/finding';
 import { openApiVersion } from '../../src/engine/document';
-import type { RuleModule } from '../../src/engine/rule';
+import type { AnyRule } from '../../src/engine/rule';
 import { RefResolver } from '../../src/engine/resolve/refs';
 import { parseSourceText, SourceError, type SourceFile } from '../../src/engine/source/source-file';
 import { liveApiOf } from '../../src/probe/api';
@@ -74,7 +74,7 @@ export function response(spec: Pick<ExchangeSpec, 'status' | 'headers' | 'body'>
 export interface RunLiveOptions {
   /** A `.restlint.yaml` text; default: every rule at its recommended severity. */
   config?: string;
-  rules?: readonly RuleModule<any>[];
+  rules?: readonly AnyRule[];
   /** What a resend of a request gets (for findings that must reproduce); default: the same response again. */
   resend?: (exchange: Exchange) => ProbeResponse | undefined;
   /** Header values given as if by --header, to check redaction. */

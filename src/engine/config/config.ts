@@ -4,7 +4,7 @@ import picomatch from 'picomatch';
 import { decodePointer } from '../model/location';
 import type { Range } from '../source/line-index';
 import { parseSourceText, SourceError, type SourceFile } from '../source/source-file';
-import { SEVERITIES, type RuleModule } from '../rule';
+import { SEVERITIES, type AnyRule } from '../rule';
 import { mergeSettings, type RuleSetting, type RuleSettings } from './settings';
 import { validateOptions } from './validate-options';
 import {
@@ -77,7 +77,7 @@ export class Config {
   }
 }
 
-export function recommendedSettings(rules: readonly RuleModule<any>[]): RuleSettings {
+export function recommendedSettings(rules: readonly AnyRule[]): RuleSettings {
   return new Map(rules.map((rule) => [rule.meta.id, { severity: rule.meta.recommended === false ? 'off' : rule.meta.severity }]));
 }
 
@@ -86,7 +86,7 @@ export function recommendedSettings(rules: readonly RuleModule<any>[]): RuleSett
  * `restlint:all` (every rule at its default severity), `restlint:strict` (recommended, with
  * warnings raised to errors).
  */
-export const PRESETS: Record<string, (rules: readonly RuleModule<any>[]) => RuleSettings> = {
+export const PRESETS: Record<string, (rules: readonly AnyRule[]) => RuleSettings> = {
   [RECOMMENDED]: recommendedSettings,
   'restlint:all': (rules) => new Map(rules.map((rule) => [rule.meta.id, { severity: rule.meta.severity }])),
   'restlint:strict': (rules) =>
@@ -119,7 +119,7 @@ export class ConfigFinder {
   private given: Config | undefined;
 
   constructor(
-    private readonly rules: readonly RuleModule<any>[],
+    private readonly rules: readonly AnyRule[],
     private readonly options: ConfigFinderOptions = {},
   ) {
     this.configPath = options.configPath === undefined ? undefined : resolve(options.configPath);
@@ -165,7 +165,7 @@ function findUp(dir: string): string | undefined {
   return undefined;
 }
 
-function loadConfig(path: string, rules: readonly RuleModule<any>[], chain: string[], overlay: TextOverlay | undefined): Config {
+function loadConfig(path: string, rules: readonly AnyRule[], chain: string[], overlay: TextOverlay | undefined): Config {
   if (chain.includes(path)) throw new ConfigError(path, `extends forms a cycle: ${[...chain, path].join(' → ')}`);
   // `--config .spectral.yaml`, or one found by discovery: Spectral's rules only, as spectral-cli would run.
   if (isSpectralRulesetPath(path)) {
@@ -184,7 +184,7 @@ function readConfigText(path: string): string {
 }
 
 /** Parses config text (from a file, or given in memory by a test or an editor). */
-export function parseConfig(path: string, text: string, rules: readonly RuleModule<any>[], chain: string[] = [], overlay?: TextOverlay): Config {
+export function parseConfig(path: string, text: string, rules: readonly AnyRule[], chain: string[] = [], overlay?: TextOverlay): Config {
   // An empty config file means the defaults, as if it held `extends: [restlint:recommended]`.
   if (text.trim() === '') text = '{}';
   let source: SourceFile;
@@ -304,7 +304,7 @@ function spectralSeverity(value: unknown): RuleSetting['severity'] {
 }
 
 function readSetting(
-  rule: RuleModule<any>,
+  rule: AnyRule,
   raw: unknown,
   at: string[],
   fail: (message: string, pointer: string[]) => never,

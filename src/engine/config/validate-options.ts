@@ -1,15 +1,15 @@
-import type { RuleModule } from '../rule';
+import type { AnyRule } from '../rule';
 import { decodePointer } from '../model/location';
 
 type Validator = ((data: unknown) => boolean) & { errors?: { instancePath: string; message?: string; params?: Record<string, unknown> }[] | null };
 
-const compiled = new WeakMap<RuleModule<any>, Validator>();
+const compiled = new WeakMap<AnyRule, Validator>();
 
 /**
  * Checks a rule's options against its JSON Schema. ajv is loaded and each schema compiled
  * only when a config actually gives options, so a plain run pays nothing for it.
  */
-export function validateOptions(rule: RuleModule<any>, options: unknown): { message: string; pointer: string[] } | undefined {
+export function validateOptions(rule: AnyRule, options: unknown): { message: string; pointer: string[] } | undefined {
   let validate = compiled.get(rule);
   if (!validate) {
     const Ajv = require('ajv').default as typeof import('ajv').default;

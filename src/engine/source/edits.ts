@@ -96,6 +96,7 @@ export function appendItem(file: SourceFile, pointer: readonly string[], item: s
 export function scalarText(value: string | number | boolean | null, json: boolean): string {
   if (typeof value !== 'string' || json) return JSON.stringify(value);
   if (PLAIN.test(value) && !RESERVED.test(value)) return value;
+  // eslint-disable-next-line no-control-regex -- a control character cannot appear in a plain YAML scalar
   return /[\x00-\x1f]/.test(value) ? JSON.stringify(value) : `'${value.replace(/'/g, "''")}'`;
 }
 

@@ -54,7 +54,7 @@ function serialize(definition: SpectralDefinition, dir: string): Record<string, 
 }
 
 /** Runs the bundled CommonJS module (what spectral-cli does), requiring from beside the config, then from here. */
-function evaluate(source: string, uri: string): any {
+function evaluate(source: string, uri: string): ConstructorParameters<typeof Ruleset>[0] {
   const { createRequire } = require('node:module') as typeof import('node:module');
   const req = createRequire(uri);
   const paths = [dirname(uri), __dirname];
