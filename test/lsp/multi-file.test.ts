@@ -165,10 +165,10 @@ describe('lsp: multi-file specs', () => {
     })) as CodeAction[];
     assert.deepEqual(
       actions.map((action) => action.title),
-      ['Ignore query-param-casing here (x-restlint-ignore)', 'Show documentation for query-param-casing'],
+      ['Fix: query-param-casing (changes the API contract: for unpublished documents)', 'Ignore query-param-casing here (x-restlint-ignore)', 'Show documentation for query-param-casing'],
     );
-    const edits = actions[0].edit?.changes?.[client.uri(components)];
-    assert.ok(edits, JSON.stringify(actions[0].edit));
+    const edits = actions[1].edit?.changes?.[client.uri(components)];
+    assert.ok(edits, JSON.stringify(actions[1].edit));
     const ignored = TextDocument.applyEdits(TextDocument.create(client.uri(components), 'yaml', 1, COMPONENTS), edits);
     assert.equal(ignored, COMPONENTS.replace('    name: sort_order\n', '    x-restlint-ignore: [query-param-casing]\n    name: sort_order\n'));
     client.open(components, COMPONENTS);
