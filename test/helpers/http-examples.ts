@@ -18,21 +18,29 @@ export interface HttpExample {
   target?: string;
 }
 
-/** The purposes that follow up a documented GET (ProbePlanner.followUps): they need the exchange before as their basis. */
-const FOLLOW_UPS: ReadonlySet<ProbePurpose> = new Set<ProbePurpose>([
-  'conditional',
-  'head',
-  'traceparent-valid',
-  'traceparent-malformed',
-  'trailing-slash',
-  'accept-variant',
-  'unknown-version',
-  'unversioned',
-  'repeat',
-  'parent',
-]);
-
-const PURPOSES: ReadonlySet<string> = new Set([...FOLLOW_UPS, 'valid', 'unknown-id', 'unknown-path', 'wrong-method', 'malformed-json', 'invalid-body', 'no-auth']);
+/**
+ * Every purpose, and whether it follows up a documented GET (Planner.followUps), so that it needs
+ * the exchange before it as its basis. A Record, so that a new ProbePurpose must be placed here.
+ */
+const FOLLOWS_UP: Record<ProbePurpose, boolean> = {
+  valid: false,
+  'unknown-id': false,
+  'unknown-path': false,
+  'wrong-method': false,
+  'malformed-json': false,
+  'invalid-body': false,
+  'no-auth': false,
+  conditional: true,
+  head: true,
+  'traceparent-valid': true,
+  'traceparent-malformed': true,
+  'trailing-slash': true,
+  'accept-variant': true,
+  'unknown-version': true,
+  unversioned: true,
+  repeat: true,
+  parent: true,
+};
 
 interface RawMessage {
   start: string;
@@ -48,7 +56,7 @@ export function parseHttpExample(api: LiveApi, code: string, context: readonly s
   let credentials = false;
   for (const word of context) {
     const [key, value] = word.split('=');
-    if (key === 'purpose' && value !== undefined && PURPOSES.has(value)) purpose = value as ProbePurpose;
+    if (key === 'purpose' && value !== undefined && Object.hasOwn(FOLLOWS_UP, value)) purpose = value as ProbePurpose;
     else if (word === 'credentials') credentials = true;
     else throw new Error(`unknown context "${word}" on the fence line (give purpose=<ProbePurpose> or credentials)`);
   }
@@ -70,8 +78,8 @@ export function parseHttpExample(api: LiveApi, code: string, context: readonly s
     }
     const last = at === messages.length - 2;
     const own: ProbePurpose = last ? purpose : 'valid';
-    const basis = FOLLOW_UPS.has(own) ? exchanges.at(-1) : undefined;
-    if (FOLLOW_UPS.has(own) && !basis) throw new Error(`purpose=${own} follows up a documented GET: show that exchange first`);
+    const basis = FOLLOWS_UP[own] ? exchanges.at(-1) : undefined;
+    if (FOLLOWS_UP[own] && !basis) throw new Error(`purpose=${own} follows up a documented GET: show that exchange first`);
     const operation = basis ? basis.request.operation : operationFor(api, line[1], path, own);
     exchanges.push(
       exchange(api, {
