@@ -25,6 +25,11 @@ export interface DocExample {
   /** `yaml`/`json`: a document `lint` runs on; `http`: an exchange with a live API (a live-only rule's example). */
   language: 'yaml' | 'json' | 'http';
   code: string;
+  /**
+   * The words after `fails`/`passes` on the fence line: for `http`, the context the exchanges
+   * were made in (`purpose=no-auth`, `credentials`); empty when none.
+   */
+  context: string[];
   /** One-based line of the code block in the doc, for test messages. */
   line: number;
 }
@@ -34,26 +39,36 @@ export interface RuleDoc {
   /** Section titles in order (`What it does`, `Why is this bad?`, …). */
   sections: string[];
   examples: DocExample[];
+  /**
+   * The ```yaml probe-document blocks: the document `restlint probe` read when it made the http
+   * examples after it (a live-only rule has no yaml example to read). Not lint examples.
+   */
+  probeDocuments: { code: string; line: number }[];
 }
 
 /**
  * Reads `rules/<id>.md`: the doc `restlint explain` prints. Its ```yaml fails and
- * ```yaml passes blocks are run by the test suite, so an example can never lie.
+ * ```yaml passes blocks are run by the test suite, so an example can never lie; so are its
+ * ```http fails / passes blocks, replayed through the rule's live check (the fence line may
+ * add their context: `purpose=conditional`, `credentials`).
  */
 export function readRuleDoc(rulesDir: string, id: string): RuleDoc {
   const markdown = readFileSync(join(rulesDir, `${id}.md`), 'utf8');
   const sections = [...markdown.matchAll(/^## (.+)$/gm)].map((match) => match[1].trim());
   const examples: DocExample[] = [];
-  const block = /^```(yaml|json|http) (fails|passes)\n([\s\S]*?)^```$/gm;
+  const lineOf = (index: number): number => markdown.slice(0, index).split('\n').length;
+  const block = /^```(yaml|json|http) (fails|passes)((?: [^\n`]*)?)\n([\s\S]*?)^```$/gm;
   for (const match of markdown.matchAll(block)) {
     examples.push({
       expect: match[2] as DocExample['expect'],
       language: match[1] as DocExample['language'],
-      code: match[3],
-      line: markdown.slice(0, match.index).split('\n').length,
+      code: match[4],
+      context: match[3].split(' ').filter((word) => word !== ''),
+      line: lineOf(match.index),
     });
   }
-  return { markdown, sections, examples };
+  const probeDocuments = [...markdown.matchAll(/^```yaml probe-document\n([\s\S]*?)^```$/gm)].map((match) => ({ code: match[1], line: lineOf(match.index) }));
+  return { markdown, sections, examples, probeDocuments };
 }
 
 /** One section of a rule doc (`What it does`), without its heading; undefined when absent or empty. */
