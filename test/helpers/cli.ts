@@ -30,6 +30,8 @@ export interface RunOptions {
   maxOldSpaceMb?: number;
   /** More node flags, before the script (e.g. `--require` a probe). */
   nodeArgs?: string[];
+  /** Another bin to run than the repository's dist/cli.js (e.g. a copy installed elsewhere). */
+  bin?: string;
 }
 
 export interface RunResult {
@@ -61,7 +63,7 @@ export function runCli(args: string[], options: RunOptions = {}): Promise<RunRes
   }
   const nodeArgs = [...(options.nodeArgs ?? [])];
   if (options.maxOldSpaceMb !== undefined) nodeArgs.push(`--max-old-space-size=${options.maxOldSpaceMb}`);
-  return runProcess(process.execPath, [...nodeArgs, CLI, ...args], { cwd: options.cwd ?? REPO_ROOT, env, timeoutMs: options.timeoutMs });
+  return runProcess(process.execPath, [...nodeArgs, options.bin ?? CLI, ...args], { cwd: options.cwd ?? REPO_ROOT, env, timeoutMs: options.timeoutMs });
 }
 
 /** The spectral-cli binary from the dev dependencies. */
