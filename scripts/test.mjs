@@ -26,6 +26,7 @@ const PARTS = {
     'test/probe/prober-units.test.ts',
     'test/probe/schema.test.ts',
     'test/probe/stack-traces.test.ts',
+    'test/cli-fast-path.test.ts',
     'test/lexicon.test.ts',
     'test/readme.test.ts',
     'test/report-formats.test.ts',
