@@ -10,7 +10,8 @@
 import { after, before, describe, test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { chmodSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, chownSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { join } from 'node:path';
 import { CLI, describeRun, makeTempDir, REPO_ROOT, removeDir, runCli, type RunOptions, type RunResult } from './helpers/cli';
@@ -109,6 +110,27 @@ async function warmed(): Promise<Map<string, string>> {
   return dirs;
 }
 
+/**
+ * Who can run the bin unable to write in `dir` (mode 0555): this user; or, when this user can
+ * write there anyway (root), nobody (uid and gid 65534) when root can run a process as nobody and
+ * nobody can read the repository and not write in `dir`; else the reason the case cannot be set up.
+ */
+async function unprivileged(dir: string): Promise<{ uid?: number; gid?: number } | string> {
+  if (!canWrite(dir)) return {};
+  const uid = process.getuid?.();
+  const reason = `this user (uid ${uid}) can write in a folder of mode 0555 (root), so a not-writable cache folder cannot be set up`;
+  if (uid !== 0) return `${reason}, and it cannot run the bin as another user`;
+  const nobody = { uid: 65534, gid: 65534 };
+  // The scratch folder (mode 0700 from mkdtemp) must be open to nobody.
+  chmodSync(scratch, 0o755);
+  const probe = spawnSync(process.execPath, ['-e', `require('node:fs').writeFileSync(${JSON.stringify(join(dir, '.write-probe'))}, '')`], { ...nobody, stdio: 'ignore' });
+  if (probe.error !== undefined) return `${reason}, and it cannot run a process as nobody (uid 65534): ${probe.error.message}`;
+  if (probe.status === 0) return `${reason}, nor can nobody (uid 65534) be stopped`;
+  const run = await runCli(['--version'], { ...nobody, env: { RESTLINT_CODE_CACHE: '0' } });
+  if (run.code !== 0) return `${reason}, and nobody (uid 65534) cannot run the bin here:\n${describeRun(run)}`;
+  return nobody;
+}
+
 /** Whether this process can write in `dir` (root can whatever its mode says). */
 function canWrite(dir: string): boolean {
   const probe = join(dir, '.write-probe');
@@ -175,30 +197,53 @@ describe('a cache folder that cannot be used is not used', () => {
   test('not writable (mode 0555), empty', async (t: TestContext) => {
     const dir = fresh('read-only');
     chmodSync(dir, 0o555);
-    if (canWrite(dir)) {
-      t.skip(`this user (uid ${process.getuid?.()}) can write in a folder of mode 0555 (root): a not-writable cache folder cannot be set up here`);
+    const user = await unprivileged(dir);
+    if (typeof user === 'string') {
+      t.skip(user);
       return;
     }
     for (const line of LINES) {
-      assertSame(await runCached(line, dir), reference.get(line.name)!, `${line.name}: read-only cache folder`);
-      assertSame(await runCached(line, dir), reference.get(line.name)!, `${line.name}: read-only cache folder, again`);
+      const expected = await runCli(line.args, { ...user, env: { RESTLINT_CODE_CACHE: '0', RESTLINT_CACHE_DIR: dir } });
+      assertSame(await runCached(line, dir, user), expected, `${line.name}: read-only cache folder`);
+      assertSame(await runCached(line, dir, user), expected, `${line.name}: read-only cache folder, again`);
     }
     assert.deepEqual(filesUnder(dir), []);
   });
 
   test('not writable (mode 0555), holding a good cache', async (t: TestContext) => {
-    const dirs = await warmed();
-    for (const dir of dirs.values()) chmodSync(dir, 0o555);
-    if ([...dirs.values()].some(canWrite)) {
-      t.skip(`this user (uid ${process.getuid?.()}) can write in a folder of mode 0555 (root): a not-writable cache folder cannot be set up here`);
+    const dir = fresh('read-only-warm');
+    const user = await unprivileged(dir);
+    if (typeof user === 'string') {
+      t.skip(user);
       return;
     }
+    // The cache is written by the user who then reads it (the bin uses only its own files).
+    if (user.uid !== undefined) chownSync(dir, user.uid, user.gid!);
     for (const line of LINES) {
-      const dir = dirs.get(line.name)!;
-      const before = filesUnder(dir);
-      assertSame(await runCached(line, dir), reference.get(line.name)!, `${line.name}: read-only folder with a cache`);
-      assert.deepEqual(filesUnder(dir), before);
+      const expected = await runCli(line.args, { ...user, env: { RESTLINT_CODE_CACHE: '0', RESTLINT_CACHE_DIR: fresh('off') } });
+      assertSame(await runCached(line, dir, user), expected, `${line.name}: first run`);
     }
+    if (OWN_CACHE) assert.equal(cacheFiles(dir).length, 2, `a cache for lint, one for the other commands: ${filesUnder(dir).join(', ')}`);
+    else assert.notDeepEqual(cacheFiles(dir), []);
+    chmodSync(dir, 0o555);
+    const before = filesUnder(dir).map((file) => `${file} ${readFileSync(join(dir, file)).toString('hex')}`);
+    for (const line of LINES) {
+      const expected = await runCli(line.args, { ...user, env: { RESTLINT_CODE_CACHE: '0', RESTLINT_CACHE_DIR: fresh('off') } });
+      assertSame(await runCached(line, dir, user), expected, `${line.name}: read-only folder with a good cache`);
+    }
+    assert.deepEqual(filesUnder(dir).map((file) => `${file} ${readFileSync(join(dir, file)).toString('hex')}`), before, 'the good cache is kept');
+    // Damaged, in a folder where it cannot be replaced: ignored on every run.
+    for (const file of cacheFiles(dir)) truncateSync(join(dir, file), 100);
+    for (const line of LINES) {
+      const expected = await runCli(line.args, { ...user, env: { RESTLINT_CODE_CACHE: '0', RESTLINT_CACHE_DIR: fresh('off') } });
+      assertSame(await runCached(line, dir, user), expected, `${line.name}: read-only folder with a damaged cache`);
+      assertSame(await runCached(line, dir, user), expected, `${line.name}: read-only folder with a damaged cache, again`);
+    }
+    assert.deepEqual(
+      filesUnder(dir).map((file) => statSync(join(dir, file)).size),
+      cacheFiles(dir).map(() => 100),
+      'no file added, none replaced',
+    );
   });
 
   test('a file, not a folder', async () => {
