@@ -2,8 +2,8 @@
 // cache, so that a run after the first neither parses nor compiles the bundle's functions
 // again (compiling the bundle was the largest single part of a small lint's cold start).
 //
-// - Node ≥ 22.1: module.enableCompileCache(), Node's own cache (NODE_COMPILE_CACHE or the
-//   system temp folder), then the bundle is required as usual.
+// - Node ≥ 22.1: module.enableCompileCache(), Node's own cache (RESTLINT_CACHE_DIR, else
+//   NODE_COMPILE_CACHE or the system temp folder), then the bundle is required as usual.
 // - Node 20 to 22.0: the bundle is compiled as a vm.Script with the cachedData of an earlier
 //   run, if there is one for this bundle's content, this Node and this command. When there was
 //   none, or V8 rejected it, the code compiled by the end of this run is saved for the next.
@@ -12,7 +12,7 @@
 // another user owns, a corrupt or truncated file, another Node) means the bundle is compiled
 // from source, silently. RESTLINT_CODE_CACHE=0 turns it off; RESTLINT_CACHE_DIR moves it.
 // Nothing is ever written beside the bundle: the install folder may be read-only.
-import { closeSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,12 +32,13 @@ const STALE_MS = 14 * 24 * 60 * 60 * 1000;
 run();
 
 function run(): void {
-  const nodeModule = Module as typeof Module & { enableCompileCache?: () => unknown };
+  const nodeModule = Module as typeof Module & { enableCompileCache?: (dir?: string) => unknown };
   if (process.env.RESTLINT_CODE_CACHE === '0') {
     require(bundle);
   } else if (typeof nodeModule.enableCompileCache === 'function') {
     try {
-      nodeModule.enableCompileCache();
+      // RESTLINT_CACHE_DIR moves this cache too; unset, Node's own default (NODE_COMPILE_CACHE or the temp folder).
+      nodeModule.enableCompileCache(process.env.RESTLINT_CACHE_DIR || undefined);
     } catch {
       // no cache then
     }
@@ -57,8 +58,11 @@ function runWithCodeCache(): void {
   // data that does not belong to the source, or corrupt data, can crash the process.)
   // The bundle's path too: V8 keeps the file name it was compiled under in stack traces, and
   // two installs of one version (npm gives every file the same time) would share a cache.
+  // Node's and V8's flags (the command line's and NODE_OPTIONS'): V8 rejects data made under
+  // other flags, so without them two ways of running restlint would each rewrite the other's cache.
   const command = process.argv[2] === 'lint' ? 'lint' : 'other';
-  const key = `${RESTLINT_BUNDLE_HASH.slice(0, 32)}-${stat.size}-${stat.mtimeMs}-${process.version}-${process.arch}-${bundle}`;
+  const flags = JSON.stringify([process.execArgv, process.env.NODE_OPTIONS ?? '']);
+  const key = `${RESTLINT_BUNDLE_HASH.slice(0, 32)}-${stat.size}-${stat.mtimeMs}-${process.version}-${process.arch}-${flags}-${bundle}`;
   const name = checksum(Buffer.from(key));
   const dir = cacheDir();
   const file = dir === undefined ? undefined : join(dir, `cli-${command}-${name}.v8`);
@@ -107,7 +111,8 @@ function cacheDir(): string | undefined {
 function readCache(file: string, key: string): Buffer | undefined {
   let fd: number | undefined;
   try {
-    fd = openSync(file, 'r');
+    // Non-blocking: opening a FIFO put where the cache file belongs would otherwise wait forever.
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     const stat = fstatSync(fd);
     const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
     if (!stat.isFile() || (uid !== undefined && stat.uid !== uid) || stat.size > 64 * 1024 * 1024) return undefined;

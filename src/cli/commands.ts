@@ -2,7 +2,7 @@ import yargs, { type Argv } from 'yargs';
 import { SEVERITIES, type Severity } from '../engine/rule';
 import { DEFAULT_MAX_BYTES } from '../engine/source/source-file';
 import { UsageError } from './files';
-import { EXIT, lintCommand } from './lint-command';
+import { EXIT, lintCommand, type LintArgs } from './lint-command';
 import { fixMode, listOf, pairOutputs, reportFailure } from './args';
 import { explainCommand, rulesCommand } from './rules-command';
 import { REPORTERS } from '../report/formats';
@@ -12,8 +12,32 @@ declare const RESTLINT_VERSION: string | undefined;
 
 /** Parses the command line and runs a command; resolves to the exit code. */
 export async function run(argv: string[]): Promise<number> {
-  let exitCode: number = EXIT.ok;
-  const parser = yargs(argv)
+  const state = { exitCode: EXIT.ok as number };
+  try {
+    await commandLine(argv, state, lintCommand).parseAsync();
+  } catch (error) {
+    return reportFailure(error);
+  }
+  return state.exitCode;
+}
+
+/**
+ * The LintArgs yargs parses from a `lint …` command line, without linting (undefined for
+ * another command); throws what run() would report. For test/cli-fast-path.test.ts: the fast
+ * path (fast-path.ts) may take only lines that yargs parses into the same.
+ */
+export async function parseLintArgs(argv: string[]): Promise<LintArgs | undefined> {
+  let parsed: LintArgs | undefined;
+  await commandLine(argv, { exitCode: EXIT.ok }, (args) => {
+    parsed = args;
+    return Promise.resolve(EXIT.ok);
+  }).parseAsync();
+  return parsed;
+}
+
+/** restlint's yargs parser for `argv`; its handlers set `state.exitCode`, `lint`'s through `runLint`. */
+function commandLine(argv: string[], state: { exitCode: number }, runLint: (args: LintArgs) => Promise<number>) {
+  return yargs(argv)
     .scriptName('restlint')
     .usage('$0 <command> [options]\n\nREST API design linter for OpenAPI 2.0, 3.0 and 3.1, and prober of running APIs.')
     .command(
@@ -32,7 +56,7 @@ export async function run(argv: string[]): Promise<number> {
           .example('$0 lint openapi.yaml -f sarif -o restlint.sarif -f stylish', 'SARIF for code scanning, and a summary on the terminal')
           .example('$0 lint openapi.yaml --since origin/main', 'In a pull request: only findings that are new against the base branch'),
       async (args) => {
-        exitCode = await lintCommand({
+        state.exitCode = await runLint({
           files: args.files as string[],
           outputs: pairOutputs(listOf(args.format), listOf(args.output)),
           failSeverity: args['fail-severity'] as Severity,
@@ -75,7 +99,7 @@ export async function run(argv: string[]): Promise<number> {
         // Required here: `lint` never loads the prober.
          
         const { probeCommand } = require('./probe-command') as typeof import('./probe-command');
-        exitCode = await probeCommand({
+        state.exitCode = await probeCommand({
           spec: args.spec as string,
           baseUrl: args['base-url'],
           app: args.app,
@@ -116,7 +140,7 @@ export async function run(argv: string[]): Promise<number> {
       'List every rule with its default severity, group and description',
       (command) => command.option('format', { alias: 'f', choices: ['table', 'json'] as const, default: 'table' as const }),
       (args) => {
-        exitCode = rulesCommand(args.format);
+        state.exitCode = rulesCommand(args.format);
       },
     )
     .command(
@@ -124,7 +148,7 @@ export async function run(argv: string[]): Promise<number> {
       "Show a rule's documentation: what, why, examples, options, source",
       (command) => command.positional('rule', { type: 'string', demandOption: true }),
       (args) => {
-        exitCode = explainCommand(args.rule);
+        state.exitCode = explainCommand(args.rule);
       },
     )
     .demandCommand(1, 'Name a command: lint, probe, lsp, rules or explain.')
@@ -139,12 +163,6 @@ export async function run(argv: string[]): Promise<number> {
     .fail((message, error) => {
       throw error ?? new UsageError(message);
     });
-  try {
-    await parser.parseAsync();
-  } catch (error) {
-    return reportFailure(error);
-  }
-  return exitCode;
 }
 
 /** The options `lint` and `probe` share (ReportingArgs): outputs, the failing severity, config, root, file size. */

@@ -3,13 +3,14 @@
 // Loading and setting up yargs (it also lays out the help text on every run) was a fifth of a
 // small lint's cold start. Anything else, or anything unusual in these (a repeated option that
 // is not repeatable, a value that is not one of its choices or starts with "-", `--name=value`,
-// `--`, an empty argument), goes to yargs (commands.ts), which then says what is wrong exactly
-// as always: this path only ever takes lines yargs would parse the same way.
+// `--`, an empty argument, "true" or "false" after -q), goes to yargs (commands.ts), which then
+// says what is wrong exactly as always: this path only ever takes lines yargs would parse the
+// same way (test/cli-fast-path.test.ts checks a table of them against yargs).
 import { SEVERITIES, type Severity } from '../engine/rule';
 import { DEFAULT_MAX_BYTES } from '../engine/source/source-file';
 import { REPORTERS } from '../report/formats';
 import { pairOutputs, reportFailure } from './args';
-import { lintCommand } from './lint-command';
+import { lintCommand, type LintArgs } from './lint-command';
 
 declare const RESTLINT_VERSION: string | undefined;
 
@@ -24,7 +25,8 @@ export function runFast(argv: readonly string[]): Promise<number> | undefined {
   return parsed === undefined ? undefined : lint(parsed);
 }
 
-interface PlainLint {
+/** A `lint` command line the fast path takes, its options as given (parseLint). */
+export interface PlainLint {
   files: string[];
   format: string[];
   output: string[];
@@ -47,7 +49,12 @@ const VALUED: Record<string, { key: 'format' | 'output' | 'fail-severity' | 'con
   '--root': { key: 'root', repeats: false },
 };
 
-function parseLint(args: readonly string[]): PlainLint | undefined {
+/**
+ * The options of a plain `lint` command line (`args` without the `lint`), or undefined when yargs
+ * must parse it. Exported for test/cli-fast-path.test.ts, which checks that yargs parses every
+ * line taken here into the same LintArgs.
+ */
+export function parseLint(args: readonly string[]): PlainLint | undefined {
   const parsed: PlainLint = { files: [], format: [], output: [] };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
@@ -57,7 +64,8 @@ function parseLint(args: readonly string[]): PlainLint | undefined {
       continue;
     }
     if (arg === '--quiet' || arg === '-q') {
-      if (parsed.quiet) return undefined;
+      // yargs takes a "true" or "false" after a boolean option as its value, not as a file.
+      if (parsed.quiet || args[i + 1] === 'true' || args[i + 1] === 'false') return undefined;
       parsed.quiet = true;
       continue;
     }
@@ -77,21 +85,28 @@ function parseLint(args: readonly string[]): PlainLint | undefined {
   return parsed;
 }
 
-/** What commands.ts's `lint` handler does with the same values (and yargs' defaults). */
 async function lint(parsed: PlainLint): Promise<number> {
   try {
-    return await lintCommand({
-      files: parsed.files,
-      outputs: pairOutputs(parsed.format.length ? parsed.format : ['stylish'], parsed.output),
-      failSeverity: (parsed['fail-severity'] ?? 'error') as Severity,
-      config: parsed.config,
-      quiet: parsed.quiet ?? false,
-      root: parsed.root,
-      maxFileSize: DEFAULT_MAX_BYTES / 1024 / 1024,
-      fix: undefined,
-      onlyNew: { baseline: undefined, writeBaseline: undefined, since: undefined },
-    });
+    return await lintCommand(lintArgsOf(parsed));
   } catch (error) {
     return reportFailure(error);
   }
+}
+
+/**
+ * What commands.ts's `lint` handler gives lintCommand for the same line (with yargs' defaults);
+ * throws the UsageError it would (--output and --format that do not pair).
+ */
+export function lintArgsOf(parsed: PlainLint): LintArgs {
+  return {
+    files: parsed.files,
+    outputs: pairOutputs(parsed.format.length ? parsed.format : ['stylish'], parsed.output),
+    failSeverity: (parsed['fail-severity'] ?? 'error') as Severity,
+    config: parsed.config,
+    quiet: parsed.quiet ?? false,
+    root: parsed.root,
+    maxFileSize: DEFAULT_MAX_BYTES / 1024 / 1024,
+    fix: undefined,
+    onlyNew: { baseline: undefined, writeBaseline: undefined, since: undefined },
+  };
 }

@@ -30,6 +30,11 @@ export interface RunOptions {
   maxOldSpaceMb?: number;
   /** More node flags, before the script (e.g. `--require` a probe). */
   nodeArgs?: string[];
+  /** Another bin to run than the repository's dist/cli.js (e.g. a copy installed elsewhere). */
+  bin?: string;
+  /** Run the process as this user and group (this process must be allowed to: root). */
+  uid?: number;
+  gid?: number;
 }
 
 export interface RunResult {
@@ -61,7 +66,7 @@ export function runCli(args: string[], options: RunOptions = {}): Promise<RunRes
   }
   const nodeArgs = [...(options.nodeArgs ?? [])];
   if (options.maxOldSpaceMb !== undefined) nodeArgs.push(`--max-old-space-size=${options.maxOldSpaceMb}`);
-  return runProcess(process.execPath, [...nodeArgs, CLI, ...args], { cwd: options.cwd ?? REPO_ROOT, env, timeoutMs: options.timeoutMs });
+  return runProcess(process.execPath, [...nodeArgs, options.bin ?? CLI, ...args], { cwd: options.cwd ?? REPO_ROOT, env, timeoutMs: options.timeoutMs, uid: options.uid, gid: options.gid });
 }
 
 /** The spectral-cli binary from the dev dependencies. */
@@ -73,11 +78,11 @@ export function runSpectral(args: string[], cwd: string): Promise<RunResult> {
 }
 
 /** Spawns a program with stdin closed and output piped; kills it after `timeoutMs`. */
-function runProcess(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs?: number }): Promise<RunResult> {
+function runProcess(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs?: number; uid?: number; gid?: number }): Promise<RunResult> {
   const timeoutMs = options.timeoutMs ?? HANG_GUARD_MS;
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'], uid: options.uid, gid: options.gid });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
