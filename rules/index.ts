@@ -67,6 +67,7 @@ import operationSuccessResponse from './operation-success-response';
 import securitySchemesDefined from './security-schemes-defined';
 import serverVariablesDefined from './server-variables-defined';
 import swagger2BodyParams from './swagger2-body-params';
+import documentStructure from './document-structure';
 
 /** Every rule restlint ships, in the order `restlint rules` lists them. */
 export const allRules: readonly AnyRule[] = [
@@ -142,6 +143,7 @@ export const allRules: readonly AnyRule[] = [
   securitySchemesDefined,
   serverVariablesDefined,
   swagger2BodyParams,
+  documentStructure,
   // Reported by the engine
   invalidRef,
   unresolvedRef,

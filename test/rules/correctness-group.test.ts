@@ -26,6 +26,7 @@ paths:
     .filter((finding) => correctness.has(finding.code))
     .map((finding) => ({ code: finding.code, at: formatRange(finding.range), severity: finding.severity, message: finding.message }));
   assert.deepEqual(found, [
+    { code: 'document-structure', at: '2:1-2:5', severity: 0, message: 'the Info Object needs a "version"' },
     {
       code: 'path-params-match',
       at: '4:10-4:18',
@@ -33,6 +34,13 @@ paths:
       message: 'path "/users/{userId}" has parameter {userId}, which no parameter of GET declares (the operation declares "id" in: path, which is not in the path)',
     },
     { code: 'path-params-match', at: '7:28-7:30', severity: 0, message: 'parameter "id" is declared in: path, but path "/users/{userId}" has no {id}' },
+    { code: 'document-structure', at: '9:9-9:14', severity: 0, message: 'Response Object "200" needs a "description"' },
+    {
+      code: 'document-structure',
+      at: '12:31-12:37',
+      severity: 0,
+      message: '"objekt" is not a JSON Schema type; use one of array, boolean, integer, number, object, string (did you mean "object"?)',
+    },
     { code: 'unique-operation-id', at: '15:25-15:32', severity: 0, message: 'operationId "getUser" is also used by GET /users/{userId}; operationIds must be unique' },
     {
       code: 'operation-success-response',

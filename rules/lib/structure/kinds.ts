@@ -1,0 +1,85 @@
+/**
+ * The vocabulary the structure tables (./oas2.ts, ./oas3.ts) are written in: what each field
+ * of each OpenAPI object may hold. A table is data the checker (./check.ts) reads, so the
+ * specification's objects read here as they read in the specification.
+ */
+type Json = Record<string, unknown>;
+
+export type Kind =
+  | 'string'
+  | 'boolean'
+  | 'integer'
+  /** A whole number ≥ 0 (minLength, maxItems, …). */
+  | 'count'
+  | 'number'
+  | 'any'
+  /** One of these strings. `what` names the value in messages ("a JSON Schema type"); `hints` advise on common wrong values. */
+  | { enum: readonly string[]; what?: string; hints?: Readonly<Record<string, string>> }
+  /** An object of a named type of the table. */
+  | { type: string }
+  /** A mapping from names to values of one kind; `keys` when names must follow a pattern. */
+  | { map: Kind; keys?: KeyRule }
+  | { list: Kind }
+  /** One of several kinds, told apart by the value's JSON type (a boolean or a schema, say). */
+  | { either: readonly Kind[] };
+
+/** Which names a patterned field takes, and what to say about a name it does not. */
+export interface KeyRule {
+  test(key: string): boolean;
+  /** Why `key` is wrong here and what to write instead. */
+  explain(key: string): string;
+}
+
+export interface ObjectType {
+  /** As the specification names it: "Info Object". */
+  name: string;
+  fields: Readonly<Record<string, Kind>>;
+  required?: readonly string[];
+  /** Names beyond the fixed fields: paths, status codes, callback expressions. */
+  patterned?: { kind: Kind; keys: KeyRule };
+  /**
+   * What a key that is neither a field, nor patterned, nor `x-…` is: an error (`strict`, the
+   * default: the specification allows no other), or a finding only when it is a typo of a
+   * field (`near-miss`: a 3.1 Schema Object, where unknown keywords are annotations).
+   */
+  unknown?: 'strict' | 'near-miss';
+  /** Whether `x-…` keys are extensions here (default true). */
+  extensions?: boolean;
+  /**
+   * Whether a Reference Object may stand here, and the component section its target should
+   * be in (`schemas`, `parameters`; `*` for any): undefined where the specification allows none.
+   */
+  ref?: string;
+  /** Whether `$ref` is one keyword among the others (a 3.1 Schema Object) rather than a Reference Object. */
+  refIsKeyword?: boolean;
+  /** The name of a more specific type for this value: a Parameter by `in`, a Security Scheme by `type`. */
+  pick?(value: Json): string | undefined;
+  /** Advice for keys that belong in another object or another version, by key. */
+  misplaced?: Readonly<Record<string, string>>;
+  /** Advice when a field holds the wrong JSON type, by field. */
+  wrongType?: Readonly<Record<string, string>>;
+  /** Checks across fields, as sentences (`parameter "id" has both "schema" and "content"; keep one`). */
+  extra?(value: Json): { key?: string; text: string }[];
+}
+
+export type StructureTable = Readonly<Record<string, ObjectType>>;
+
+export const STRING: Kind = 'string';
+export const BOOLEAN: Kind = 'boolean';
+export const ANY: Kind = 'any';
+export const STRINGS: Kind = { list: 'string' };
+export const of = (type: string): Kind => ({ type });
+export const mapOf = (kind: Kind, keys?: KeyRule): Kind => ({ map: kind, keys });
+export const listOf = (kind: Kind): Kind => ({ list: kind });
+export const oneOf = (values: readonly string[], what?: string, hints?: Record<string, string>): Kind => ({ enum: values, what, hints });
+
+/** Component names: OpenAPI 3.x "MUST use keys that match the regular expression ^[a-zA-Z0-9.\-_]+$". */
+export const COMPONENT_NAME: KeyRule = {
+  test: (key) => /^[a-zA-Z0-9.\-_]+$/.test(key),
+  explain: (key) => `component name "${key}" may hold only letters, digits, ".", "-" and "_" (OpenAPI 3.x components keys match ^[a-zA-Z0-9.\\-_]+$)`,
+};
+
+export const PATH_KEY: KeyRule = {
+  test: (key) => key.startsWith('/'),
+  explain: (key) => `"${key}" is not a path: a key of paths begins with "/" (write "/${key.replace(/^\/*/, '')}")`,
+};
