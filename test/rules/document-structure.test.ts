@@ -219,3 +219,25 @@ test('document-structure: shared and aliased nodes are checked once; a YAML alia
   const doc = `openapi: 3.0.3\ninfo: { title: T, version: '1' }\npaths: {}\ncomponents:\n  schemas:\n${levels.map((line) => `    ${line}`).join('\n')}\n`;
   assert.deepEqual(of(doc).map((finding) => finding.message), ['"strng" is not a JSON Schema type; use one of array, boolean, integer, number, object, string (did you mean "string"?)']);
 });
+
+test('document-structure: what the specification says across fields: unique enum values and tag names, items of an array, a path without a query, a non-empty server enum', () => {
+  const doc = `openapi: 3.0.3
+info: { title: T, version: '1' }
+tags: [{ name: a }, { name: b }, { name: a }]
+paths:
+  /c?x=1:
+    get: { responses: { '200': { description: ok } } }
+components:
+  schemas:
+    E: { type: string, enum: [a, b, a] }
+    L: { type: array }
+`;
+  assert.deepEqual(of(doc), [
+    { message: 'tag "a" is listed more than once in "tags"; tag names must be unique', at: '3:1-3:5', severity: 0 },
+    { message: 'path "/c?x=1" has a query string; a path is only the part before "?": declare the query as in: query parameters', at: '5:3-5:9', severity: 0 },
+    { message: '"enum" lists "a" more than once; each value once is enough', at: '9:24-9:28', severity: 0 },
+    { message: 'type: array needs "items" saying what the elements are (OpenAPI 3.0 requires it)', at: '10:10-10:14', severity: 0 },
+  ]);
+  const v31 = "openapi: 3.1.0\ninfo: { title: T, version: '1' }\nservers: [{ url: 'https://{region}.example.com', variables: { region: { default: eu, enum: [] } } }]\ncomponents: { schemas: { L: { type: array } } }\n";
+  assert.deepEqual(of(v31), [{ message: 'a server variable\'s "enum" must not be empty: list the values, or leave "enum" out', at: '3:86-3:90', severity: 0 }]);
+});

@@ -80,6 +80,30 @@ export const COMPONENT_NAME: KeyRule = {
 };
 
 export const PATH_KEY: KeyRule = {
-  test: (key) => key.startsWith('/'),
-  explain: (key) => `"${key}" is not a path: a key of paths begins with "/" (write "/${key.replace(/^\/*/, '')}")`,
+  test: (key) => key.startsWith('/') && !key.includes('?'),
+  explain: (key) =>
+    key.startsWith('/')
+      ? `path "${key}" has a query string; a path is only the part before "?": declare the query as in: query parameters`
+      : `"${key}" is not a path: a key of paths begins with "/" (write "/${key.replace(/^\/*/, '')}")`,
 };
+
+/** JSON Schema: enum "elements in the array MUST be unique" (draft 4; SHOULD in 2020-12, but a repeated value is always a mistake). */
+export function duplicateEnumValues(value: Record<string, unknown>): { key?: string; text: string }[] {
+  if (!Array.isArray(value.enum) || value.enum.length < 2) return [];
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const entry of value.enum) {
+    const text = JSON.stringify(entry) ?? 'undefined';
+    if (seen.has(text)) repeated.add(text);
+    seen.add(text);
+  }
+  return repeated.size === 0 ? [] : [{ key: 'enum', text: `"enum" lists ${[...repeated].join(', ')} more than once; each value once is enough` }];
+}
+
+/** "Each tag name in the list MUST be unique." */
+export function duplicateTagNames(value: Record<string, unknown>): { key?: string; text: string }[] {
+  if (!Array.isArray(value.tags)) return [];
+  const names = value.tags.map((tag: unknown) => (tag !== null && typeof tag === 'object' ? (tag as Record<string, unknown>).name : undefined)).filter((name): name is string => typeof name === 'string');
+  const repeated = [...new Set(names.filter((name, index) => names.indexOf(name) !== index))];
+  return repeated.map((name) => ({ key: 'tags', text: `tag "${name}" is listed more than once in "tags"; tag names must be unique` }));
+}

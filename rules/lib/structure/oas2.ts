@@ -4,7 +4,7 @@
  * Object), and its schemas are a subset of JSON Schema draft 4 (no oneOf, anyOf or not).
  */
 import { HTTP_METHODS } from '../../../src/engine/walk/nodes';
-import { ANY, BOOLEAN, listOf, mapOf, of, oneOf, PATH_KEY, STRING, STRINGS, type Kind, type KeyRule, type ObjectType, type StructureTable } from './kinds';
+import { ANY, BOOLEAN, duplicateEnumValues, duplicateTagNames, listOf, mapOf, of, oneOf, PATH_KEY, STRING, STRINGS, type Kind, type KeyRule, type ObjectType, type StructureTable } from './kinds';
 
 const STATUS_KEY: KeyRule = {
   test: (key) => key === 'default' || /^[1-5]\d\d$/.test(key),
@@ -43,7 +43,7 @@ function typed(types: readonly string[], collectionFormats: readonly string[]): 
 
 const FORMATS = ['csv', 'ssv', 'tsv', 'pipes'];
 const SCHEMA_TYPE = oneOf(['array', 'boolean', 'integer', 'null', 'number', 'object', 'string', 'file'], 'a JSON Schema type', TYPE_HINTS);
-const itemsNeeded = (value: Record<string, unknown>) => (value.type === 'array' && value.items === undefined ? [{ key: 'type', text: 'type: array needs "items" saying what the elements are' }] : []);
+const itemsNeeded = (value: Record<string, unknown>) => [...(value.type === 'array' && value.items === undefined ? [{ key: 'type', text: 'type: array needs "items" saying what the elements are' }] : []), ...duplicateEnumValues(value)];
 
 export function oas2Table(): StructureTable {
   const schema = of('Schema');
@@ -69,6 +69,7 @@ export function oas2Table(): StructureTable {
         externalDocs: of('ExternalDocs'),
       },
       required: ['swagger', 'info', 'paths'],
+      extra: duplicateTagNames,
       misplaced: {
         openapi: 'a document has either "swagger" (2.0) or "openapi" (3.x), not both',
         components: 'Swagger 2.0 keeps schemas in "definitions" (components are OpenAPI 3)',
@@ -192,6 +193,7 @@ export function oas2Table(): StructureTable {
         example: ANY,
       },
       ref: 'definitions',
+      extra: duplicateEnumValues,
       wrongType: { required: 'a Schema Object\'s "required" lists the names of its required properties: to require this property, list its name in "required" of the schema that holds it' },
       misplaced: {
         oneOf: 'Swagger 2.0 schemas have no "oneOf" (OpenAPI 3 does); x-oneOf is sometimes used as an extension',

@@ -5,7 +5,7 @@
  */
 import { isObject } from '../../../src/engine/model/json';
 import { HTTP_METHODS } from '../../../src/engine/walk/nodes';
-import { ANY, BOOLEAN, COMPONENT_NAME, listOf, mapOf, of, oneOf, PATH_KEY, STRING, STRINGS, type Kind, type KeyRule, type ObjectType, type StructureTable } from './kinds';
+import { ANY, BOOLEAN, COMPONENT_NAME, duplicateEnumValues, duplicateTagNames, listOf, mapOf, of, oneOf, PATH_KEY, STRING, STRINGS, type Kind, type KeyRule, type ObjectType, type StructureTable } from './kinds';
 
 export type Oas3Minor = '3.0' | '3.1' | '3.2';
 
@@ -91,7 +91,10 @@ export function oas3Table(minor: Oas3Minor): StructureTable {
         produces: 'OpenAPI 3 lists media types under each response content',
         ...(v30 ? { webhooks: 'webhooks are OpenAPI 3.1' } : {}),
       },
-      extra: (value) => (!v30 && value.paths === undefined && value.components === undefined && value.webhooks === undefined ? [{ text: 'the document needs at least one of "paths", "components" or "webhooks"' }] : []),
+      extra: (value) => [
+        ...(!v30 && value.paths === undefined && value.components === undefined && value.webhooks === undefined ? [{ text: 'the document needs at least one of "paths", "components" or "webhooks"' }] : []),
+        ...duplicateTagNames(value),
+      ],
     },
     Info: {
       name: 'Info Object',
@@ -107,7 +110,12 @@ export function oas3Table(minor: Oas3Minor): StructureTable {
     },
     Server: { name: 'Server Object', fields: { url: STRING, description: STRING, variables: mapOf(of('ServerVariable')), ...only32({ name: STRING }) }, required: ['url'] },
     // `default` is required: server-variables-defined says so, with the variable's name.
-    ServerVariable: { name: 'Server Variable Object', fields: { enum: STRINGS, default: STRING, description: STRING } },
+    ServerVariable: {
+      name: 'Server Variable Object',
+      fields: { enum: STRINGS, default: STRING, description: STRING },
+      // 3.0 says an enum SHOULD NOT be empty; 3.1 that it MUST NOT.
+      extra: (value) => (!v30 && Array.isArray(value.enum) && value.enum.length === 0 ? [{ key: 'enum', text: 'a server variable\'s "enum" must not be empty: list the values, or leave "enum" out' }] : []),
+    },
     Components: {
       name: 'Components Object',
       fields: {
@@ -283,6 +291,8 @@ export function oas3Table(minor: Oas3Minor): StructureTable {
       },
       ref: 'schemas',
       refIsKeyword: !v30,
+      // 3.0: "items MUST be present if the type is array" (3.1 schemas are JSON Schema, where it is optional).
+      extra: (value) => [...(v30 && value.type === 'array' && value.items === undefined ? [{ key: 'type', text: 'type: array needs "items" saying what the elements are (OpenAPI 3.0 requires it)' }] : []), ...duplicateEnumValues(value)],
       unknown: v30 ? 'strict' : 'near-miss',
       wrongType: {
         required: 'a Schema Object\'s "required" lists the names of its required properties: to require this property, list its name in "required" of the schema that holds it',
