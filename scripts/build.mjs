@@ -9,13 +9,14 @@ import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
 
-// The prober and the language server are bundles of their own (dist/probe-command.js,
-// dist/lsp-command.js), required by dist/restlint.js only for `restlint probe` and `restlint lsp`:
-// `lint` then never parses their code, which a small document would feel.
+// The prober, the language server and the bundler are bundles of their own (dist/probe-command.js,
+// dist/lsp-command.js, dist/bundle-command.js, the last with swagger-parser built in), required by
+// dist/restlint.js only for `restlint probe`, `restlint lsp` and `restlint bundle`: `lint` then
+// never parses their code, which a small document would feel.
 const probeApart = {
   name: 'probe-apart',
   setup(build) {
-    build.onResolve({ filter: /^\.\/(probe|lsp)-command$/ }, (args) => ({ path: `${args.path}.js`, external: true }));
+    build.onResolve({ filter: /^\.\/(probe|lsp|bundle)-command$/ }, (args) => ({ path: `${args.path}.js`, external: true }));
   },
 };
 // What every Node bundle here shares. Spectral is loaded from node_modules only when a config
@@ -52,7 +53,11 @@ await build({
 });
 await build({
   ...nodeBundle,
-  entryPoints: { 'probe-command': join(root, 'src', 'cli', 'probe-command.ts'), 'lsp-command': join(root, 'src', 'cli', 'lsp-command.ts') },
+  entryPoints: {
+    'probe-command': join(root, 'src', 'cli', 'probe-command.ts'),
+    'lsp-command': join(root, 'src', 'cli', 'lsp-command.ts'),
+    'bundle-command': join(root, 'src', 'cli', 'bundle-command.ts'),
+  },
   banner: { js: importMetaUrl },
 });
 // The bin: node: modules only, so it is all it compiles; no source map (nothing to map).

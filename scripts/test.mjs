@@ -40,6 +40,7 @@ const PARTS = {
     'test/probe/probe-cli.test.ts',
     'test/probe/schema-corpus.test.ts',
     'test/baseline.test.ts',
+    'test/bundle.test.ts',
     'test/cli-code-cache.test.ts',
     'test/cli.test.ts',
     'test/corpus.test.ts',

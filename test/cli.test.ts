@@ -105,10 +105,10 @@ before(() => {
 after(() => removeDir(tmp));
 
 describe('help, version and usage errors', () => {
-  test('--help exits 0 and lists the lint, rules and explain commands', async () => {
+  test('--help exits 0 and lists the lint, bundle, probe, rules and explain commands', async () => {
     const result = await runCli(['--help']);
     assertExit(result, 0);
-    for (const command of ['lint [files..]', 'probe', 'rules', 'explain <rule>']) assert.ok(result.stdout.includes(`restlint ${command}`), `--help lists ${command}\n${result.stdout}`);
+    for (const command of ['lint [files..]', 'bundle <entry>', 'probe', 'rules', 'explain <rule>']) assert.ok(result.stdout.includes(`restlint ${command}`), `--help lists ${command}\n${result.stdout}`);
     assert.equal(result.stderr, '');
   });
 
@@ -122,7 +122,14 @@ describe('help, version and usage errors', () => {
     const result = await runCli([]);
     assertExit(result, 2);
     assert.equal(result.stdout, '');
-    assert.equal(result.stderr, 'error Name a command: lint, probe, lsp, rules or explain.\nRun `restlint --help` for usage.\n');
+    assert.equal(result.stderr, 'error Name a command: lint, bundle, probe, lsp, rules or explain.\nRun `restlint --help` for usage.\n');
+  });
+
+  test('a usage error in a command bundled apart (dist/probe-command.js): exit 2 and the way to --help, not a crash', async () => {
+    const result = await runCli(['probe', '--spec', 'fixtures/petstore-good/openapi.yaml', '--base-url', 'http://127.0.0.1:9', '--rate', 'bogus']);
+    assertExit(result, 2);
+    assert.equal(result.stdout, '');
+    assert.match(result.stderr, /^error --rate "bogus": .*\nRun `restlint --help` for usage\.\n$/);
   });
 
   test('an unknown option: exit 2, named, with the way to --help', async () => {

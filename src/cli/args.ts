@@ -1,7 +1,7 @@
 // What the yargs command line (commands.ts) and the fast path (fast-path.ts) share: turning
 // option values into a command's arguments, and printing a failure. No yargs here.
 import { colorsFor } from '../report/colors';
-import { UsageError } from './files';
+import { isUsageError, UsageError } from './files';
 import { EXIT } from './lint-command';
 
 /**
@@ -30,7 +30,7 @@ export function listOf(value: unknown): string[] {
 /** Prints what ended a command with an error (a usage error, or a crash); resolves the exit code. */
 export function reportFailure(error: unknown): number {
   const colors = colorsFor(process.stderr);
-  if (error instanceof UsageError) {
+  if (isUsageError(error)) {
     process.stderr.write(`${colors.red('error')} ${error.message}\n${colors.dim('Run `restlint --help` for usage.')}\n`);
     return EXIT.usage;
   }

@@ -70,6 +70,34 @@ function commandLine(argv: string[], state: { exitCode: number }, runLint: (args
       },
     )
     .command(
+      'bundle <entry>',
+      'Bundle a document split over many files into one self-contained file (local files only; no remote $ref is fetched)',
+      (command) =>
+        command
+          .positional('entry', { describe: 'The entry file of the document (the one with `openapi:` or `swagger:`)', type: 'string', demandOption: true })
+          .option('output', { alias: 'o', type: 'string', describe: 'Write the bundle to this file: JSON for .json, YAML for .yaml/.yml (default: stdout, in the entry\'s format)' })
+          .option('dereference', { type: 'boolean', default: false, describe: 'Inline every $ref too; a $ref whose inlining would loop (a recursive schema) is kept, pointing inside the output' })
+          .option('root', { type: 'string', describe: 'Folder referenced files must stay inside (default: nearest folder with .git, package.json or a restlint config)' })
+          .option('config', { alias: 'c', type: 'string', describe: 'Config file (default: .restlint.yaml found by walking up from the entry)' })
+          .option('max-file-size', { type: 'number', default: DEFAULT_MAX_BYTES / 1024 / 1024, describe: 'Largest file to read, in MB (the bundle may be up to 4 times it)' })
+          .example('$0 bundle openapi.yaml -o dist/openapi.yaml', 'One YAML file from a document split over many')
+          .example('$0 bundle openapi.yaml -o dist/openapi.json', 'The same, as JSON')
+          .example('$0 bundle openapi.yaml --dereference -o flat.json', 'Every $ref inlined too')
+          .example('$0 bundle specs/api.yaml --root .', 'Allow $refs to files anywhere under the current folder'),
+      async (args) => {
+        // Required here: `lint` never loads the bundler (dist/bundle-command.js, with swagger-parser in it).
+        const { bundleCommand } = require('./bundle-command') as typeof import('./bundle-command');
+        exitCode = await bundleCommand({
+          entry: args.entry as string,
+          output: args.output,
+          dereference: args.dereference,
+          root: args.root,
+          config: args.config,
+          maxFileSize: args['max-file-size'],
+        });
+      },
+    )
+    .command(
       'probe',
       'Probe a running API: send requests planned from the spec and report what the responses break',
       (command) =>
@@ -151,7 +179,7 @@ function commandLine(argv: string[], state: { exitCode: number }, runLint: (args
         state.exitCode = explainCommand(args.rule);
       },
     )
-    .demandCommand(1, 'Name a command: lint, probe, lsp, rules or explain.')
+    .demandCommand(1, 'Name a command: lint, bundle, probe, lsp, rules or explain.')
     .recommendCommands()
     .strict()
     .help()

@@ -3,8 +3,22 @@ import { join, resolve } from 'node:path';
 
 export const DEFAULT_FILE_NAMES = ['openapi.yaml', 'openapi.yml', 'openapi.json', 'swagger.yaml', 'swagger.yml', 'swagger.json'];
 
+/** Marks a UsageError whichever bundle made it (see isUsageError). */
+const USAGE = Symbol.for('restlint.UsageError');
+
 /** A usage problem: printed with the way out, exit code 2. */
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  readonly [USAGE] = true;
+}
+
+/**
+ * Whether an error is a UsageError: by its mark, not instanceof, because the commands that are
+ * bundles of their own (dist/probe-command.js, dist/bundle-command.js) each have their own copy
+ * of the class, and their usage errors reach the CLI bundle's reportFailure.
+ */
+export function isUsageError(error: unknown): error is UsageError {
+  return typeof error === 'object' && error !== null && (error as { [USAGE]?: unknown })[USAGE] === true;
+}
 
 /**
  * Turns the command line's files and globs into absolute paths, in the order given.
