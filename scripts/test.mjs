@@ -28,6 +28,7 @@ const PARTS = {
     'test/probe/stack-traces.test.ts',
     'test/cli-fast-path.test.ts',
     'test/lexicon.test.ts',
+    'test/migration.test.ts',
     'test/readme.test.ts',
     'test/report-formats.test.ts',
     'test/rule-docs.test.ts',

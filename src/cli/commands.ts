@@ -87,7 +87,7 @@ function commandLine(argv: string[], state: { exitCode: number }, runLint: (args
       async (args) => {
         // Required here: `lint` never loads the bundler (dist/bundle-command.js, with swagger-parser in it).
         const { bundleCommand } = require('./bundle-command') as typeof import('./bundle-command');
-        exitCode = await bundleCommand({
+        state.exitCode = await bundleCommand({
           entry: args.entry as string,
           output: args.output,
           dereference: args.dereference,
@@ -173,8 +173,12 @@ function commandLine(argv: string[], state: { exitCode: number }, runLint: (args
     )
     .command(
       'explain <rule>',
-      "Show a rule's documentation: what, why, examples, options, source",
-      (command) => command.positional('rule', { type: 'string', demandOption: true }),
+      "Show a rule's documentation: what, why, examples, options, source; for a Spectral or Redocly rule id, the restlint rule that covers it",
+      (command) =>
+        command
+          .positional('rule', { type: 'string', demandOption: true, describe: 'a restlint rule id, a spectral:oas or Redocly rule id, or "spectral" / "redocly" for the whole migration table' })
+          .example('$0 explain no-verb-in-path', "restlint's rule, in full")
+          .example('$0 explain oas3-schema', 'which restlint rule replaces a Spectral rule'),
       (args) => {
         state.exitCode = explainCommand(args.rule);
       },

@@ -3,6 +3,7 @@ import { readRuleDoc, rulesDir } from '../engine/rule-docs';
 import { describeSource } from '../engine/sources';
 import { colorsFor } from '../report/colors';
 import { allRules } from '../../rules';
+import { describePeerRule, PEER_RULES, peerRulesNamed } from '../../rules/migration';
 import { UsageError } from './files';
 
 
@@ -36,6 +37,12 @@ export function rulesCommand(format: 'table' | 'json'): number {
 /** `restlint explain <rule>`: what, why, failing and passing examples, options, sources. */
 export function explainCommand(id: string): number {
   const rule = allRules.find((candidate) => candidate.meta.id === id);
+  // A team coming from Spectral or Redocly asks about the rules it knows: `explain oas3-schema`, or `explain spectral` for all.
+  const peers = id === 'spectral' || id === 'redocly' ? PEER_RULES.filter((peer) => peer.tool === id) : peerRulesNamed(id);
+  if (!rule && peers.length > 0) {
+    process.stdout.write(peers.map(describePeerRule).join('\n') + '\n');
+    return 0;
+  }
   if (!rule) {
     const close = allRules.map((candidate) => candidate.meta.id).filter((candidate) => candidate.includes(id) || id.includes(candidate));
     throw new UsageError(`unknown rule "${id}"${close.length ? `; did you mean ${close.map((c) => `"${c}"`).join(' or ')}?` : ''} (\`restlint rules\` lists them)`);
