@@ -62,7 +62,11 @@ export interface FindingInput {
   cap?: Severity;
   /** The operation the finding was found through (see Report.usedBy). */
   usedBy?: string;
-  fix?: TextEdit[];
+  /**
+   * The fix's edits, computed when a reader asks (--fix, the editor, SARIF), not for every
+   * report: placing an edit reads the source text, and a large document reports thousands.
+   */
+  fix?: () => TextEdit[] | undefined;
   evidence?: () => Evidence;
 }
 
@@ -98,7 +102,7 @@ export class FindingCollector {
       source: input.at.file.path,
       range: input.range(),
     };
-    if (input.fix) finding.fix = input.fix;
+    if (input.fix) defineLazily(finding, 'fix', input.fix);
     if (input.evidence) finding.evidence = input.evidence();
     this.found.set(key, { finding, users: new Set(input.usedBy ? [input.usedBy] : []) });
   }
@@ -114,6 +118,22 @@ export class FindingCollector {
       .map(({ finding, users }) => (users.size > 1 ? { ...finding, message: `${finding.message} (shared by ${users.size} operations)` } : finding))
       .sort(compareFindings);
   }
+}
+
+/**
+ * Gives `object` an enumerable `key` whose value `compute` makes on the first read (a copy, a
+ * structured clone to a worker and every reader see the value, as for a plain property).
+ */
+function defineLazily<T extends object, K extends keyof T>(object: T, key: K, compute: () => T[K]): void {
+  Object.defineProperty(object, key, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const value = compute();
+      Object.defineProperty(object, key, { value, enumerable: true, configurable: true, writable: true });
+      return value;
+    },
+  });
 }
 
 /** A JSON pointer as Spectral's path: array indices as numbers. */

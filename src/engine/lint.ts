@@ -48,8 +48,13 @@ export function lintSource(entry: SourceFile, options: LintSourceOptions, load: 
       // As in ESLint, only a rule whose meta says it fixes may attach a fix: `restlint explain`, --fix and the editor trust meta.fix.
       if (found.fix && rule.meta.fix === 'no') throw new Error(`rule ${rule.meta.id} attached a fix, but its meta.fix is 'no'`);
       // A fix is all or nothing: if one edit cannot be placed exactly, none is offered.
-      const edits = found.fix?.map(textEditOf);
-      const fix = edits?.every((edit) => edit !== undefined) ? (edits as TextEdit[]) : undefined;
+      const edits = found.fix;
+      const fix = edits
+        ? () => {
+            const placed = edits.map(textEditOf);
+            return placed.every((edit) => edit !== undefined) ? (placed as TextEdit[]) : undefined;
+          }
+        : undefined;
       const range = () => found.at.file.rangeOf(found.at.pointer, found.part, found.within);
       findings.add({ code: rule.meta.id, message, at: found.at, range, cap: found.severity, usedBy: found.usedBy, fix });
     };
