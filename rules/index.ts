@@ -67,6 +67,10 @@ import operationSuccessResponse from './operation-success-response';
 import securitySchemesDefined from './security-schemes-defined';
 import serverVariablesDefined from './server-variables-defined';
 import swagger2BodyParams from './swagger2-body-params';
+import noUnusedComponents from './no-unused-components';
+import noRefSiblings from './no-ref-siblings';
+import discriminatorPropertyDefined from './discriminator-property-defined';
+import requiredPropertiesDefined from './required-properties-defined';
 
 /** Every rule restlint ships, in the order `restlint rules` lists them. */
 export const allRules: readonly AnyRule[] = [
@@ -142,6 +146,10 @@ export const allRules: readonly AnyRule[] = [
   securitySchemesDefined,
   serverVariablesDefined,
   swagger2BodyParams,
+  noUnusedComponents,
+  noRefSiblings,
+  discriminatorPropertyDefined,
+  requiredPropertiesDefined,
   // Reported by the engine
   invalidRef,
   unresolvedRef,
