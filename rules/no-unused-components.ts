@@ -1,10 +1,10 @@
 import { dirname, relative } from 'node:path';
 import { decodePointer } from '../src/engine/model/location';
 import { isObject } from '../src/engine/model/json';
-import { splitRef, walkPointer } from '../src/engine/resolve/refs';
+import { walkPointer } from '../src/engine/resolve/refs';
 import { defineRule } from '../src/engine/rule';
 import type { OpenApiVersion } from '../src/engine/walk/nodes';
-import { documentRefs, type FileScan } from './lib/document-refs';
+import { documentRefs, refTarget, type FileScan } from './lib/document-refs';
 import { listInWords } from './lib/phrases';
 
 type Json = Record<string, unknown>;
@@ -146,18 +146,16 @@ class Graph {
     const from = (region: readonly string[]) => (isEntry ? this.entryNode(region) : `file\0${scan.file.path}`);
     const schemas = this.version === '2.0' ? ['definitions'] : ['components', 'schemas'];
     const schemaNames = walkPointer(root, schemas);
-    // Big documents repeat a few thousand `$ref` texts tens of thousands of times: each is taken apart once.
-    const targets = new Map<string, string | undefined>();
     for (const site of scan.refs) {
-      let to = targets.get(site.ref);
-      if (to === undefined && !targets.has(site.ref)) targets.set(site.ref, (to = this.target(site.ref, scan.file.path)));
-      if (to !== undefined) this.edge(from(site.region), to);
+      const to = refTarget(scan, site.ref);
+      if (to) this.edge(from(site.region), this.fileNode(to.path, to.pointer));
     }
     for (const site of scan.mappings) {
       // A mapping value is a schema name (of the components) or a reference.
       const named = 'value' in schemaNames && isObject(schemaNames.value) && Object.prototype.hasOwnProperty.call(schemaNames.value, site.value);
-      const to = named && !site.value.includes('/') ? [...schemas, site.value].join('\0') : this.target(site.value, scan.file.path);
-      if (to !== undefined) this.edge(from(site.region), to);
+      const target = named && !site.value.includes('/') ? undefined : refTarget(scan, site.value);
+      if (named && !site.value.includes('/')) this.edge(from(site.region), [...schemas, site.value].join('\0'));
+      else if (target) this.edge(from(site.region), this.fileNode(target.path, target.pointer));
     }
     const schemes = this.version === '2.0' ? ['securityDefinitions'] : ['components', 'securitySchemes'];
     for (const site of scan.security) this.edge(from(site.region), [...schemes, site.name].join('\0'));
@@ -182,13 +180,6 @@ class Graph {
         if (isObject(parent) && parent.discriminator !== undefined) this.edge([...pointer].join('\0'), [...path, name].join('\0'));
       }
     }
-  }
-
-  private target(ref: string, fromPath: string): string | undefined {
-    const { fragment, path } = splitRef(ref, fromPath);
-    if (path === null) return undefined;
-    const pointer = decodePointer(fragment) ?? [];
-    return this.fileNode(path ?? fromPath, pointer);
   }
 
   reachable(): Set<string> {

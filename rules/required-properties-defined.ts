@@ -65,6 +65,9 @@ export default defineRule({
                 : undefined;
           const own = isObject(value.properties) ? Object.keys(value.properties) : [];
           if (!closedBy && own.length === 0) continue;
+          // Most schemas declare what they require themselves: only the others are looked at further.
+          const declared = new Set(own);
+          if ((value.required as unknown[]).every((name) => typeof name !== 'string' || declared.has(name))) continue;
           // What the schema, its members and the schemas composing it (up the chain) declare.
           const shapes = [schemaShape(value, loc, context.resolve, COMPOSITION)];
           const seen = new Set<object>([value]);

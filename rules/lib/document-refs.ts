@@ -6,7 +6,7 @@
  * gathered once per lint (keyed by the lint's `resolve`, which every rule of a lint shares).
  */
 import { isObject } from '../../src/engine/model/json';
-import type { NodeLocation } from '../../src/engine/model/location';
+import { decodePointer, type NodeLocation } from '../../src/engine/model/location';
 import type { AnyRuleContext } from '../../src/engine/rule';
 import { splitRef } from '../../src/engine/resolve/refs';
 import type { SourceFile } from '../../src/engine/source/source-file';
@@ -57,6 +57,32 @@ export interface FileScan {
   refs: RefSite[];
   mappings: MappingSite[];
   security: SecurityUse[];
+}
+
+/** What a `$ref` text names: a file (absolute path; the referring file's own for `#/…`) and a decoded pointer in it. */
+export interface RefTarget {
+  path: string;
+  pointer: readonly string[];
+}
+
+const targets = new WeakMap<FileScan, Map<string, RefTarget | null>>();
+
+/**
+ * Where a `$ref` text written in the scanned file points, taken apart once per distinct text
+ * and file (big documents repeat a few thousand texts tens of thousands of times). Null for a
+ * remote reference or a fragment that is not a JSON pointer.
+ */
+export function refTarget(scan: FileScan, ref: string): RefTarget | null {
+  let known = targets.get(scan);
+  if (!known) targets.set(scan, (known = new Map()));
+  let target = known.get(ref);
+  if (target === undefined) {
+    const { fragment, path } = splitRef(ref, scan.file.path);
+    const pointer = path === null ? undefined : decodePointer(fragment);
+    target = pointer ? { path: path ?? scan.file.path, pointer } : null;
+    known.set(ref, target);
+  }
+  return target;
 }
 
 /** Keywords whose value is data, not OpenAPI or JSON Schema objects. */
@@ -163,16 +189,18 @@ export function documentRefs(entry: SourceFile, context: AnyRuleContext): Docume
     files.push(scanFile(file));
   };
   add(entry);
+  // One reference into each file is enough to reach it: the others are not followed again.
+  const reached = new Set<string>([entry.path]);
   for (let index = 0; index < files.length; index++) {
     const scan = files[index];
-    const followed = new Set<string>();
     for (const site of scan.refs) {
-      const { path } = splitRef(site.ref, scan.file.path);
-      if (typeof path !== 'string' || path === scan.file.path || followed.has(site.ref)) continue;
-      followed.add(site.ref);
+      const target = refTarget(scan, site.ref);
+      if (!target || reached.has(target.path)) continue;
       // The reference itself, from where it is written: a broken one is recorded as invalid-ref would record it.
-      const target = context.resolve(site.holder, siteLocation(scan.file, site));
-      if (target) add(target.loc.file);
+      const found = context.resolve(site.holder, siteLocation(scan.file, site));
+      if (!found) continue;
+      add(found.loc.file);
+      reached.add(found.loc.file.path);
     }
   }
   const refs: DocumentRefs = { entry: files[0], files };
