@@ -87,8 +87,35 @@ export function refTarget(scan: FileScan, ref: string): RefTarget | null {
 
 /** Keywords whose value is data, not OpenAPI or JSON Schema objects. */
 const LITERAL_KEYS = new Set(['example', 'default', 'enum', 'const']);
-/** Keys under which a member's name is a user's name (a property called `example`), not a keyword. */
-const NAME_MAPS = new Set(['properties', 'patternProperties']);
+/**
+ * Maps whose keys are names (a property called `example`, the `default` response, a schema
+ * called `enum`), not keywords: under them no key means literal data.
+ */
+const NAME_MAPS = new Set([
+  'properties',
+  'patternProperties',
+  'dependentSchemas',
+  '$defs',
+  'definitions',
+  'schemas',
+  'responses',
+  'parameters',
+  'examples',
+  'requestBodies',
+  'headers',
+  'securitySchemes',
+  'securityDefinitions',
+  'links',
+  'callbacks',
+  'pathItems',
+  'paths',
+  'webhooks',
+  'content',
+  'encoding',
+  'variables',
+  'mapping',
+  'scopes',
+]);
 
 const scans = new WeakMap<SourceFile, FileScan>();
 

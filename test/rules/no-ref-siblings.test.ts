@@ -9,7 +9,7 @@ const schemaMessage = (key: string, spec = 'OpenAPI 3.0') =>
 const otherMessage = (key: string, spec = 'OpenAPI 3.0') =>
   `"${key}" beside $ref is ignored (${spec}: a Reference Object takes no other properties); move it into the referenced object`;
 
-test('no-ref-siblings: keys beside schema and response references, also in components nothing walks; x- extensions and examples are not reported (OpenAPI 3.0)', () => {
+test('no-ref-siblings: keys beside schema and response references (the default response too), also in components nothing walks; x- extensions and examples are not reported (OpenAPI 3.0)', () => {
   const doc = openapi(
     [
       '  /pets:',
@@ -18,6 +18,9 @@ test('no-ref-siblings: keys beside schema and response references, also in compo
       "        '200':",
       "          $ref: '#/components/responses/Pets'",
       '          description: the pets',
+      '        default:',
+      "          $ref: '#/components/responses/Pets'",
+      '          headers: {}',
       'components:',
       '  responses:',
       '    Pets:',
@@ -37,8 +40,9 @@ test('no-ref-siblings: keys beside schema and response references, also in compo
   );
   assert.deepEqual(findingsOf(lintText(doc), rule), [
     { message: otherMessage('description'), at: '9:11-9:22', severity: 1 },
-    { message: schemaMessage('nullable'), at: '18:13-18:21', severity: 1 },
-    { message: schemaMessage('readOnly'), at: '24:64-24:72', severity: 1 },
+    { message: otherMessage('headers'), at: '12:11-12:18', severity: 1 },
+    { message: schemaMessage('nullable'), at: '21:13-21:21', severity: 1 },
+    { message: schemaMessage('readOnly'), at: '27:64-27:72', severity: 1 },
   ]);
 });
 

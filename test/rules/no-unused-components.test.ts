@@ -120,3 +120,27 @@ test('no-unused-components: a components library (no paths, no webhooks) gets no
   const swagger = ["swagger: '2.0'", "info: { title: Shared, version: '1' }", 'paths: {}', 'definitions:', '  Error: { type: object }'].join('\n');
   assert.deepEqual(findingsOf(lintText(swagger), rule), []);
 });
+
+test('no-unused-components: names are not keywords: the default response, and a schema called "example", are read like any other', () => {
+  const doc = [
+    'openapi: 3.0.3',
+    "info: { title: T, version: '1' }",
+    'paths:',
+    '  /pets:',
+    '    get:',
+    '      responses:',
+    '        default:',
+    '          description: any',
+    '          content:',
+    '            application/json:',
+    '              schema:',
+    "                oneOf: [{ $ref: '#/components/schemas/example' }]",
+    '                discriminator: { propertyName: kind, mapping: { cat: Cat } }',
+    'components:',
+    '  schemas:',
+    "    example: { properties: { kind: { type: string }, owner: { $ref: '#/components/schemas/Owner' } } }",
+    '    Cat: { type: object }',
+    '    Owner: { type: object }',
+  ].join('\n');
+  assert.deepEqual(findingsOf(lintText(doc), rule), []);
+});
