@@ -143,22 +143,22 @@ class Graph {
   }
 
   addFile(scan: FileScan, isEntry: boolean, root: Json): void {
-    const from = (region: readonly string[]) => (isEntry ? this.entryNode(region) : `file\0${scan.file.path}`);
+    const from = (pointer: readonly string[]) => (isEntry ? this.entryNode(pointer) : `file\0${scan.file.path}`);
     const schemas = this.version === '2.0' ? ['definitions'] : ['components', 'schemas'];
     const schemaNames = walkPointer(root, schemas);
     for (const site of scan.refs) {
       const to = refTarget(scan, site.ref);
-      if (to) this.edge(from(site.region), this.fileNode(to.path, to.pointer));
+      if (to) this.edge(from(site.pointer), this.fileNode(to.path, to.pointer));
     }
     for (const site of scan.mappings) {
       // A mapping value is a schema name (of the components) or a reference.
       const named = 'value' in schemaNames && isObject(schemaNames.value) && Object.prototype.hasOwnProperty.call(schemaNames.value, site.value);
       const target = named && !site.value.includes('/') ? undefined : refTarget(scan, site.value);
-      if (named && !site.value.includes('/')) this.edge(from(site.region), [...schemas, site.value].join('\0'));
-      else if (target) this.edge(from(site.region), this.fileNode(target.path, target.pointer));
+      if (named && !site.value.includes('/')) this.edge(from(site.pointer), [...schemas, site.value].join('\0'));
+      else if (target) this.edge(from(site.pointer), this.fileNode(target.path, target.pointer));
     }
     const schemes = this.version === '2.0' ? ['securityDefinitions'] : ['components', 'securitySchemes'];
-    for (const site of scan.security) this.edge(from(site.region), [...schemes, site.name].join('\0'));
+    for (const site of scan.security) this.edge(from(site.pointer), [...schemes, site.name].join('\0'));
   }
 
   /**

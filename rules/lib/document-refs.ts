@@ -13,23 +13,9 @@ import type { SourceFile } from '../../src/engine/source/source-file';
 
 type Json = Record<string, unknown>;
 
-/** One object or array met by the scan: enough to build its pointer, which is done only when asked. */
-interface ScanNode {
-  parent: ScanNode | undefined;
-  key: string;
-}
-
-interface Pending extends ScanNode {
-  value: object;
-  region: readonly string[];
-  depth: number;
-  literal: boolean;
-}
-
-/** Where a site is written; `region` is the first (up to) three keys of its pointer: `components/schemas/Pet`, `paths//users`. */
+/** Where a site is written: the pointer of the object that holds it (its first keys say which component it is in). */
 interface Site {
-  node: ScanNode;
-  region: readonly string[];
+  pointer: readonly string[];
 }
 
 export interface RefSite extends Site {
@@ -119,74 +105,83 @@ const NAME_MAPS = new Set([
 
 const scans = new WeakMap<SourceFile, FileScan>();
 
-/** The pointer (unescaped segments) of a site. */
-export function sitePointer(site: Site): string[] {
-  const keys: string[] = [];
-  for (let node: ScanNode | undefined = site.node; node?.parent; node = node.parent) keys.push(node.key);
-  return keys.reverse();
-}
-
 export function siteLocation(file: SourceFile, site: Site): NodeLocation {
-  return { file, pointer: sitePointer(site) };
+  return { file, pointer: site.pointer };
 }
 
 /**
- * One iterative pass over a parsed file (each object once, by identity: YAML aliases and
- * shared objects cost nothing more), remembered for the file.
+ * One pass over a parsed file, remembered for the file. Iterative, depth first in document
+ * order, and without an allocation per object: the stack is four parallel arrays and the pointer
+ * of the current object one array, copied only for the objects that hold a site. Each object
+ * is met once by identity in YAML (aliases share objects); JSON parses to a tree.
  */
 export function scanFile(file: SourceFile): FileScan {
   const known = scans.get(file);
   if (known) return known;
   const scan: FileScan = { file, refs: [], mappings: [], security: [] };
-  // JSON parses to a tree; only YAML (aliases) shares objects, and only there is identity tracked.
   const seen = file.format === 'yaml' ? new Set<object>() : undefined;
-  const stack: Pending[] = [];
-  if (file.data !== null && typeof file.data === 'object') {
-    stack.push({ value: file.data, parent: undefined, key: '', region: [], depth: 0, literal: false });
-  }
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    const { value, region, literal } = node;
-    const parentKey = node.key;
-    const isKeyword = !NAME_MAPS.has(parentKey);
-    const depth = node.depth + 1;
+  const values: object[] = [];
+  const keys: string[] = [];
+  const depths: number[] = [];
+  const literals: boolean[] = [];
+  /** The pointer of the object being looked at: `path[0..depth)`. */
+  const path: string[] = [];
+  const push = (child: object, key: string, depth: number, literal: boolean) => {
+    values.push(child);
+    keys.push(key);
+    depths.push(depth);
+    literals.push(literal);
+  };
+  if (file.data !== null && typeof file.data === 'object') push(file.data, '', 0, false);
+  while (values.length > 0) {
+    const value = values.pop()!;
+    const ownKey = keys.pop()!;
+    const depth = depths.pop()!;
+    const literal = literals.pop()!;
+    if (depth > 0) {
+      path.length = depth - 1;
+      path.push(ownKey);
+    }
+    // The object's own keys are keywords unless it is a map of names (`properties`, `responses`, …).
+    const isKeyword = !NAME_MAPS.has(ownKey);
     if (Array.isArray(value)) {
       for (let index = value.length - 1; index >= 0; index--) {
         const child: unknown = value[index];
         if (child === null || typeof child !== 'object' || seen?.has(child)) continue;
         seen?.add(child);
-        const key = String(index);
-        stack.push({ value: child, parent: node, key, region: depth <= 3 ? [...region, key] : region, depth, literal });
+        push(child, String(index), depth + 1, literal);
       }
       continue;
     }
     const object = value as Json;
-    if (typeof object.$ref === 'string') scan.refs.push({ node, region, holder: object, ref: object.$ref, literal, parentKey });
+    if (typeof object.$ref === 'string') scan.refs.push({ pointer: path.slice(0, depth), holder: object, ref: object.$ref, literal, parentKey: ownKey });
     if (!literal && isKeyword) {
       const discriminator = object.discriminator;
       if (isObject(discriminator) && isObject(discriminator.mapping)) {
         for (const target of Object.values(discriminator.mapping)) {
-          if (typeof target === 'string') scan.mappings.push({ node, region, value: target });
+          if (typeof target === 'string') scan.mappings.push({ pointer: path.slice(0, depth), value: target });
         }
       }
       const security = object.security;
       if (Array.isArray(security)) {
         for (const requirement of security) {
-          if (isObject(requirement)) for (const name of Object.keys(requirement)) scan.security.push({ node, region, name });
+          if (isObject(requirement)) for (const name of Object.keys(requirement)) scan.security.push({ pointer: path.slice(0, depth), name });
         }
       }
     }
-    const keys = Object.keys(object);
-    for (let index = keys.length - 1; index >= 0; index--) {
-      const key = keys[index];
+    const names = Object.keys(object);
+    // An Example Object's `value` is data: the object is an entry of an `examples` map.
+    const isExample = depth >= 2 && path[depth - 2] === 'examples';
+    for (let index = names.length - 1; index >= 0; index--) {
+      const key = names[index];
       const child = object[key];
       if (child === null || typeof child !== 'object' || seen?.has(child)) continue;
       seen?.add(child);
       const childLiteral =
         literal ||
         (isKeyword && (LITERAL_KEYS.has(key) || key.startsWith('x-') || (key === 'examples' && Array.isArray(child)))) ||
-        (key === 'value' && node.parent?.key === 'examples');
-      stack.push({ value: child, parent: node, key, region: depth <= 3 ? [...region, key] : region, depth, literal: childLiteral });
+        (key === 'value' && isExample);
+      push(child, key, depth + 1, childLiteral);
     }
   }
   scans.set(file, scan);
