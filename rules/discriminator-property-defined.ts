@@ -1,15 +1,13 @@
 import { childLocation, type NodeLocation } from '../src/engine/model/location';
 import { isObject } from '../src/engine/model/json';
 import { defineRule } from '../src/engine/rule';
+import { isNonSchemaComponent } from './lib/components';
 import { declaresProperty, schemaShape, type SchemaShape } from './lib/schema';
 
 type Json = Record<string, unknown>;
 
 /** How deep nested choices (an alternative that is itself a oneOf) are followed. */
 const MAX_CHOICE_DEPTH = 8;
-
-/** Where components other than schemas live: a mapping that points into one points at something that is not a schema. */
-const NOT_SCHEMAS = new Set(['responses', 'parameters', 'examples', 'requestBodies', 'headers', 'securitySchemes', 'links', 'callbacks', 'pathItems', 'securityDefinitions']);
 
 /**
  * OpenAPI 3.x (Discriminator Object): the property named by `propertyName` must be present in
@@ -111,9 +109,7 @@ export default defineRule({
         const valueLoc = childLocation(at, key);
         const resolved = context.resolve({ $ref: ref }, valueLoc);
         if (!resolved) continue;
-        const pointer = resolved.loc.pointer;
-        const inNonSchema = (pointer.length === 3 && pointer[0] === 'components' && NOT_SCHEMAS.has(pointer[1])) || (pointer.length === 2 && NOT_SCHEMAS.has(pointer[0]));
-        if (!inNonSchema && (isObject(resolved.value) || typeof resolved.value === 'boolean')) continue;
+        if (!isNonSchemaComponent(resolved.loc.pointer) && (isObject(resolved.value) || typeof resolved.value === 'boolean')) continue;
         context.report({ messageId: 'notSchema', data: { key, target: `"${target}"` }, at: valueLoc });
       }
     }

@@ -4,30 +4,11 @@ import { isObject } from '../src/engine/model/json';
 import { walkPointer } from '../src/engine/resolve/refs';
 import { defineRule } from '../src/engine/rule';
 import type { OpenApiVersion } from '../src/engine/walk/nodes';
+import { componentKinds } from './lib/components';
 import { documentRefs, refTarget, type FileScan } from './lib/document-refs';
 import { listInWords } from './lib/phrases';
 
 type Json = Record<string, unknown>;
-
-/** Where components live, and what one of each is called in a message. */
-const COMPONENTS_3: Record<string, string> = {
-  schemas: 'schema',
-  responses: 'response',
-  parameters: 'parameter',
-  examples: 'example',
-  requestBodies: 'request body',
-  headers: 'header',
-  securitySchemes: 'security scheme',
-  links: 'link',
-  callbacks: 'callback',
-  pathItems: 'path item',
-};
-const COMPONENTS_2: Record<string, string> = {
-  definitions: 'schema',
-  parameters: 'parameter',
-  responses: 'response',
-  securityDefinitions: 'security scheme',
-};
 
 /** The node of the graph everything outside the components is: paths, webhooks, the root `security`. */
 const ROOT = '';
@@ -60,7 +41,7 @@ export default defineRule({
       'Document:exit'(document) {
         const root = document.value;
         if (isLibrary(root)) return;
-        const kinds = context.version === '2.0' ? COMPONENTS_2 : COMPONENTS_3;
+        const kinds = componentKinds(context.version);
         const base = context.version === '2.0' ? [] : ['components'];
         const container = context.version === '2.0' ? root : root.components;
         if (!isObject(container)) return;
@@ -119,7 +100,7 @@ class Graph {
     private readonly version: OpenApiVersion,
     private readonly entryPath: string,
   ) {
-    this.kinds = version === '2.0' ? COMPONENTS_2 : COMPONENTS_3;
+    this.kinds = componentKinds(version);
   }
 
   /** The node a place in the entry belongs to: a component's id, or the root. */
