@@ -9,7 +9,7 @@ import { isObject } from '../../src/engine/model/json';
 import { decodePointer, type NodeLocation } from '../../src/engine/model/location';
 import type { AnyRuleContext } from '../../src/engine/rule';
 import { splitRef } from '../../src/engine/resolve/refs';
-import type { SourceFile } from '../../src/engine/source/source-file';
+import { SourceError, type SourceFile } from '../../src/engine/source/source-file';
 
 type Json = Record<string, unknown>;
 
@@ -219,7 +219,14 @@ export function documentRefs(entry: SourceFile, context: AnyRuleContext): Docume
       const target = refTarget(scan, site.ref);
       if (!target || reached.has(target.path)) continue;
       // The reference itself, from where it is written: a broken one is recorded as invalid-ref would record it.
-      const found = context.resolve(site.holder, siteLocation(scan.file, site));
+      let found: ReturnType<AnyRuleContext['resolve']>;
+      try {
+        found = context.resolve(site.holder, siteLocation(scan.file, site));
+      } catch (error) {
+        // A referenced file that does not parse fails the lint where the walk or invalid-ref meets it, not because these rules looked.
+        if (error instanceof SourceError) continue;
+        throw error;
+      }
       if (!found) continue;
       add(found.loc.file);
       reached.add(found.loc.file.path);
