@@ -68,6 +68,10 @@ import securitySchemesDefined from './security-schemes-defined';
 import serverVariablesDefined from './server-variables-defined';
 import swagger2BodyParams from './swagger2-body-params';
 import documentStructure from './document-structure';
+import noUnusedComponents from './no-unused-components';
+import noRefSiblings from './no-ref-siblings';
+import discriminatorPropertyDefined from './discriminator-property-defined';
+import requiredPropertiesDefined from './required-properties-defined';
 
 /** Every rule restlint ships, in the order `restlint rules` lists them. */
 export const allRules: readonly AnyRule[] = [
@@ -144,6 +148,10 @@ export const allRules: readonly AnyRule[] = [
   serverVariablesDefined,
   swagger2BodyParams,
   documentStructure,
+  noUnusedComponents,
+  noRefSiblings,
+  discriminatorPropertyDefined,
+  requiredPropertiesDefined,
   // Reported by the engine
   invalidRef,
   unresolvedRef,

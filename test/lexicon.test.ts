@@ -21,6 +21,9 @@ const NOT_WORD_LISTS = new Map([
   ['rules/query-param-casing.ts consistent', "the rule's own option values"],
   ['rules/lib/versions.ts uri', 'the versioning strategies, a type union'],
   ['rules/lib/error-bodies.ts type', 'RFC 9457 member names'],
+  ['rules/required-properties-defined.ts if', 'JSON Schema keywords'],
+  ['rules/lib/document-refs.ts example', 'OpenAPI and JSON Schema keywords'],
+  ['rules/lib/document-refs.ts properties', 'OpenAPI and JSON Schema keywords'],
 ]);
 
 const WORD = /^[a-z]+$/;

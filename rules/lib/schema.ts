@@ -80,3 +80,57 @@ export function schemaTypes(schema: Json | undefined): string[] {
   if (Array.isArray(schema.type)) return schema.type.filter((entry): entry is string => typeof entry === 'string');
   return [];
 }
+
+/** The property names a schema declares and requires, with those of its composition members. */
+export interface SchemaShape {
+  properties: Set<string>;
+  required: Set<string>;
+  /** `patternProperties` keys: names matching one are declared too. */
+  patterns: string[];
+  /** False when a member could not be followed (a broken or remote `$ref`) or is `true` (3.1): what it declares is unknown. */
+  complete: boolean;
+}
+
+const MAX_SHAPE_DEPTH = 16;
+
+/**
+ * What `schema` and the members of its `keywords` (allOf, or also oneOf/anyOf), followed
+ * through `$ref`s and nested composition, declare: `properties` keys, `required` names and
+ * `patternProperties`. Names only, so no property schema is resolved.
+ */
+export function schemaShape(schema: Json, loc: NodeLocation, resolve: Resolve, keywords: readonly string[]): SchemaShape {
+  const shape: SchemaShape = { properties: new Set(), required: new Set(), patterns: [], complete: true };
+  const seen = new Set<object>();
+  const stack: { value: Json; loc: NodeLocation; depth: number }[] = [{ value: schema, loc, depth: 0 }];
+  while (stack.length > 0) {
+    const { value, loc: at, depth } = stack.pop()!;
+    if (seen.has(value)) continue;
+    seen.add(value);
+    if (isObject(value.properties)) for (const name of Object.keys(value.properties)) shape.properties.add(name);
+    if (isObject(value.patternProperties)) shape.patterns.push(...Object.keys(value.patternProperties));
+    if (Array.isArray(value.required)) for (const name of value.required) if (typeof name === 'string') shape.required.add(name);
+    for (const keyword of keywords) {
+      const members = value[keyword];
+      if (!Array.isArray(members)) continue;
+      members.forEach((member, index) => {
+        const resolved = resolve(member, { file: at.file, pointer: [...at.pointer, keyword, String(index)] });
+        if (!resolved || depth >= MAX_SHAPE_DEPTH) shape.complete = false;
+        else if (isObject(resolved.value)) stack.push({ value: resolved.value, loc: resolved.loc, depth: depth + 1 });
+        else if (resolved.value !== false) shape.complete = false;
+      });
+    }
+  }
+  return shape;
+}
+
+/** Whether `shape` declares a property called `name`: among its properties, or matching a pattern. */
+export function declaresProperty(shape: SchemaShape, name: string): boolean {
+  if (shape.properties.has(name)) return true;
+  return shape.patterns.some((pattern) => {
+    try {
+      return new RegExp(pattern, 'u').test(name);
+    } catch {
+      return true;
+    }
+  });
+}

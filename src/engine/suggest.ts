@@ -4,26 +4,27 @@
  * swapping two neighbours, the commonest typo), compared without case.
  */
 
-/** The candidate nearest to `word`, if one is near enough to be what was meant. */
-export function closest(word: string, candidates: Iterable<string>, maxDistance = defaultMaxDistance(word)): string | undefined {
+/**
+ * The candidate nearest to `word`, if one is near enough to be what was meant: at most
+ * `maxDistance` edits, and fewer than a third of the longer word (`id` is not a typo of `ip`,
+ * two edits in a four-letter word make another word). The first listed wins a tie; the word
+ * itself is not a suggestion.
+ */
+export function closest(word: string, candidates: Iterable<string>, maxDistance = 2): string | undefined {
   const lower = word.toLowerCase();
   let best: string | undefined;
-  let bestDistance = maxDistance + 1;
+  let bestDistance = Infinity;
   for (const candidate of candidates) {
-    if (Math.abs(candidate.length - word.length) >= bestDistance) continue;
-    const distance = editDistance(lower, candidate.toLowerCase(), bestDistance);
-    if (distance < bestDistance) {
+    if (candidate === word) continue;
+    const limit = Math.min(maxDistance, Math.floor(Math.max(word.length, candidate.length) / 3));
+    if (Math.abs(candidate.length - word.length) > limit) continue;
+    const distance = editDistance(lower, candidate.toLowerCase(), Math.min(limit + 1, bestDistance));
+    if (distance <= limit && distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
     }
   }
   return best;
-}
-
-/** One typo in a short word, two in a longer one: a four-letter word two edits away is another word. */
-function defaultMaxDistance(word: string): number {
-  if (word.length <= 3) return 0;
-  return word.length <= 6 ? 1 : 2;
 }
 
 /** The edit distance of `a` and `b`, or `limit` (or more) as soon as it cannot be less. */

@@ -51,10 +51,16 @@ paths:
   ]);
 });
 
-test('correctness: every rule of the group is on at error in restlint:recommended', () => {
-  assert.ok(correctness.size >= 7);
+/**
+ * Warnings, not errors: the document is not wrong by the specification, only the worse for it
+ * (an unused component has no effect; a key beside a $ref is ignored, as the specification says).
+ */
+const WARNINGS = new Set(['no-unused-components', 'no-ref-siblings']);
+
+test('correctness: every rule of the group is on in restlint:recommended, at error but for the named warnings', () => {
+  assert.ok(correctness.size >= 11);
   for (const rule of allRules.filter((rule) => correctness.has(rule.meta.id))) {
-    assert.equal(rule.meta.severity, 'error', rule.meta.id);
+    assert.equal(rule.meta.severity, WARNINGS.has(rule.meta.id) ? 'warn' : 'error', rule.meta.id);
     assert.notEqual(rule.meta.recommended, false, rule.meta.id);
   }
 });

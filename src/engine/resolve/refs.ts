@@ -81,16 +81,13 @@ export class RefResolver {
       this.problem('invalid-ref', '$ref must be a string', at);
       return undefined;
     }
-    const hash = ref.indexOf('#');
-    const target = hash === -1 ? ref : ref.slice(0, hash);
-    const fragment = hash === -1 ? '' : ref.slice(hash + 1);
-    if (/^[a-z][a-z0-9+.-]*:/i.test(target) && !/^[a-z]:[\\/]/i.test(target)) {
+    const { fragment, path } = splitRef(ref, at.file.path);
+    if (path === null) {
       this.problem('unresolved-ref', `$ref "${ref}" is remote and was not fetched: restlint never fetches remote references`, at);
       return undefined;
     }
     let file = at.file;
-    if (target !== '') {
-      const path = resolvePath(dirname(at.file.path), decodeURIComponentSafe(target));
+    if (path !== undefined) {
       if (!isInside(this.options.root, path)) {
         this.problem(
           'unresolved-ref',
@@ -132,6 +129,20 @@ export class RefResolver {
     this.reported.add(key);
     this.problems.push({ kind, message, at });
   }
+}
+
+/**
+ * A `$ref` written in the file at `fromPath`, taken apart: its file part (`target`), its
+ * fragment (undecoded), and the file it names: an absolute path, undefined for the same
+ * file (`#/…`), null for a remote reference (never fetched).
+ */
+export function splitRef(ref: string, fromPath: string): { target: string; fragment: string; path: string | null | undefined } {
+  const hash = ref.indexOf('#');
+  const target = hash === -1 ? ref : ref.slice(0, hash);
+  const fragment = hash === -1 ? '' : ref.slice(hash + 1);
+  if (/^[a-z][a-z0-9+.-]*:/i.test(target) && !/^[a-z]:[\\/]/i.test(target)) return { target, fragment, path: null };
+  if (target === '') return { target, fragment, path: undefined };
+  return { target, fragment, path: resolvePath(dirname(fromPath), decodeURIComponentSafe(target)) };
 }
 
 export function isRef(value: unknown): value is { $ref: string } {
