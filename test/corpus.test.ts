@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { compareFindings, type Finding } from '../src/engine/finding';
+import { allRules } from '../rules';
 import { describeRun, parseFindings, REPO_ROOT, runCli, type JsonFinding, type RunResult } from './helpers/cli';
 
 const CORPUS_AS_GIVEN = resolve(REPO_ROOT, '..', 'shared', 'corpus');
@@ -82,4 +83,56 @@ describe('corpus: every spec lints (exit 0 or 1, never 2 or a crash)', { skip },
     const inFolders = (list: JsonFinding[]) => list.filter((finding) => files.some((file) => finding.source.startsWith(join(CORPUS, dirname(file)) + sep)));
     assert.deepEqual(together, inFolders(findings));
   });
+
+  test('swagger-parser, an independent validator, agrees with restlint on which documents are invalid, or the difference is explained', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only here: the bundler's dependency, used as an oracle
+    const SwaggerParser = require('@apidevtools/swagger-parser') as { validate(path: string, options: object): Promise<unknown> };
+    findings ??= parseFindings(run.stdout);
+    const correctness = new Set(allRules.filter((rule) => rule.meta.group === 'correctness').map((rule) => rule.meta.id));
+    const disagreements: string[] = [];
+    for (const entry of entries) {
+      const folder = join(CORPUS, entry.split('/')[0]) + sep;
+      const errors = findings.filter((finding) => finding.severity === 0 && correctness.has(finding.code) && finding.source.startsWith(folder));
+      let parserError: string | undefined;
+      try {
+        // No remote references, as restlint reads none.
+        await SwaggerParser.validate(join(CORPUS, entry), { resolve: { external: true, http: false }, validate: { schema: true, spec: true } });
+      } catch (error) {
+        parserError = String((error as Error).message).split('\n').slice(0, 3).join(' ');
+      }
+      const restlintInvalid = errors.length > 0;
+      if (restlintInvalid === (parserError !== undefined)) continue;
+      const verdict = restlintInvalid
+        ? `restlint: invalid (${[...new Set(errors.map((finding) => finding.code))].join(', ')}); swagger-parser: valid`
+        : `restlint: valid; swagger-parser: ${parserError}`;
+      disagreements.push(`${entry}: ${verdict}`);
+    }
+    const unexplained = disagreements.filter((line) => !Object.keys(ORACLE_DISAGREEMENTS).some((entry) => line.startsWith(`${entry}: `)));
+    const stale = Object.keys(ORACLE_DISAGREEMENTS).filter((entry) => !disagreements.some((line) => line.startsWith(`${entry}: `)));
+    // Listed in the output whatever happens: the disagreements are the oracle's report.
+    for (const line of disagreements) console.log(`oracle: ${line}`);
+    assert.deepEqual({ unexplained, stale }, { unexplained: [], stale: [] });
+  });
 });
+
+/**
+ * Where swagger-parser's validate() (its JSON Schema of each version, plus a few semantic
+ * checks) and restlint's correctness errors disagree on a corpus document, and why. Each entry
+ * was reviewed by reading the document.
+ */
+const DISCRIMINATOR = 'swagger-parser validates with the JSON Schema of the specification, which cannot say that a discriminator\'s property must be a declared, required property (discriminator-property-defined)';
+const REQUIRED = 'nor that a closed schema\'s required names are among its properties, or that a required name is a typo of one (required-properties-defined)';
+const ORACLE_DISAGREEMENTS: Record<string, string> = {
+  'github-rest-api/api.github.com.json': `${DISCRIMINATOR}, ${REQUIRED}`,
+  'linode-api/openapi.yaml': `${DISCRIMINATOR}, ${REQUIRED}; and swagger-parser checks that a security requirement names a scheme, not that its oauth2 scopes exist (security-schemes-defined)`,
+  'pagerduty-rest-api/openapiv3.json': `${DISCRIMINATOR}; swagger-parser dereferences before it validates, so a $ref to a requestBody where a response belongs goes unseen (document-structure), and it does not ask for a success response (operation-success-response)`,
+  'box-platform-api/openapi.json': `swagger-parser does not check required names against properties (required-properties-defined: "accessed" for "access")`,
+  'spotify-web-api/fixed-spotify-open-api.yml': DISCRIMINATOR,
+  'figma-rest-api/openapi.yaml': `${DISCRIMINATOR}, ${REQUIRED}`,
+  'netlify-api/swagger.yml': 'an oauth2 scheme without scopes: the Swagger 2.0 specification marks scopes Required, its JSON Schema (which swagger-parser validates with) does not (document-structure)',
+  'okta-idp/idp-minimal.yaml': 'type: array without items: OpenAPI 3.0 says items MUST be present, its JSON Schema does not check it (document-structure)',
+  'scalar-galaxy/3.1.yaml': 'a 3.1 schema whose examples is a map: swagger-parser\'s 3.1 schema leaves Schema Objects to JSON Schema and does not validate their keywords (document-structure)',
+  'digitalocean-api/DigitalOcean-public.v2.yaml': 'its operations are written as $refs to other files (get: { $ref: … }): not allowed by the specification, but common and followed by most tools, restlint too, which checks the operations it finds there; swagger-parser validates the $ref itself as an operation',
+  'xero-accounting/xero_accounting.yaml': 'a parameter $ref with a sibling "type": OpenAPI 3.0 ignores keys beside a $ref, so restlint warns (no-ref-siblings) rather than calls the document invalid; swagger-parser\'s schema rejects the extra key',
+};
+
