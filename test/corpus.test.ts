@@ -85,7 +85,6 @@ describe('corpus: every spec lints (exit 0 or 1, never 2 or a crash)', { skip },
   });
 
   test('swagger-parser, an independent validator, agrees with restlint on which documents are invalid, or the difference is explained', async () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only here: the bundler's dependency, used as an oracle
     const SwaggerParser = require('@apidevtools/swagger-parser') as { validate(path: string, options: object): Promise<unknown> };
     findings ??= parseFindings(run.stdout);
     const correctness = new Set(allRules.filter((rule) => rule.meta.group === 'correctness').map((rule) => rule.meta.id));
