@@ -11,7 +11,9 @@ import { isObject } from '../../../src/engine/model/json';
 import type { Part } from '../../../src/engine/source/span';
 import type { SourceFile } from '../../../src/engine/source/source-file';
 import { closest } from '../../../src/engine/suggest';
-import type { Kind, ObjectType, StructureTable } from './kinds';
+import { NO_PROBLEMS, type Kind, type ObjectType, type StructureTable } from './kinds';
+
+const NO_FIELDS: readonly string[] = [];
 
 type Json = Record<string, unknown>;
 
@@ -52,6 +54,8 @@ class Place {
     private readonly base: readonly string[] | undefined,
     /** How the value hangs from its parent: a fixed field, an entry of a map, an item of a list. */
     private readonly role: 'root' | 'field' | 'entry' | 'item',
+    /** Whether this is a `$ref`'s target, which other references may reach again. */
+    readonly viaRef = false,
   ) {}
 
   /** The document's root. */
@@ -62,7 +66,7 @@ class Place {
   /** The target of a `$ref` made at `from`: named in messages as the place that refers to it, when it is a whole file. */
   static target(loc: NodeLocation, from: Place): Place {
     const last = loc.pointer[loc.pointer.length - 1];
-    return last === undefined ? new Place(loc.file, undefined, from.key, loc.pointer, from.role) : new Place(loc.file, undefined, last, loc.pointer, 'entry');
+    return last === undefined ? new Place(loc.file, undefined, from.key, loc.pointer, from.role, true) : new Place(loc.file, undefined, last, loc.pointer, 'entry', true);
   }
 
   child(key: string, role: 'field' | 'entry' | 'item' = 'field'): Place {
@@ -93,18 +97,22 @@ class Place {
 }
 
 export function checkStructure(root: unknown, at: NodeLocation, options: StructureOptions): void {
-  new Checker(options).kind(root, { type: 'Document' }, Place.root(at), undefined, 0);
+  new Checker(options, at.file).kind(root, { type: 'Document' }, Place.root(at), undefined, 0);
 }
 
 class Checker {
   /**
-   * The type (or types) each object was checked as: a value reached twice (a shared schema, an
-   * alias) is checked once. Almost every object is checked as one type: a string, not a set.
+   * The type (or types) each object that can be reached twice (a `$ref`'s target, a node of a
+   * YAML file with aliases) was checked as: it is checked once. Almost always one type: a string, not a set.
    */
   private readonly checked = new Map<object, string | Set<string>>();
   private readonly targets = new Map<SourceFile, Map<string, { value: unknown; loc: NodeLocation } | undefined>>();
 
-  constructor(private readonly options: StructureOptions) {}
+  constructor(
+    private readonly options: StructureOptions,
+    /** The file checked from its root: a `$ref` into it is not followed, as its target is checked where it is written. */
+    private readonly entry: SourceFile,
+  ) {}
 
   /** Checks `value`, found at `place` as field `field` of an object of type `owner`, against `kind`. */
   kind(value: unknown, kind: Kind, place: Place, owner: ObjectType | undefined, depth: number): void {
@@ -113,7 +121,7 @@ class Checker {
     // properties) is replaced by its target, as bundlers do: the target is what is checked.
     if (isObject(value) && typeof value.$ref === 'string' && !this.takesReference(kind)) {
       const target = this.resolve(value as Json & { $ref: string }, place);
-      if (target && target.value !== value) this.kind(target.value, kind, Place.target(target.loc, place), owner, depth + 1);
+      if (target && this.follows(target, value)) this.kind(target.value, kind, Place.target(target.loc, place), owner, depth + 1);
       return;
     }
     if (typeof kind === 'string') {
@@ -156,18 +164,15 @@ class Checker {
       if (!this.referenceOfKind(value.$ref, type, place)) return;
       const target = this.resolve(value as Json & { $ref: string }, place);
       // A broken reference is invalid-ref's to report; a reference to a reference is followed by resolve().
-      if (target && target.value !== value) this.kind(target.value, { type: typeName }, Place.target(target.loc, place), owner, depth + 1);
+      if (target && this.follows(target, value)) this.kind(target.value, { type: typeName }, Place.target(target.loc, place), owner, depth + 1);
       if (!type.refIsKeyword) return;
     }
-    const seen = this.checked.get(value);
-    if (seen === undefined) this.checked.set(value, typeName);
-    else if (seen === typeName || (typeof seen !== 'string' && seen.has(typeName))) return;
-    else if (typeof seen === 'string') this.checked.set(value, new Set([seen, typeName]));
-    else seen.add(typeName);
+    // Only a value that can be met twice is remembered (a Map entry per object was most of this check's cost).
+    if ((place.viaRef || place.file.sharesNodes) && this.seen(value, typeName)) return;
 
     const specific = type.pick?.(value);
     if (specific) type = table[specific];
-    for (const field of type.required ?? []) {
+    for (const field of type.required ?? NO_FIELDS) {
       if (value[field] === undefined) this.missing(field, type, value, place);
     }
     for (const key of Object.keys(value)) {
@@ -191,9 +196,27 @@ class Checker {
       }
       this.unknown(key, type, place);
     }
-    for (const problem of type.extra?.(value) ?? []) {
+    for (const problem of type.extra?.(value) ?? NO_PROBLEMS) {
       this.options.report({ messageId: 'invalid', data: { text: problem.text }, at: problem.key ? place.child(problem.key).loc() : place.loc(), part: 'key' });
     }
+  }
+
+  /** Whether `value` was checked as `typeName` already; remembers it if not. */
+  private seen(value: object, typeName: string): boolean {
+    const seen = this.checked.get(value);
+    if (seen === undefined) this.checked.set(value, typeName);
+    else if (seen === typeName || (typeof seen !== 'string' && seen.has(typeName))) return true;
+    else if (typeof seen === 'string') this.checked.set(value, new Set([seen, typeName]));
+    else seen.add(typeName);
+    return false;
+  }
+
+  /**
+   * Whether to check a `$ref`'s target from here: not when it is in the entry, which is checked
+   * from its root (the target is checked where it is written, once), nor a reference to itself.
+   */
+  private follows(target: { value: unknown; loc: NodeLocation }, from: unknown): boolean {
+    return target.value !== from && target.loc.file !== this.entry;
   }
 
   /**

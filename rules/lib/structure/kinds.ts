@@ -59,7 +59,7 @@ export interface ObjectType {
   /** Advice when a field holds the wrong JSON type, by field. */
   wrongType?: Readonly<Record<string, string>>;
   /** Checks across fields, as sentences (`parameter "id" has both "schema" and "content"; keep one`). */
-  extra?(value: Json): { key?: string; text: string }[];
+  extra?(value: Json): readonly { key?: string; text: string }[];
 }
 
 export type StructureTable = Readonly<Record<string, ObjectType>>;
@@ -87,9 +87,12 @@ export const PATH_KEY: KeyRule = {
       : `"${key}" is not a path: a key of paths begins with "/" (write "/${key.replace(/^\/*/, '')}")`,
 };
 
+/** What an `extra` check returns when all is well: one shared empty list (it runs for every schema). */
+export const NO_PROBLEMS: readonly { key?: string; text: string }[] = Object.freeze([]);
+
 /** JSON Schema: enum "elements in the array MUST be unique" (draft 4; SHOULD in 2020-12, but a repeated value is always a mistake). */
-export function duplicateEnumValues(value: Record<string, unknown>): { key?: string; text: string }[] {
-  if (!Array.isArray(value.enum) || value.enum.length < 2) return [];
+export function duplicateEnumValues(value: Record<string, unknown>): readonly { key?: string; text: string }[] {
+  if (!Array.isArray(value.enum) || value.enum.length < 2) return NO_PROBLEMS;
   const seen = new Set<string>();
   const repeated = new Set<string>();
   for (const entry of value.enum) {
@@ -97,7 +100,7 @@ export function duplicateEnumValues(value: Record<string, unknown>): { key?: str
     if (seen.has(text)) repeated.add(text);
     seen.add(text);
   }
-  return repeated.size === 0 ? [] : [{ key: 'enum', text: `"enum" lists ${[...repeated].join(', ')} more than once; each value once is enough` }];
+  return repeated.size === 0 ? NO_PROBLEMS : [{ key: 'enum', text: `"enum" lists ${[...repeated].join(', ')} more than once; each value once is enough` }];
 }
 
 /** "Each tag name in the list MUST be unique." */

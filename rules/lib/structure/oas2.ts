@@ -43,7 +43,11 @@ function typed(types: readonly string[], collectionFormats: readonly string[]): 
 
 const FORMATS = ['csv', 'ssv', 'tsv', 'pipes'];
 const SCHEMA_TYPE = oneOf(['array', 'boolean', 'integer', 'null', 'number', 'object', 'string', 'file'], 'a JSON Schema type', TYPE_HINTS);
-const itemsNeeded = (value: Record<string, unknown>) => [...(value.type === 'array' && value.items === undefined ? [{ key: 'type', text: 'type: array needs "items" saying what the elements are' }] : []), ...duplicateEnumValues(value)];
+const itemsNeeded = (value: Record<string, unknown>) => {
+  const repeated = duplicateEnumValues(value);
+  if (!(value.type === 'array' && value.items === undefined)) return repeated;
+  return [{ key: 'type', text: 'type: array needs "items" saying what the elements are' }, ...repeated];
+};
 
 export function oas2Table(): StructureTable {
   const schema = of('Schema');

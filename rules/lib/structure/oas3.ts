@@ -292,7 +292,11 @@ export function oas3Table(minor: Oas3Minor): StructureTable {
       ref: 'schemas',
       refIsKeyword: !v30,
       // 3.0: "items MUST be present if the type is array" (3.1 schemas are JSON Schema, where it is optional).
-      extra: (value) => [...(v30 && value.type === 'array' && value.items === undefined ? [{ key: 'type', text: 'type: array needs "items" saying what the elements are (OpenAPI 3.0 requires it)' }] : []), ...duplicateEnumValues(value)],
+      extra: (value) => {
+        const repeated = duplicateEnumValues(value);
+        if (!(v30 && value.type === 'array' && value.items === undefined)) return repeated;
+        return [{ key: 'type', text: 'type: array needs "items" saying what the elements are (OpenAPI 3.0 requires it)' }, ...repeated];
+      },
       unknown: v30 ? 'strict' : 'near-miss',
       wrongType: {
         required: 'a Schema Object\'s "required" lists the names of its required properties: to require this property, list its name in "required" of the schema that holds it',

@@ -45,6 +45,8 @@ export class SourceFile {
     private readonly locator: Locator,
     /** YAML only: every mapping with a `$ref` member, recorded by the parser (JSON files scan their text instead). */
     readonly refHolders?: readonly Record<string, unknown>[],
+    /** Whether one collection stands in several places of the data (YAML aliases); JSON data is always a tree. */
+    readonly sharesNodes = false,
   ) {
     this.lines = new LineIndex(text);
   }
@@ -155,8 +157,8 @@ export function parseSourceText(path: string, text: string): SourceFile {
 
 function parseYamlSource(path: string, text: string): SourceFile {
   try {
-    const { data, locator, refHolders } = parseYaml(text, path);
-    return new SourceFile(path, text, 'yaml', data, locator, refHolders);
+    const { data, locator, refHolders, sharesNodes } = parseYaml(text, path);
+    return new SourceFile(path, text, 'yaml', data, locator, refHolders, sharesNodes);
   } catch (error) {
     if (error instanceof YAMLException) {
       const mark = error.mark as { line: number; column: number } | undefined;

@@ -13,6 +13,8 @@ export interface ParsedYaml {
   locator: Locator;
   /** Every mapping that has a `$ref` member, in source order (aliases once). */
   refHolders: Record<string, unknown>[];
+  /** Whether an alias makes one collection appear in several places (a walk over the data must then not trust it is a tree). */
+  sharesNodes: boolean;
 }
 
 /**
@@ -24,6 +26,7 @@ export interface ParsedYaml {
 export function parseYaml(text: string, filename: string): ParsedYaml {
   const spans = new WeakMap<object, ChildSpans>();
   const refHolders: Record<string, unknown>[] = [];
+  let sharesNodes = false;
   // One stack frame per open node: its start offset and the spans of its children (created
   // on the first child: scalars, most nodes, never get an array).
   const starts: number[] = [];
@@ -38,15 +41,19 @@ export function parseYaml(text: string, filename: string): ParsedYaml {
     const own = children.pop();
     const value = state.result;
     // An alias closes with the anchored object: keep the spans of its first (real) occurrence.
-    if (own !== undefined && value !== null && typeof value === 'object' && !spans.has(value)) {
-      spans.set(value, own);
-      if (!Array.isArray(value) && Object.prototype.hasOwnProperty.call(value, '$ref')) refHolders.push(value as Record<string, unknown>);
+    if (value !== null && typeof value === 'object') {
+      if (own !== undefined && !spans.has(value)) {
+        spans.set(value, own);
+        if (!Array.isArray(value) && Object.prototype.hasOwnProperty.call(value, '$ref')) refHolders.push(value as Record<string, unknown>);
+      } else if (own === undefined && spans.has(value)) {
+        sharesNodes = true;
+      }
     }
     const depth = children.length;
     if (depth > 0) (children[depth - 1] ??= []).push(start, state.position, value);
   };
   const data = load(text, { filename, listener });
-  return { data, locator: new YamlLocator(text, data, spans), refHolders };
+  return { data, locator: new YamlLocator(text, data, spans), refHolders, sharesNodes };
 }
 
 export { YAMLException };
