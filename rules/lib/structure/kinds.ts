@@ -110,3 +110,25 @@ export function duplicateTagNames(value: Record<string, unknown>): { key?: strin
   const repeated = [...new Set(names.filter((name, index) => names.indexOf(name) !== index))];
   return repeated.map((name) => ({ key: 'tags', text: `tag "${name}" is listed more than once in "tags"; tag names must be unique` }));
 }
+
+/**
+ * JSON Schema's validation keywords for numbers, strings and arrays, as every OpenAPI version
+ * takes them (draft 4's; 3.1 makes exclusiveMaximum/exclusiveMinimum numbers): shared by Schema
+ * Objects and by Swagger 2.0's typed parameters, headers and items.
+ */
+export function validationKeywords(exclusive: Kind): Record<string, Kind> {
+  return {
+    multipleOf: 'number',
+    maximum: 'number',
+    exclusiveMaximum: exclusive,
+    minimum: 'number',
+    exclusiveMinimum: exclusive,
+    maxLength: 'count',
+    minLength: 'count',
+    pattern: STRING,
+    maxItems: 'count',
+    minItems: 'count',
+    uniqueItems: BOOLEAN,
+    enum: listOf(ANY),
+  };
+}

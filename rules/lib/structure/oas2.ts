@@ -4,7 +4,7 @@
  * Object), and its schemas are a subset of JSON Schema draft 4 (no oneOf, anyOf or not).
  */
 import { HTTP_METHODS } from '../../../src/engine/walk/nodes';
-import { ANY, BOOLEAN, duplicateEnumValues, duplicateTagNames, listOf, mapOf, of, oneOf, PATH_KEY, STRING, STRINGS, type Kind, type KeyRule, type ObjectType, type StructureTable } from './kinds';
+import { ANY, BOOLEAN, duplicateEnumValues, duplicateTagNames, listOf, mapOf, of, oneOf, PATH_KEY, STRING, STRINGS, validationKeywords, type Kind, type KeyRule, type ObjectType, type StructureTable } from './kinds';
 
 const STATUS_KEY: KeyRule = {
   test: (key) => key === 'default' || /^[1-5]\d\d$/.test(key),
@@ -26,18 +26,7 @@ function typed(types: readonly string[], collectionFormats: readonly string[]): 
     items: of('Items'),
     collectionFormat: oneOf(collectionFormats, 'a collectionFormat'),
     default: ANY,
-    maximum: 'number',
-    exclusiveMaximum: BOOLEAN,
-    minimum: 'number',
-    exclusiveMinimum: BOOLEAN,
-    maxLength: 'count',
-    minLength: 'count',
-    pattern: STRING,
-    maxItems: 'count',
-    minItems: 'count',
-    uniqueItems: BOOLEAN,
-    enum: listOf(ANY),
-    multipleOf: 'number',
+    ...validationKeywords(BOOLEAN),
   };
 }
 
@@ -167,21 +156,10 @@ export function oas2Table(): StructureTable {
         title: STRING,
         description: STRING,
         default: ANY,
-        multipleOf: 'number',
-        maximum: 'number',
-        exclusiveMaximum: BOOLEAN,
-        minimum: 'number',
-        exclusiveMinimum: BOOLEAN,
-        maxLength: 'count',
-        minLength: 'count',
-        pattern: STRING,
-        maxItems: 'count',
-        minItems: 'count',
-        uniqueItems: BOOLEAN,
+        ...validationKeywords(BOOLEAN),
         maxProperties: 'count',
         minProperties: 'count',
         required: STRINGS,
-        enum: listOf(ANY),
         // 2.0 takes `type` "directly from the JSON Schema definition" (draft 4), so a list of
         // types and "null" are valid, as the official 2.0 JSON schema agrees. `file` is meant
         // for a response's schema only, but a definition a response names is one too.

@@ -5,7 +5,7 @@
  */
 import { isObject } from '../../../src/engine/model/json';
 import { HTTP_METHODS } from '../../../src/engine/walk/nodes';
-import { ANY, BOOLEAN, COMPONENT_NAME, duplicateEnumValues, duplicateTagNames, listOf, mapOf, of, oneOf, PATH_KEY, STRING, STRINGS, type Kind, type KeyRule, type ObjectType, type StructureTable } from './kinds';
+import { ANY, BOOLEAN, COMPONENT_NAME, duplicateEnumValues, duplicateTagNames, listOf, mapOf, of, oneOf, PATH_KEY, STRING, STRINGS, validationKeywords, type Kind, type KeyRule, type ObjectType, type StructureTable } from './kinds';
 
 export type Oas3Minor = '3.0' | '3.1' | '3.2';
 
@@ -254,21 +254,10 @@ export function oas3Table(minor: Oas3Minor): StructureTable {
       name: 'Schema Object',
       fields: {
         title: STRING,
-        multipleOf: 'number',
-        maximum: 'number',
-        exclusiveMaximum: v30 ? BOOLEAN : 'number',
-        minimum: 'number',
-        exclusiveMinimum: v30 ? BOOLEAN : 'number',
-        maxLength: 'count',
-        minLength: 'count',
-        pattern: STRING,
-        maxItems: 'count',
-        minItems: 'count',
-        uniqueItems: BOOLEAN,
+        ...validationKeywords(v30 ? BOOLEAN : 'number'),
         maxProperties: 'count',
         minProperties: 'count',
         required: STRINGS,
-        enum: listOf(ANY),
         type: v30 ? schemaType : { either: [schemaType, listOf(schemaType)] },
         allOf: schemas,
         oneOf: schemas,
