@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseSourceText, readSourceFile, type SourceFile } from '../../src/engine/source/source-file';
 import type { LiveSchema } from '../../src/engine/live/types';
-import { SchemaValidator } from '../../src/probe/schema/validator';
+import { SchemaValidator } from '../../src/engine/schema/validator';
 import { invalidValue, sampleValue } from '../../src/probe/schema/samples';
-import type { Direction, SchemaVersion } from '../../src/probe/schema/convert';
+import type { Direction, SchemaVersion } from '../../src/engine/schema/convert';
 
 /** A document held in memory at a fake absolute path; other paths come from disk. */
 function memoryLoader(files: Record<string, string>): (path: string) => SourceFile {

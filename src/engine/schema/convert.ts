@@ -4,8 +4,8 @@
  * which keywords hold subschemas), so a property *named* `nullable` or `example` is left alone.
  * Every `$ref` is handed to `ref`, which returns what to put in its place.
  */
-import type { SourceFile } from '../../engine/source/source-file';
-import { isObject } from '../../engine/model/json';
+import type { SourceFile } from '../source/source-file';
+import { isObject } from '../model/json';
 import { SchemaRefs } from './refs';
 
 export type SchemaVersion = '2.0' | '3.0' | '3.1';

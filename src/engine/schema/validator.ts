@@ -8,10 +8,10 @@
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type AjvCore from 'ajv/dist/core';
-import type { SourceFile } from '../../engine/source/source-file';
-import type { LiveSchema, SchemaFailure } from '../../engine/live/types';
+import type { SourceFile } from '../source/source-file';
+import type { LiveSchema, SchemaFailure } from '../live/types';
 import { convertSchema, DIRECTIONAL_REQUIRED, UnresolvableSchema, type ConvertContext, type Direction, type SchemaVersion } from './convert';
-import { isObject } from '../../engine/model/json';
+import { isObject } from '../model/json';
 import { locationKey, SchemaRefs, type LoadFile } from './refs';
 
 /** Never a real address: ajv resolves these ids among the schemas it holds and never fetches. */
