@@ -20,6 +20,12 @@ export interface ConvertContext {
   refs: SchemaRefs;
   /** The JSON Schema that replaces `{ $ref }` written in `file` (throws UnresolvableSchema). */
   ref(ref: unknown, file: SourceFile): unknown;
+  /**
+   * 3.0 `nullable: true` beside `enum`: `lenient` (the default, for live values) admits null
+   * anyway; `spec` admits it only when the enum lists null, as OpenAPI 3.0.3 clarifies
+   * ("other Schema Object constraints retain their defined behavior"), for the linter.
+   */
+  nullableEnum?: 'lenient' | 'spec';
 }
 
 const SUBSCHEMA = ['items', 'additionalItems', 'additionalProperties', 'not', 'contains', 'propertyNames', 'if', 'then', 'else', 'unevaluatedItems', 'unevaluatedProperties', 'contentSchema'];
@@ -92,7 +98,7 @@ export function convertSchema(schema: unknown, file: SourceFile, ctx: ConvertCon
     const copy = { ...schema };
     if (typeof copy.type === 'string') copy.type = copy.type === 'null' ? 'null' : [copy.type, 'null'];
     else if (Array.isArray(copy.type) && !copy.type.includes('null')) copy.type = [...copy.type, 'null'];
-    if (Array.isArray(copy.enum) && !copy.enum.includes(null)) copy.enum = [...copy.enum, null];
+    if (Array.isArray(copy.enum) && !copy.enum.includes(null) && !(ctx.nullableEnum === 'spec' && ctx.version === '3.0')) copy.enum = [...copy.enum, null];
     return copy;
   };
 
