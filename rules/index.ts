@@ -67,6 +67,9 @@ import operationSuccessResponse from './operation-success-response';
 import securitySchemesDefined from './security-schemes-defined';
 import serverVariablesDefined from './server-variables-defined';
 import swagger2BodyParams from './swagger2-body-params';
+import exampleMatchesSchema from './example-matches-schema';
+import defaultMatchesSchema from './default-matches-schema';
+import exampleAndExamples from './example-and-examples';
 
 /** Every rule restlint ships, in the order `restlint rules` lists them. */
 export const allRules: readonly AnyRule[] = [
@@ -142,6 +145,9 @@ export const allRules: readonly AnyRule[] = [
   securitySchemesDefined,
   serverVariablesDefined,
   swagger2BodyParams,
+  exampleMatchesSchema,
+  defaultMatchesSchema,
+  exampleAndExamples,
   // Reported by the engine
   invalidRef,
   unresolvedRef,

@@ -21,6 +21,8 @@ const NOT_WORD_LISTS = new Map([
   ['rules/query-param-casing.ts consistent', "the rule's own option values"],
   ['rules/lib/versions.ts uri', 'the versioning strategies, a type union'],
   ['rules/lib/error-bodies.ts type', 'RFC 9457 member names'],
+  ['rules/default-matches-schema.ts name', 'Swagger 2.0 Parameter Object fields'],
+  ['rules/lib/instances.ts type', 'JSON Schema keywords'],
 ]);
 
 const WORD = /^[a-z]+$/;
