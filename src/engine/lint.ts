@@ -48,7 +48,7 @@ export function lintSource(entry: SourceFile, options: LintSourceOptions, load: 
     validator ??= new SchemaValidator(version, (path) => {
       if (!isInside(options.root, path)) throw new Error(`${path} is outside the project root`);
       return loadSeen(path);
-    }, { nullableEnum: 'spec', formats: 'standard' });
+    }, { nullableEnum: 'spec', allOfClosed: 'siblings', formats: 'standard' });
     return validator.validate({ value: schema, loc: schemaAt }, value, direction);
   };
   const visitors: Visitors[] = [];

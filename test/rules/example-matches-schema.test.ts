@@ -188,3 +188,24 @@ test('example-matches-schema: bodies that are not JSON — an XML or form string
     { message: 'example does not match its schema: at /mode, must be one of: "a", "b" (found "c")', at: '19:30-19:31', severity: 0 },
   ]);
 });
+
+test('example-matches-schema: a closed allOf member admits what its siblings declare (the author\'s meaning), and still rejects the rest', () => {
+  const doc = openapi(`  /pages:
+    get:
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema:
+                allOf:
+                  - { type: object, additionalProperties: false, properties: { page: { type: integer } } }
+                  - { type: object, properties: { data: { type: array } } }
+              examples:
+                good: { value: { page: 1, data: [] } }
+                extra: { value: { page: 1, data: [], next: 2 } }
+`);
+  assert.deepEqual(findingsOf(lintText(doc), rule), [
+    { message: "example \"extra\" does not match its schema: must NOT have additional property 'next'", at: '17:54-17:58', severity: 0 },
+  ]);
+});

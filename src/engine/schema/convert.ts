@@ -26,6 +26,13 @@ export interface ConvertContext {
    * ("other Schema Object constraints retain their defined behavior"), for the linter.
    */
   nullableEnum?: 'lenient' | 'spec';
+  /**
+   * An inline `allOf` member with `additionalProperties: false`: `strict` (the default) reads
+   * it as JSON Schema does, rejecting the properties the other members declare, so no value
+   * can pass; `siblings` lets those through (what the author meant), for the linter, which
+   * judges examples against the schema and would otherwise blame every example.
+   */
+  allOfClosed?: 'strict' | 'siblings';
 }
 
 const SUBSCHEMA = ['items', 'additionalItems', 'additionalProperties', 'not', 'contains', 'propertyNames', 'if', 'then', 'else', 'unevaluatedItems', 'unevaluatedProperties', 'contentSchema'];
@@ -69,7 +76,10 @@ export function convertSchema(schema: unknown, file: SourceFile, ctx: ConvertCon
       if (key === '$ref') out.$ref = ctx.ref(value, file);
       else if (key === '$dynamicRef' || key === '$recursiveRef') continue; // not followed: unconstrained
       else if (SUBSCHEMA.includes(key)) out[key] = Array.isArray(value) ? value.map((item) => convert(item, depth + 1)) : convert(value, depth + 1);
-      else if (SUBSCHEMA_ARRAY.includes(key)) out[key] = Array.isArray(value) ? value.map((item) => convert(item, depth + 1)) : value;
+      else if (SUBSCHEMA_ARRAY.includes(key)) {
+        out[key] = Array.isArray(value) ? value.map((item) => convert(item, depth + 1)) : value;
+        if (key === 'allOf' && ctx.allOfClosed === 'siblings' && Array.isArray(value)) out[key] = openToSiblings(value, out[key] as unknown[], file, ctx);
+      }
       else if (SUBSCHEMA_MAP.includes(key) && isObject(value)) {
         const map: Record<string, unknown> = {};
         for (const [name, sub] of Object.entries(value)) map[name] = Array.isArray(sub) ? sub : convert(sub, depth + 1);
@@ -144,6 +154,28 @@ function fixKeywords(out: Record<string, unknown>, source: Record<string, unknow
   if (isObject(out.patternProperties)) {
     for (const key of Object.keys(out.patternProperties)) if (!compiles(key)) delete out.patternProperties[key];
   }
+}
+
+/** Converted `allOf` members, each closed inline one (`additionalProperties: false`) admitting the properties its siblings declare. */
+function openToSiblings(members: unknown[], converted: unknown[], file: SourceFile, ctx: ConvertContext): unknown[] {
+  const closed = converted.some((member, index) => isObject(member) && member.additionalProperties === false && isObject(members[index]) && !('$ref' in (members[index] as object)));
+  if (!closed) return converted;
+  const names = new Set<string>();
+  for (const member of members) {
+    let schema = member;
+    if (isObject(schema) && '$ref' in schema) {
+      const target = ctx.refs.follow(schema.$ref, file);
+      schema = target.kind === 'found' ? target.value : undefined;
+    }
+    if (isObject(schema) && isObject(schema.properties)) for (const name of Object.keys(schema.properties)) names.add(name);
+  }
+  return converted.map((member, index) => {
+    if (!isObject(member) || member.additionalProperties !== false || !isObject(members[index]) || '$ref' in (members[index] as object)) return member;
+    const own = isObject(member.properties) ? member.properties : {};
+    const properties: Record<string, unknown> = {};
+    for (const name of names) if (!(name in own)) properties[name] = true;
+    return { ...member, properties: { ...properties, ...own } };
+  });
 }
 
 /** Whether a property schema (or the schema its `$ref` names) sets `readOnly`/`writeOnly`. */

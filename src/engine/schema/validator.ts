@@ -49,10 +49,10 @@ export class SchemaValidator {
   constructor(
     readonly version: SchemaVersion,
     load: LoadFile,
-    private readonly options: { nullableEnum?: ConvertContext['nullableEnum']; formats?: 'all' | 'standard' } = {},
+    private readonly options: { nullableEnum?: ConvertContext['nullableEnum']; allOfClosed?: ConvertContext['allOfClosed']; formats?: 'all' | 'standard' } = {},
   ) {
     this.refs = new SchemaRefs(load);
-    this.context = { version, refs: this.refs, ref: (ref, file) => this.register(ref, file), nullableEnum: options.nullableEnum };
+    this.context = { version, refs: this.refs, ref: (ref, file) => this.register(ref, file), nullableEnum: options.nullableEnum, allOfClosed: options.allOfClosed };
   }
 
   /**
