@@ -72,6 +72,9 @@ import noUnusedComponents from './no-unused-components';
 import noRefSiblings from './no-ref-siblings';
 import discriminatorPropertyDefined from './discriminator-property-defined';
 import requiredPropertiesDefined from './required-properties-defined';
+import exampleMatchesSchema from './example-matches-schema';
+import defaultMatchesSchema from './default-matches-schema';
+import exampleAndExamples from './example-and-examples';
 
 /** Every rule restlint ships, in the order `restlint rules` lists them. */
 export const allRules: readonly AnyRule[] = [
@@ -152,6 +155,9 @@ export const allRules: readonly AnyRule[] = [
   noRefSiblings,
   discriminatorPropertyDefined,
   requiredPropertiesDefined,
+  exampleMatchesSchema,
+  defaultMatchesSchema,
+  exampleAndExamples,
   // Reported by the engine
   invalidRef,
   unresolvedRef,

@@ -9,9 +9,9 @@ import { parseArgs } from 'node:util';
 import type { NodeLocation } from '../src/engine/model/location';
 import { RefResolver } from '../src/engine/resolve/refs';
 import { readSourceFile, type SourceFile } from '../src/engine/source/source-file';
-import type { Direction, SchemaVersion } from '../src/probe/schema/convert';
+import type { Direction, SchemaVersion } from '../src/engine/schema/convert';
 import { invalidValue, sampleValue } from '../src/probe/schema/samples';
-import { SchemaValidator } from '../src/probe/schema/validator';
+import { SchemaValidator } from '../src/engine/schema/validator';
 import type { LiveSchema } from '../src/engine/live/types';
 
 export const CORPUS = resolve(__dirname, '..', '..', 'shared', 'corpus');

@@ -24,6 +24,8 @@ const NOT_WORD_LISTS = new Map([
   ['rules/required-properties-defined.ts if', 'JSON Schema keywords'],
   ['rules/lib/document-refs.ts example', 'OpenAPI and JSON Schema keywords'],
   ['rules/lib/document-refs.ts properties', 'OpenAPI and JSON Schema keywords'],
+  ['rules/default-matches-schema.ts name', 'Swagger 2.0 Parameter Object fields'],
+  ['rules/lib/instances.ts type', 'JSON Schema keywords'],
 ]);
 
 const WORD = /^[a-z]+$/;

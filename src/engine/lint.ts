@@ -1,5 +1,7 @@
 import { FindingCollector, type Finding } from './finding';
-import { RefResolver, resolveAllRefs } from './resolve/refs';
+import { isInside, RefResolver, resolveAllRefs } from './resolve/refs';
+import { SchemaValidator } from './schema/validator';
+import type { Direction } from './schema/convert';
 import { IGNORE_MESSAGES, Ignores } from './ignores';
 import type { Config } from './config/config';
 import { openApiVersion } from './document';
@@ -38,6 +40,17 @@ export function lintSource(entry: SourceFile, options: LintSourceOptions, load: 
   };
   const resolver = new RefResolver({ load: loadSeen, root: options.root });
   const resolve = (value: unknown, at: NodeLocation) => resolver.resolve(value, at);
+  // One validator per lint, made on the first call: its compiled schemas serve every rule,
+  // and a lint that never validates never loads ajv. It reads files as the resolver does,
+  // never outside the root (the resolver reports such a `$ref`; the schema is then not checked).
+  let validator: SchemaValidator | undefined;
+  const validate = (schema: unknown, schemaAt: NodeLocation, value: unknown, direction?: Direction) => {
+    validator ??= new SchemaValidator(version, (path) => {
+      if (!isInside(options.root, path)) throw new Error(`${path} is outside the project root`);
+      return loadSeen(path);
+    }, { nullableEnum: 'spec', allOfClosed: 'siblings', formats: 'standard' });
+    return validator.validate({ value: schema, loc: schemaAt }, value, direction);
+  };
   const visitors: Visitors[] = [];
   for (const rule of options.rules) {
     if (!rule.create || !enabled.has(rule.meta.id)) continue;
@@ -58,7 +71,7 @@ export function lintSource(entry: SourceFile, options: LintSourceOptions, load: 
       const range = () => found.at.file.rangeOf(found.at.pointer, found.part, found.within);
       findings.add({ code: rule.meta.id, message, at: found.at, range, cap: found.severity, usedBy: found.usedBy, fix });
     };
-    visitors.push(guard(rule.meta.id, rule.create({ options: ruleOptions, version, report, resolve })));
+    visitors.push(guard(rule.meta.id, rule.create({ options: ruleOptions, version, report, resolve, validate })));
   }
 
   const root = { file: entry, pointer: [] };

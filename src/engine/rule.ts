@@ -2,7 +2,8 @@ import type { NodeLocation } from './model/location';
 import type { Visitors } from './walk/nodes';
 import type { OpenApiVersion } from './walk/nodes';
 import type { Part } from './source/span';
-import type { LiveCheck, ProbePlan } from './live/types';
+import type { LiveCheck, ProbePlan, SchemaFailure } from './live/types';
+import type { Direction } from './schema/convert';
 
 export type Severity = 'error' | 'warn' | 'info' | 'hint';
 export const SEVERITIES: readonly Severity[] = ['error', 'warn', 'info', 'hint'];
@@ -100,6 +101,16 @@ export interface RuleContext<Options> {
    * (invalid-ref reports that). Lets a rule read into schemas without a walk over all of them.
    */
   resolve(value: unknown, at: NodeLocation): { value: unknown; loc: NodeLocation } | undefined;
+  /**
+   * Validates `value` against `schema`, a schema of the document written at `schemaAt` (JSON
+   * Schema as the document's OpenAPI version reads it; `$ref`s followed across files, within
+   * the project root): the first failure (a pointer into `value` and a message), or undefined
+   * when the value is valid or the schema cannot be checked (an unresolvable `$ref`, a schema
+   * ajv cannot compile). `direction` says which of readOnly/writeOnly properties may be
+   * missing: writeOnly ones in a `response` (the default), readOnly ones in a `request`.
+   * ajv is loaded on the first call: a lint whose rules never call this does not load it.
+   */
+  validate(schema: unknown, schemaAt: NodeLocation, value: unknown, direction?: Direction): SchemaFailure | undefined;
 }
 
 /**

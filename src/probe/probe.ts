@@ -9,7 +9,7 @@ import { REAL_CLOCK, type Clock } from './clock';
 import { Redactor } from './evidence';
 import { Planner, type Phase, type PlanOptions, type Samples, type Skip } from './planner';
 import { Scheduler, type Limits } from './scheduler';
-import { SchemaValidator } from './schema/validator';
+import { SchemaValidator } from '../engine/schema/validator';
 import { invalidValue, sampleValue } from './schema/samples';
 import type { Transport } from './transport';
 import type { Exchange, LiveSchema, ProbeNeed, ProbePlan, ProbeRequest } from '../engine/live/types';

@@ -8,7 +8,7 @@ import { liveApiOf } from '../../src/probe/api';
 import { LiveChecks } from '../../src/probe/checks';
 import { Redactor } from '../../src/probe/evidence';
 import { makeResponse } from '../../src/engine/live/response';
-import { SchemaValidator } from '../../src/probe/schema/validator';
+import { SchemaValidator } from '../../src/engine/schema/validator';
 import type { Exchange, LiveApi, ProbeFailure, ProbePurpose, ProbeResponse } from '../../src/engine/live/types';
 import { allRules } from '../../rules';
 import { ENTRY, VIRTUAL_ROOT, formatRange } from './lint-text';

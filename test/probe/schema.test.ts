@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseSourceText, readSourceFile, type SourceFile } from '../../src/engine/source/source-file';
 import type { LiveSchema } from '../../src/engine/live/types';
-import { SchemaValidator } from '../../src/probe/schema/validator';
+import { SchemaValidator } from '../../src/engine/schema/validator';
 import { invalidValue, sampleValue } from '../../src/probe/schema/samples';
-import type { Direction, SchemaVersion } from '../../src/probe/schema/convert';
+import type { Direction, SchemaVersion } from '../../src/engine/schema/convert';
 
 /** A document held in memory at a fake absolute path; other paths come from disk. */
 function memoryLoader(files: Record<string, string>): (path: string) => SourceFile {
@@ -36,14 +36,37 @@ function schemaAt(load: (path: string) => SourceFile, path: string, pointer: str
 }
 
 /** A validator over one in-memory document with `components.schemas` (or `definitions`). */
-function fixture(version: SchemaVersion, schemas: Record<string, unknown>) {
+function fixture(version: SchemaVersion, schemas: Record<string, unknown>, options?: ConstructorParameters<typeof SchemaValidator>[2]) {
   const path = resolve(tmpdir(), 'restlint-probe-schema', `doc-${version}.json`);
   const doc = version === '2.0' ? { swagger: '2.0', definitions: schemas } : { openapi: version === '3.1' ? '3.1.0' : '3.0.3', components: { schemas } };
   const load = memoryLoader({ [path]: JSON.stringify(doc) });
-  const validator = new SchemaValidator(version, load);
+  const validator = new SchemaValidator(version, load, options);
   const at = (name: string) => schemaAt(load, path, version === '2.0' ? `definitions/${name}` : `components/schemas/${name}`);
   return { validator, at, check: (name: string, value: unknown, direction?: Direction) => validator.validate(at(name), value, direction) };
 }
+
+describe('SchemaValidator: the linter\'s options (nullableEnum: spec, formats: standard)', () => {
+  const schemas = {
+    Color: { type: 'string', enum: ['red', 'green'], nullable: true },
+    ColorOrNull: { type: 'string', enum: ['red', null], nullable: true },
+    Link: { type: 'string', format: 'url' },
+    Stamp: { type: 'string', format: 'date-time' },
+  };
+  const lint = fixture('3.0', schemas, { nullableEnum: 'spec', formats: 'standard' }).check;
+  const probe = fixture('3.0', schemas).check;
+
+  test('3.0.3: nullable admits null beside an enum only when the enum lists it; the prober stays lenient', () => {
+    assert.deepEqual(lint('Color', null), { pointer: '', keyword: 'enum', message: 'must be one of: "red", "green"' });
+    assert.equal(lint('ColorOrNull', null), undefined);
+    assert.equal(probe('Color', null), undefined);
+  });
+
+  test('standard formats only: ajv-formats\' own `url` is an annotation, date-time is checked', () => {
+    assert.equal(lint('Link', '/relative/path'), undefined);
+    assert.deepEqual(lint('Stamp', '2020-01-01'), { pointer: '', keyword: 'format', message: 'must match format "date-time"' });
+    assert.deepEqual(probe('Link', '/relative/path'), { pointer: '', keyword: 'format', message: 'must match format "url"' });
+  });
+});
 
 describe('SchemaValidator: OpenAPI 3.0', () => {
   const { check } = fixture('3.0', {
@@ -86,7 +109,7 @@ describe('SchemaValidator: OpenAPI 3.0', () => {
 
   test('required and additionalProperties name the property', () => {
     assert.deepEqual(check('User', {}), { pointer: '', keyword: 'required', message: "must have required property 'id'" });
-    assert.deepEqual(check('User', { id: 1, extra: 2 }), { pointer: '', keyword: 'additionalProperties', message: "must NOT have additional property 'extra'" });
+    assert.deepEqual(check('User', { id: 1, extra: 2 }), { pointer: '', keyword: 'additionalProperties', message: "must NOT have additional property 'extra'", property: 'extra' });
   });
 
   test('long enum lists are trimmed', () => {

@@ -220,6 +220,8 @@ export interface SchemaFailure {
   keyword: string;
   /** ajv's message (`must be integer`). */
   message: string;
+  /** additionalProperties / unevaluatedProperties: the property that is not allowed (it sits at `pointer` + `/property`). */
+  property?: string;
 }
 
 export interface LiveVisitors {

@@ -7,10 +7,10 @@
  */
 import type { SourceFile } from '../../engine/source/source-file';
 import type { LiveSchema } from '../../engine/live/types';
-import type { Direction, SchemaVersion } from './convert';
-import { hasFlag } from './convert';
+import type { Direction, SchemaVersion } from '../../engine/schema/convert';
+import { hasFlag } from '../../engine/schema/convert';
 import { isObject } from '../../engine/model/json';
-import { locationKey, type SchemaRefs } from './refs';
+import { locationKey, type SchemaRefs } from '../../engine/schema/refs';
 
 export interface SampleOptions {
   version?: SchemaVersion;

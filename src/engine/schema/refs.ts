@@ -6,9 +6,9 @@
  * cannot be resolved (the schema is then not checked at all).
  */
 import { dirname, resolve as resolvePath } from 'node:path';
-import { decodePointer, encodePointer, type NodeLocation } from '../../engine/model/location';
-import { walkPointer } from '../../engine/resolve/refs';
-import type { SourceFile } from '../../engine/source/source-file';
+import { decodePointer, encodePointer, type NodeLocation } from '../model/location';
+import { walkPointer } from '../resolve/refs';
+import type { SourceFile } from '../source/source-file';
 
 export type LoadFile = (path: string) => SourceFile;
 

@@ -8,15 +8,24 @@
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type AjvCore from 'ajv/dist/core';
-import type { SourceFile } from '../../engine/source/source-file';
-import type { LiveSchema, SchemaFailure } from '../../engine/live/types';
+import type { SourceFile } from '../source/source-file';
+import type { LiveSchema, SchemaFailure } from '../live/types';
 import { convertSchema, DIRECTIONAL_REQUIRED, UnresolvableSchema, type ConvertContext, type Direction, type SchemaVersion } from './convert';
-import { isObject } from '../../engine/model/json';
+import { isObject } from '../model/json';
 import { locationKey, SchemaRefs, type LoadFile } from './refs';
 
 /** Never a real address: ajv resolves these ids among the schemas it holds and never fetches. */
 const ID_BASE = 'https://restlint.invalid/schema/';
 const MAX_ENUM_SHOWN = 8;
+/**
+ * The formats JSON Schema and OpenAPI define (ajv-formats has a few of its own, `url` and
+ * `iso-time` say, which a document using the name may mean otherwise): with `formats:
+ * 'standard'` only these are checked, any other is an annotation.
+ */
+const STANDARD_FORMATS = [
+  'date', 'time', 'date-time', 'duration', 'uri', 'uri-reference', 'uri-template', 'email', 'hostname', 'ipv4', 'ipv6', 'regex', 'uuid',
+  'json-pointer', 'relative-json-pointer', 'byte', 'int32', 'int64', 'float', 'double', 'password', 'binary',
+] as const;
 
 export class SchemaValidator {
   /** Shared with the sample generator, so files are loaded once. */
@@ -30,12 +39,20 @@ export class SchemaValidator {
   private direction: Direction = 'response';
   private readonly context: ConvertContext;
 
+  /**
+   * Compiled validators by the text of the converted schema: the many small schemas real
+   * documents repeat (`{ type: integer }`, `{ $ref: <id> }`) compile once. Ids are this
+   * instance's, so equal text means the same schema.
+   */
+  private readonly byText = new Map<string, ValidateFunction>();
+
   constructor(
     readonly version: SchemaVersion,
     load: LoadFile,
+    private readonly options: { nullableEnum?: ConvertContext['nullableEnum']; allOfClosed?: ConvertContext['allOfClosed']; formats?: 'all' | 'standard' } = {},
   ) {
     this.refs = new SchemaRefs(load);
-    this.context = { version, refs: this.refs, ref: (ref, file) => this.register(ref, file) };
+    this.context = { version, refs: this.refs, ref: (ref, file) => this.register(ref, file), nullableEnum: options.nullableEnum, allOfClosed: options.allOfClosed };
   }
 
   /**
@@ -72,7 +89,12 @@ export class SchemaValidator {
   }
 
   private compileConverted(converted: unknown): ValidateFunction {
-    return this.instance().compile(converted as object);
+    const text = typeof converted === 'object' ? JSON.stringify(converted) : undefined;
+    const known = text === undefined ? undefined : this.byText.get(text);
+    if (known) return known;
+    const check = this.instance().compile(converted as object);
+    if (text !== undefined) this.byText.set(text, check);
+    return check;
   }
 
   /** Converts and registers the schema `ref` names (once), returning what replaces the `$ref`. */
@@ -107,8 +129,8 @@ export class SchemaValidator {
       const options = { strict: false, allErrors: false, logger: false as const, inlineRefs: false, code: { optimize: false } };
       const Ajv = (this.version === '3.1' ? require('ajv/dist/2020') : require('ajv')).default as new (opts: object) => AjvCore;
       this.ajv = new Ajv(options);
-      const addFormats = require('ajv-formats').default as (ajv: AjvCore) => void;
-      addFormats(this.ajv);
+      const addFormats = require('ajv-formats').default as (ajv: AjvCore, formats?: readonly string[]) => void;
+      addFormats(this.ajv, this.options.formats === 'standard' ? STANDARD_FORMATS : undefined);
       this.ajv.addKeyword({
         keyword: DIRECTIONAL_REQUIRED,
         type: 'object',
@@ -150,13 +172,16 @@ function depth(pointer: string): number {
 
 function describe(error: ErrorObject): SchemaFailure {
   const params = error.params as Record<string, unknown>;
+  let property: string | undefined;
   let message = error.message ?? `must pass "${error.keyword}"`;
   switch (error.keyword) {
     case 'additionalProperties':
-      message = `must NOT have additional property '${String(params.additionalProperty)}'`;
+      property = String(params.additionalProperty);
+      message = `must NOT have additional property '${property}'`;
       break;
     case 'unevaluatedProperties':
-      message = `must NOT have unevaluated property '${String(params.unevaluatedProperty)}'`;
+      property = String(params.unevaluatedProperty);
+      message = `must NOT have unevaluated property '${property}'`;
       break;
     case 'enum': {
       const allowed = (params.allowedValues as unknown[] | undefined) ?? [];
@@ -171,5 +196,5 @@ function describe(error: ErrorObject): SchemaFailure {
       message = `must be ${String(params.type).split(',').join(' or ')}`;
       break;
   }
-  return { pointer: error.instancePath, keyword: error.keyword, message };
+  return property === undefined ? { pointer: error.instancePath, keyword: error.keyword, message } : { pointer: error.instancePath, keyword: error.keyword, message, property };
 }

@@ -4,8 +4,8 @@
  * which keywords hold subschemas), so a property *named* `nullable` or `example` is left alone.
  * Every `$ref` is handed to `ref`, which returns what to put in its place.
  */
-import type { SourceFile } from '../../engine/source/source-file';
-import { isObject } from '../../engine/model/json';
+import type { SourceFile } from '../source/source-file';
+import { isObject } from '../model/json';
 import { SchemaRefs } from './refs';
 
 export type SchemaVersion = '2.0' | '3.0' | '3.1';
@@ -20,6 +20,19 @@ export interface ConvertContext {
   refs: SchemaRefs;
   /** The JSON Schema that replaces `{ $ref }` written in `file` (throws UnresolvableSchema). */
   ref(ref: unknown, file: SourceFile): unknown;
+  /**
+   * 3.0 `nullable: true` beside `enum`: `lenient` (the default, for live values) admits null
+   * anyway; `spec` admits it only when the enum lists null, as OpenAPI 3.0.3 clarifies
+   * ("other Schema Object constraints retain their defined behavior"), for the linter.
+   */
+  nullableEnum?: 'lenient' | 'spec';
+  /**
+   * An inline `allOf` member with `additionalProperties: false`: `strict` (the default) reads
+   * it as JSON Schema does, rejecting the properties the other members declare, so no value
+   * can pass; `siblings` lets those through (what the author meant), for the linter, which
+   * judges examples against the schema and would otherwise blame every example.
+   */
+  allOfClosed?: 'strict' | 'siblings';
 }
 
 const SUBSCHEMA = ['items', 'additionalItems', 'additionalProperties', 'not', 'contains', 'propertyNames', 'if', 'then', 'else', 'unevaluatedItems', 'unevaluatedProperties', 'contentSchema'];
@@ -63,7 +76,10 @@ export function convertSchema(schema: unknown, file: SourceFile, ctx: ConvertCon
       if (key === '$ref') out.$ref = ctx.ref(value, file);
       else if (key === '$dynamicRef' || key === '$recursiveRef') continue; // not followed: unconstrained
       else if (SUBSCHEMA.includes(key)) out[key] = Array.isArray(value) ? value.map((item) => convert(item, depth + 1)) : convert(value, depth + 1);
-      else if (SUBSCHEMA_ARRAY.includes(key)) out[key] = Array.isArray(value) ? value.map((item) => convert(item, depth + 1)) : value;
+      else if (SUBSCHEMA_ARRAY.includes(key)) {
+        out[key] = Array.isArray(value) ? value.map((item) => convert(item, depth + 1)) : value;
+        if (key === 'allOf' && ctx.allOfClosed === 'siblings' && Array.isArray(value)) out[key] = openToSiblings(value, out[key] as unknown[], file, ctx);
+      }
       else if (SUBSCHEMA_MAP.includes(key) && isObject(value)) {
         const map: Record<string, unknown> = {};
         for (const [name, sub] of Object.entries(value)) map[name] = Array.isArray(sub) ? sub : convert(sub, depth + 1);
@@ -92,7 +108,7 @@ export function convertSchema(schema: unknown, file: SourceFile, ctx: ConvertCon
     const copy = { ...schema };
     if (typeof copy.type === 'string') copy.type = copy.type === 'null' ? 'null' : [copy.type, 'null'];
     else if (Array.isArray(copy.type) && !copy.type.includes('null')) copy.type = [...copy.type, 'null'];
-    if (Array.isArray(copy.enum) && !copy.enum.includes(null)) copy.enum = [...copy.enum, null];
+    if (Array.isArray(copy.enum) && !copy.enum.includes(null) && !(ctx.nullableEnum === 'spec' && ctx.version === '3.0')) copy.enum = [...copy.enum, null];
     return copy;
   };
 
@@ -138,6 +154,28 @@ function fixKeywords(out: Record<string, unknown>, source: Record<string, unknow
   if (isObject(out.patternProperties)) {
     for (const key of Object.keys(out.patternProperties)) if (!compiles(key)) delete out.patternProperties[key];
   }
+}
+
+/** Converted `allOf` members, each closed inline one (`additionalProperties: false`) admitting the properties its siblings declare. */
+function openToSiblings(members: unknown[], converted: unknown[], file: SourceFile, ctx: ConvertContext): unknown[] {
+  const closed = converted.some((member, index) => isObject(member) && member.additionalProperties === false && isObject(members[index]) && !('$ref' in (members[index] as object)));
+  if (!closed) return converted;
+  const names = new Set<string>();
+  for (const member of members) {
+    let schema = member;
+    if (isObject(schema) && '$ref' in schema) {
+      const target = ctx.refs.follow(schema.$ref, file);
+      schema = target.kind === 'found' ? target.value : undefined;
+    }
+    if (isObject(schema) && isObject(schema.properties)) for (const name of Object.keys(schema.properties)) names.add(name);
+  }
+  return converted.map((member, index) => {
+    if (!isObject(member) || member.additionalProperties !== false || !isObject(members[index]) || '$ref' in (members[index] as object)) return member;
+    const own = isObject(member.properties) ? member.properties : {};
+    const properties: Record<string, unknown> = {};
+    for (const name of names) if (!(name in own)) properties[name] = true;
+    return { ...member, properties: { ...properties, ...own } };
+  });
 }
 
 /** Whether a property schema (or the schema its `$ref` names) sets `readOnly`/`writeOnly`. */
