@@ -1,7 +1,7 @@
 import { isObject } from '../src/engine/model/json';
 import { childLocation, type NodeLocation } from '../src/engine/model/location';
 import { defineRule, type AnyRuleContext } from '../src/engine/rule';
-import { checkValue } from './lib/instances';
+import { checkValue, jsonType, simpleTypes } from './lib/instances';
 
 type Json = Record<string, unknown>;
 
@@ -40,7 +40,10 @@ export default defineRule({
       if (Array.isArray(schema.enum) && schema.enum.length > 0) {
         const withoutEnum: Json = { ...asSchema };
         delete withoutEnum.enum;
+        const simple = simpleTypes(asSchema, context.version);
         schema.enum.forEach((entry, index) => {
+          // Most enums are scalars under a bare `type`: those need no compiled validator.
+          if (simple && simple.has(jsonType(entry))) return;
           const entryAt = childLocation(loc, 'enum', String(index));
           const problem = checkValue(context, withoutEnum, loc, entry, entryAt, 'either');
           if (problem) context.report({ messageId: 'enum', data: { failure: problem.text }, at: problem.at, part: problem.part });
@@ -90,6 +93,9 @@ function schemaOf(context: AnyRuleContext, holder: Json, loc: NodeLocation, chec
 }
 
 function checkDefault(context: AnyRuleContext, schema: Json, asSchema: Json, loc: NodeLocation): void {
+  const simple = simpleTypes(asSchema, context.version);
+  const listed = !Array.isArray(schema.enum) || schema.enum.includes(schema.default);
+  if (simple && listed && simple.has(jsonType(schema.default)) && (schema.default === null || typeof schema.default !== 'object')) return;
   const at = childLocation(loc, 'default');
   const problem = checkValue(context, asSchema, loc, schema.default, at, 'either');
   if (problem) context.report({ messageId: 'default', data: { failure: problem.text }, at: problem.at, part: problem.part });

@@ -2,7 +2,7 @@ import { isObject } from '../src/engine/model/json';
 import { childLocation, type NodeLocation } from '../src/engine/model/location';
 import { isJsonMediaType, mediaTypeOf } from '../src/engine/media-types';
 import { defineRule, type AnyRuleContext } from '../src/engine/rule';
-import { checkValue, type ValueDirection } from './lib/instances';
+import { checkValue, jsonType, simpleTypes, type ValueDirection } from './lib/instances';
 
 type Json = Record<string, unknown>;
 
@@ -109,10 +109,13 @@ export default defineRule({
       },
       Schema(node) {
         const { value, loc } = node;
-        if ('example' in value) check('example', value, loc, value.example, childLocation(loc, 'example'), 'either');
+        // A scalar example of a schema that says no more than its type needs no compiled validator.
+        const simple = 'enum' in value || 'const' in value ? undefined : simpleTypes(value, context.version);
+        const plainly = (example: unknown) => simple !== undefined && (example === null || typeof example !== 'object') && simple.has(jsonType(example));
+        if ('example' in value && !plainly(value.example)) check('example', value, loc, value.example, childLocation(loc, 'example'), 'either');
         // 3.1 (JSON Schema 2020-12): `examples` is an array of instances. 3.0 has no such keyword.
         if (context.version === '3.1' && Array.isArray(value.examples)) {
-          value.examples.forEach((example, index) => check(`examples[${index}]`, value, loc, example, childLocation(loc, 'examples', String(index)), 'either'));
+          value.examples.forEach((example, index) => plainly(example) || check(`examples[${index}]`, value, loc, example, childLocation(loc, 'examples', String(index)), 'either'));
         }
       },
     };

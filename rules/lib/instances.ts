@@ -128,3 +128,24 @@ function locate(valueAt: NodeLocation, segments: readonly string[], property: st
   }
   return { at: valueAt };
 }
+
+/** Keywords that do not constrain a value (or, `enum`/`default`, are what is checked): a schema of only these and `type` is "simple". */
+const NOT_CONSTRAINING = new Set(['type', 'enum', 'default', 'nullable', 'x-nullable', 'description', 'title', 'example', 'examples', 'deprecated', 'readOnly', 'writeOnly', 'xml', 'externalDocs', 'name', 'in', 'required', 'allowEmptyValue', 'collectionFormat']);
+
+/** The JSON types a schema of only `type` (and annotations) admits; undefined when it constrains more. */
+export function simpleTypes(schema: Record<string, unknown>, version: string): Set<string> | undefined {
+  for (const key of Object.keys(schema)) if (!NOT_CONSTRAINING.has(key) && !key.startsWith('x-')) return undefined;
+  const types = typeof schema.type === 'string' ? [schema.type] : Array.isArray(schema.type) ? schema.type.map(String) : undefined;
+  if (!types) return undefined;
+  const admitted = new Set(types);
+  if (admitted.has('number')) admitted.add('integer');
+  if ((version === '3.0' && schema.nullable === true) || (version === '2.0' && schema['x-nullable'] === true)) admitted.add('null');
+  return admitted;
+}
+
+export function jsonType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value === 'object' ? 'object' : typeof value;
+}

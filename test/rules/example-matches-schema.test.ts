@@ -209,3 +209,14 @@ test('example-matches-schema: a closed allOf member admits what its siblings dec
     { message: "example \"extra\" does not match its schema: must NOT have additional property 'next'", at: '17:54-17:58', severity: 0 },
   ]);
 });
+
+test('example-matches-schema: a scalar schema with an enum still judges its example', () => {
+  const doc = openapi(`  /a:
+    get:
+      parameters:
+        - { name: s, in: query, schema: { type: string, enum: [x, y], example: z } }
+      responses:
+        '200': { description: ok }
+`);
+  assert.deepEqual(findingsOf(lintText(doc), rule), [{ message: 'example does not match its schema: must be one of: "x", "y" (found "z")', at: '7:80-7:81', severity: 0 }]);
+});
