@@ -5,6 +5,7 @@ import { colorsFor } from '../report/colors';
 import { allRules } from '../../rules';
 import { describePeerRule, PEER_RULES, peerRulesNamed } from '../../rules/migration';
 import { UsageError } from './files';
+import { closestName } from '../engine/suggest';
 
 
 /** `restlint rules`: every rule with its default severity, group and one-line description. */
@@ -44,8 +45,8 @@ export function explainCommand(id: string): number {
     return 0;
   }
   if (!rule) {
-    const close = allRules.map((candidate) => candidate.meta.id).filter((candidate) => candidate.includes(id) || id.includes(candidate));
-    throw new UsageError(`unknown rule "${id}"${close.length ? `; did you mean ${close.map((c) => `"${c}"`).join(' or ')}?` : ''} (\`restlint rules\` lists them)`);
+    const close = closestName(id, allRules.map((candidate) => candidate.meta.id));
+    throw new UsageError(`unknown rule "${id}"${close ? `; did you mean "${close}"?` : ''} (\`restlint rules\` lists them)`);
   }
   process.stdout.write(renderExplain(rule, readRuleDoc(rulesDir(), id).markdown));
   return 0;

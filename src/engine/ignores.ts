@@ -2,6 +2,7 @@ import type { Finding } from './finding';
 import type { NodeLocation } from './model/location';
 import type { SourceFile } from './source/source-file';
 import type { Part } from './source/span';
+import { closestName } from './suggest';
 
 /** The extension key that silences rules inside the object it is written on. */
 export const IGNORE_KEY = 'x-restlint-ignore';
@@ -81,7 +82,7 @@ export class Ignores {
     for (const entries of this.byFile.values()) {
       for (const entry of entries) {
         if (!knownRules.has(entry.rule)) {
-          const suggestion = [...knownRules].find((known) => known.includes(entry.rule) || entry.rule.includes(known));
+          const suggestion = closestName(entry.rule, [...knownRules]);
           problems.push({ messageId: 'unknown', data: { rule: entry.rule, suggestion: suggestion ? ` (did you mean "${suggestion}"?)` : '' }, at: entry.at, part: entry.part });
         } else if (!entry.used && entry.at.file.path === entryPath && entry.rule !== UNUSED_IGNORE && !isOff(entry.rule, entry.at)) {
           // An ignore of unused-ignore itself is about the other entries, so never reported as unused.

@@ -27,6 +27,15 @@ export function closest(word: string, candidates: Iterable<string>, maxDistance 
   return best;
 }
 
+/**
+ * The rule id (or other name) a mistyped one most likely meant: the closest by spelling, else
+ * the one that contains it or that it contains (`kebab-case` for `path-kebab-case`,
+ * `plural-collections-x` for `plural-collections`).
+ */
+export function closestName(word: string, candidates: readonly string[]): string | undefined {
+  return closest(word, candidates) ?? candidates.find((candidate) => candidate !== word && (candidate.includes(word) || word.includes(candidate)));
+}
+
 /** The edit distance of `a` and `b`, or `limit` (or more) as soon as it cannot be less. */
 export function editDistance(a: string, b: string, limit = Infinity): number {
   if (a === b) return 0;

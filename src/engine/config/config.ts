@@ -7,6 +7,7 @@ import { parseSourceText, SourceError, type SourceFile } from '../source/source-
 import { SEVERITIES, type AnyRule } from '../rule';
 import { mergeSettings, type RuleSetting, type RuleSettings } from './settings';
 import { validateOptions } from './validate-options';
+import { closestName } from '../suggest';
 import {
   isSpectralRule,
   isSpectralRulesetPath,
@@ -324,7 +325,7 @@ function readSetting(
 }
 
 function suggest(id: string, known: string[]): string {
-  const close = known.find((candidate) => candidate.includes(id) || id.includes(candidate));
+  const close = closestName(id, known);
   return close ? ` (did you mean "${close}"?)` : '';
 }
 
