@@ -57,58 +57,69 @@ function isNullBranch(failure: QuickFailure): boolean {
 }
 
 export function quickCheck(schema: unknown, value: unknown, ctx: QuickContext): true | QuickFailure {
-  const path: string[] = [];
-  let failure: QuickFailure | undefined;
+  const walk = new Walk(ctx);
+  if (walk.valid(schema, value, 0)) return true;
+  return walk.failure ?? { schema, value, path: [], own: false };
+}
+
+/** One walk of a value. A class, not closures: a walk runs for every example and every response. */
+class Walk {
+  /** The member of the value being judged, from the root. */
+  private readonly path: string[] = [];
+  failure: QuickFailure | undefined;
+  private readonly patterns = new Map<string, RegExp>();
+
+  constructor(private readonly ctx: QuickContext) {}
+
   /** Records the innermost failure (the first one recorded, as failures propagate outwards). */
-  const fail = (node: unknown, data: unknown, own = true): false => {
-    failure ??= { schema: node, value: data, path: [...path], own };
+  private fail(node: unknown, data: unknown, own = true): false {
+    this.failure ??= { schema: node, value: data, path: [...this.path], own };
     return false;
-  };
+  }
   /** A subschema judged for the answer only (a branch of anyOf/oneOf, `not`, `if`): its failures are not the value's. */
-  const tries = (node: unknown, data: unknown, depth: number): boolean => {
-    const saved = failure;
-    const ok = valid(node, data, depth);
-    failure = saved;
+  private tries(node: unknown, data: unknown, depth: number): boolean {
+    const saved = this.failure;
+    const ok = this.valid(node, data, depth);
+    this.failure = saved;
     return ok;
-  };
+  }
   /** How many of `members` the value passes, and where it failed each of the others. */
-  const branches = (members: unknown[], data: unknown, depth: number): { passed: number; failures: QuickFailure[] } => {
-    const saved = failure;
+  private branches(members: unknown[], data: unknown, depth: number): { passed: number; failures: QuickFailure[] } {
+    const saved = this.failure;
     const failures: QuickFailure[] = [];
     let passed = 0;
     for (const part of members) {
-      failure = undefined;
-      if (valid(part, data, depth)) passed++;
-      else failures.push(failure ?? { schema: part, value: data, path: [...path], own: false });
+      this.failure = undefined;
+      if (this.valid(part, data, depth)) passed++;
+      else failures.push(this.failure ?? { schema: part, value: data, path: [...this.path], own: false });
     }
-    failure = saved;
+    this.failure = saved;
     return { passed, failures };
-  };
+  }
   /** A member of the value, judged at its path. */
-  const member = (node: unknown, data: unknown, key: string, depth: number): boolean => {
-    path.push(key);
-    const ok = valid(node, data, depth);
-    path.pop();
+  private member(node: unknown, data: unknown, key: string, depth: number): boolean {
+    this.path.push(key);
+    const ok = this.valid(node, data, depth);
+    this.path.pop();
     return ok;
-  };
-  const patterns = new Map<string, RegExp>();
-  const pattern = (source: unknown): RegExp => {
+  }
+  private pattern(source: unknown): RegExp {
     if (typeof source !== 'string') throw new Unsure();
-    let regexp = patterns.get(source);
+    let regexp = this.patterns.get(source);
     if (!regexp) {
       try {
         regexp = new RegExp(source, 'u'); // ajv's unicodeRegExp default
       } catch {
         throw new Unsure();
       }
-      patterns.set(source, regexp);
+      this.patterns.set(source, regexp);
     }
     return regexp;
-  };
+  }
 
-  const valid = (node: unknown, data: unknown, depth: number): boolean => {
+  valid(node: unknown, data: unknown, depth: number): boolean {
     if (node === true) return true;
-    if (node === false) return fail(node, data);
+    if (node === false) return this.fail(node, data);
     if (!isObject(node) || depth > MAX_DEPTH) throw new Unsure();
     const type = kindOf(data);
     if (!screened.has(node)) {
@@ -118,62 +129,62 @@ export function quickCheck(schema: unknown, value: unknown, ctx: QuickContext): 
 
     if (node.$ref !== undefined) {
       if (typeof node.$ref !== 'string') throw new Unsure();
-      const target = ctx.schemaFor(node.$ref);
+      const target = this.ctx.schemaFor(node.$ref);
       if (target === undefined) throw new Unsure();
-      if (!valid(target, data, depth + 1)) return false;
+      if (!this.valid(target, data, depth + 1)) return false;
     }
-    if (node.type !== undefined && !typeMatches(node.type, data, type)) return fail(node, data);
+    if (node.type !== undefined && !typeMatches(node.type, data, type)) return this.fail(node, data);
     if (node.enum !== undefined) {
       if (!Array.isArray(node.enum)) throw new Unsure();
-      if (!node.enum.some((entry) => equal(entry, data))) return fail(node, data);
+      if (!node.enum.some((entry) => equal(entry, data))) return this.fail(node, data);
     }
-    if ('const' in node && !equal(node.const, data)) return fail(node, data);
+    if ('const' in node && !equal(node.const, data)) return this.fail(node, data);
 
     for (const key of COMBINERS) {
       if (node[key] === undefined) continue;
       const members = node[key];
       if (!Array.isArray(members)) throw new Unsure();
-      if (key === 'allOf' && !members.every((part) => valid(part, data, depth + 1))) return false;
+      if (key === 'allOf' && !members.every((part) => this.valid(part, data, depth + 1))) return false;
       if (key === 'anyOf' || key === 'oneOf') {
-        const { passed, failures } = branches(members, data, depth + 1);
+        const { passed, failures } = this.branches(members, data, depth + 1);
         if (passed === 1 || (passed > 1 && key === 'anyOf')) continue;
         if (passed > 1) {
-          failure ??= { schema: node, value: data, path: [...path], own: false, several: true };
+          this.failure ??= { schema: node, value: data, path: [...this.path], own: false, several: true };
           return false;
         }
-        // None passed: the likeliest cause is the failure deepest in the value (never the `type: null` branch `nullable` adds).
+        // None passed: the likeliest cause is the this.failure deepest in the value (never the `type: null` branch `nullable` adds).
         const likeliest = failures.filter((branch) => !isNullBranch(branch)).reduce<QuickFailure | undefined>((best, branch) => (!best || branch.path.length > best.path.length ? branch : best), undefined);
         if (likeliest) {
-          failure ??= likeliest;
+          this.failure ??= likeliest;
           return false;
         }
-        return fail(node, data, false);
+        return this.fail(node, data, false);
       }
     }
-    if (node.not !== undefined && tries(node.not, data, depth + 1)) return fail(node, data, false);
+    if (node.not !== undefined && this.tries(node.not, data, depth + 1)) return this.fail(node, data, false);
     if (node.if !== undefined) {
-      const branch = tries(node.if, data, depth + 1) ? node.then : node.else;
-      if (branch !== undefined && !valid(branch, data, depth + 1)) return false;
+      const branch = this.tries(node.if, data, depth + 1) ? node.then : node.else;
+      if (branch !== undefined && !this.valid(branch, data, depth + 1)) return false;
     }
 
     switch (type) {
       case 'number':
-        return numberValid(node, data as number);
+        return this.numberValid(node, data as number);
       case 'string':
-        return stringValid(node, data as string);
+        return this.stringValid(node, data as string);
       case 'array':
-        return arrayValid(node, data as unknown[], depth);
+        return this.arrayValid(node, data as unknown[], depth);
       case 'object':
-        return objectValid(node, data as Record<string, unknown>, depth);
+        return this.objectValid(node, data as Record<string, unknown>, depth);
       default:
         return true;
     }
-  };
+  }
 
-  const format = (node: Record<string, unknown>, data: unknown, type: 'string' | 'number'): boolean => {
+  private format(node: Record<string, unknown>, data: unknown, type: 'string' | 'number'): boolean {
     if (node.format === undefined) return true;
     if (typeof node.format !== 'string') throw new Unsure();
-    const definition = Object.prototype.hasOwnProperty.call(ctx.formats, node.format) ? ctx.formats[node.format] : undefined;
+    const definition = Object.prototype.hasOwnProperty.call(this.ctx.formats, node.format) ? this.ctx.formats[node.format] : undefined;
     if (definition === undefined || definition === true) return true; // unknown formats are annotations (strict: false)
     let check: unknown = definition;
     let appliesTo = 'string';
@@ -183,137 +194,131 @@ export function quickCheck(schema: unknown, value: unknown, ctx: QuickContext): 
       appliesTo = typeof definition.type === 'string' ? definition.type : 'string';
     }
     if (appliesTo !== type) return true;
-    if (check instanceof RegExp) return check.test(data as string) || fail(node, data);
-    if (typeof check === 'function') return Boolean(check(data)) || fail(node, data);
+    if (check instanceof RegExp) return check.test(data as string) || this.fail(node, data);
+    if (typeof check === 'function') return Boolean(check(data)) || this.fail(node, data);
     throw new Unsure();
-  };
+  }
 
-  const numberValid = (node: Record<string, unknown>, data: number): boolean => {
-    const limit = (key: string): number | undefined => {
-      const bound = node[key];
-      if (bound === undefined) return undefined;
-      if (typeof bound !== 'number') throw new Unsure();
-      return bound;
-    };
-    const minimum = limit('minimum');
-    const maximum = limit('maximum');
-    const exclusiveMinimum = limit('exclusiveMinimum');
-    const exclusiveMaximum = limit('exclusiveMaximum');
-    const multipleOf = limit('multipleOf');
-    if (minimum !== undefined && data < minimum) return fail(node, data);
-    if (maximum !== undefined && data > maximum) return fail(node, data);
-    if (exclusiveMinimum !== undefined && data <= exclusiveMinimum) return fail(node, data);
-    if (exclusiveMaximum !== undefined && data >= exclusiveMaximum) return fail(node, data);
+  private numberValid(node: Record<string, unknown>, data: number): boolean {
+    const minimum = numberKeyword(node, 'minimum');
+    const maximum = numberKeyword(node, 'maximum');
+    const exclusiveMinimum = numberKeyword(node, 'exclusiveMinimum');
+    const exclusiveMaximum = numberKeyword(node, 'exclusiveMaximum');
+    const multipleOf = numberKeyword(node, 'multipleOf');
+    if (minimum !== undefined && data < minimum) return this.fail(node, data);
+    if (maximum !== undefined && data > maximum) return this.fail(node, data);
+    if (exclusiveMinimum !== undefined && data <= exclusiveMinimum) return this.fail(node, data);
+    if (exclusiveMaximum !== undefined && data >= exclusiveMaximum) return this.fail(node, data);
     if (multipleOf !== undefined) {
       const ratio = data / multipleOf;
-      if (ratio !== parseInt(ratio as unknown as string)) return fail(node, data); // ajv's test, large and tiny ratios included
+      if (ratio !== parseInt(ratio as unknown as string)) return this.fail(node, data); // ajv's test, large and tiny ratios included
     }
-    return format(node, data, 'number');
-  };
+    return this.format(node, data, 'number');
+  }
 
-  const stringValid = (node: Record<string, unknown>, data: string): boolean => {
+  private stringValid(node: Record<string, unknown>, data: string): boolean {
     if (node.minLength !== undefined || node.maxLength !== undefined) {
       if ((node.minLength !== undefined && typeof node.minLength !== 'number') || (node.maxLength !== undefined && typeof node.maxLength !== 'number')) throw new Unsure();
       const length = ucs2length(data);
-      if (typeof node.minLength === 'number' && length < node.minLength) return fail(node, data);
-      if (typeof node.maxLength === 'number' && length > node.maxLength) return fail(node, data);
+      if (typeof node.minLength === 'number' && length < node.minLength) return this.fail(node, data);
+      if (typeof node.maxLength === 'number' && length > node.maxLength) return this.fail(node, data);
     }
-    if (node.pattern !== undefined && !pattern(node.pattern).test(data)) return fail(node, data);
-    return format(node, data, 'string');
-  };
+    if (node.pattern !== undefined && !this.pattern(node.pattern).test(data)) return this.fail(node, data);
+    return this.format(node, data, 'string');
+  }
 
-  const arrayValid = (node: Record<string, unknown>, data: unknown[], depth: number): boolean => {
-    const count = (key: string): number | undefined => {
-      if (node[key] === undefined) return undefined;
-      if (typeof node[key] !== 'number') throw new Unsure();
-      return node[key] as number;
-    };
-    const minItems = count('minItems');
-    const maxItems = count('maxItems');
-    if (minItems !== undefined && data.length < minItems) return fail(node, data);
-    if (maxItems !== undefined && data.length > maxItems) return fail(node, data);
+  private arrayValid(node: Record<string, unknown>, data: unknown[], depth: number): boolean {
+    const minItems = numberKeyword(node, 'minItems');
+    const maxItems = numberKeyword(node, 'maxItems');
+    if (minItems !== undefined && data.length < minItems) return this.fail(node, data);
+    if (maxItems !== undefined && data.length > maxItems) return this.fail(node, data);
     let first = 0; // items before this index were checked by a tuple form
-    const tuple = ctx.draft2020 ? node.prefixItems : Array.isArray(node.items) ? node.items : undefined;
+    const tuple = this.ctx.draft2020 ? node.prefixItems : Array.isArray(node.items) ? node.items : undefined;
     if (tuple !== undefined) {
       if (!Array.isArray(tuple)) throw new Unsure();
-      for (let index = 0; index < Math.min(tuple.length, data.length); index++) if (!member(tuple[index], data[index], String(index), depth + 1)) return false;
+      for (let index = 0; index < Math.min(tuple.length, data.length); index++) if (!this.member(tuple[index], data[index], String(index), depth + 1)) return false;
       first = tuple.length;
     }
-    const rest = ctx.draft2020 ? node.items : Array.isArray(node.items) ? node.additionalItems : node.items;
+    const rest = this.ctx.draft2020 ? node.items : Array.isArray(node.items) ? node.additionalItems : node.items;
     if (rest !== undefined) {
-      for (let index = first; index < data.length; index++) if (!member(rest, data[index], String(index), depth + 1)) return false;
+      for (let index = first; index < data.length; index++) if (!this.member(rest, data[index], String(index), depth + 1)) return false;
     }
-    if (node.contains !== undefined && !data.some((item) => tries(node.contains, item, depth + 1))) return fail(node, data, false);
+    if (node.contains !== undefined && !data.some((item) => this.tries(node.contains, item, depth + 1))) return this.fail(node, data, false);
     if (node.uniqueItems === true) {
-      for (let i = 0; i < data.length; i++) for (let j = i + 1; j < data.length; j++) if (equal(data[i], data[j])) return fail(node, data);
+      for (let i = 0; i < data.length; i++) for (let j = i + 1; j < data.length; j++) if (equal(data[i], data[j])) return this.fail(node, data);
     } else if (node.uniqueItems !== undefined && node.uniqueItems !== false) throw new Unsure();
     return true;
-  };
+  }
 
-  const objectValid = (node: Record<string, unknown>, data: Record<string, unknown>, depth: number): boolean => {
+  private objectValid(node: Record<string, unknown>, data: Record<string, unknown>, depth: number): boolean {
     // ajv reads members as `data[name]` (ownProperties: false), so do we.
-    const own = (name: string): unknown => data[name];
     if (node.required !== undefined) {
       if (!Array.isArray(node.required)) throw new Unsure();
-      for (const name of node.required) if (typeof name !== 'string' || own(name) === undefined) return fail(node, data);
+      for (const name of node.required) if (typeof name !== 'string' || data[name] === undefined) return this.fail(node, data);
     }
-    const directional = node[ctx.directionalKeyword];
+    const directional = node[this.ctx.directionalKeyword];
     if (directional !== undefined) {
-      const names = isObject(directional) ? directional[ctx.direction] : undefined;
+      const names = isObject(directional) ? directional[this.ctx.direction] : undefined;
       if (names !== undefined && !Array.isArray(names)) throw new Unsure();
-      for (const name of (names as unknown[] | undefined) ?? []) if (!Object.prototype.hasOwnProperty.call(data, name as string)) return fail(node, data);
+      for (const name of (names as unknown[] | undefined) ?? []) if (!Object.prototype.hasOwnProperty.call(data, name as string)) return this.fail(node, data);
     }
     const keys = Object.keys(data);
     if (node.minProperties !== undefined || node.maxProperties !== undefined) {
       if ((node.minProperties !== undefined && typeof node.minProperties !== 'number') || (node.maxProperties !== undefined && typeof node.maxProperties !== 'number')) throw new Unsure();
-      if (typeof node.minProperties === 'number' && keys.length < node.minProperties) return fail(node, data);
-      if (typeof node.maxProperties === 'number' && keys.length > node.maxProperties) return fail(node, data);
+      if (typeof node.minProperties === 'number' && keys.length < node.minProperties) return this.fail(node, data);
+      if (typeof node.maxProperties === 'number' && keys.length > node.maxProperties) return this.fail(node, data);
     }
     const properties = node.properties;
     if (properties !== undefined) {
       if (!isObject(properties)) throw new Unsure();
       for (const name of Object.keys(properties)) {
-        const value = own(name);
-        if (value !== undefined && !member(properties[name], value, name, depth + 1)) return false;
+        const value = data[name];
+        if (value !== undefined && !this.member(properties[name], value, name, depth + 1)) return false;
       }
     }
     const patternProperties = node.patternProperties;
     if (patternProperties !== undefined && !isObject(patternProperties)) throw new Unsure();
     const patternKeys = patternProperties ? Object.keys(patternProperties) : [];
     for (const source of patternKeys) {
-      const regexp = pattern(source);
-      for (const key of keys) if (regexp.test(key) && !member(patternProperties![source], data[key], key, depth + 1)) return false;
+      const regexp = this.pattern(source);
+      for (const key of keys) if (regexp.test(key) && !this.member(patternProperties![source], data[key], key, depth + 1)) return false;
     }
     const additional = node.additionalProperties;
     if (additional !== undefined && additional !== true) {
       for (const key of keys) {
         const declared = properties !== undefined && Object.prototype.hasOwnProperty.call(properties, key);
-        if (declared || patternKeys.some((source) => pattern(source).test(key))) continue;
-        if (additional === false) return fail(node, data);
-        if (!member(additional, data[key], key, depth + 1)) return false;
+        if (declared || patternKeys.some((source) => this.pattern(source).test(key))) continue;
+        if (additional === false) return this.fail(node, data);
+        if (!this.member(additional, data[key], key, depth + 1)) return false;
       }
     }
-    if (node.propertyNames !== undefined) for (const key of keys) if (!tries(node.propertyNames, key, depth + 1)) return fail(node, data, false);
+    if (node.propertyNames !== undefined) for (const key of keys) if (!this.tries(node.propertyNames, key, depth + 1)) return this.fail(node, data, false);
     for (const keyword of ['dependencies', 'dependentRequired', 'dependentSchemas']) {
       const dependencies = node[keyword];
       if (dependencies === undefined) continue;
       if (!isObject(dependencies)) throw new Unsure();
       for (const name of Object.keys(dependencies)) {
-        if (own(name) === undefined) continue;
+        if (data[name] === undefined) continue;
         const dependency = dependencies[name];
         if (Array.isArray(dependency)) {
-          if (dependency.some((other) => typeof other !== 'string' || own(other) === undefined)) return fail(node, data);
-        } else if (!valid(dependency, data, depth + 1)) return false;
+          if (dependency.some((other) => typeof other !== 'string' || data[other] === undefined)) return this.fail(node, data);
+        } else if (!this.valid(dependency, data, depth + 1)) return false;
       }
     }
     return true;
-  };
+  }
 
-  if (valid(schema, value, 0)) return true;
-  return failure ?? { schema, value, path: [], own: false };
 }
 
 /** The JSON type of a parsed value; anything a JSON or YAML value is not (a Date, a function, a Buffer) is beyond this. */
+/** A numeric keyword's value; Unsure when it is not a number. */
+function numberKeyword(node: Record<string, unknown>, key: string): number | undefined {
+  const bound = node[key];
+  if (bound === undefined) return undefined;
+  if (typeof bound !== 'number') throw new Unsure();
+  return bound;
+}
+
 function kindOf(data: unknown): 'null' | 'boolean' | 'number' | 'string' | 'array' | 'object' {
   if (data === null) return 'null';
   switch (typeof data) {

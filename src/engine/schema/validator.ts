@@ -18,7 +18,7 @@ import type { LiveSchema, SchemaFailure } from '../live/types';
 import { convertSchema, DIRECTIONAL_REQUIRED, UnresolvableSchema, type ConvertContext, type Direction, type SchemaVersion } from './convert';
 import { isObject } from '../model/json';
 import { locationKey, SchemaRefs, type LoadFile } from './refs';
-import { quickCheck, Unsure, type QuickFailure } from './quick-check';
+import { quickCheck, Unsure, type QuickContext, type QuickFailure } from './quick-check';
 
 /** Never a real address: ajv resolves these ids among the schemas it holds and never fetches. */
 const ID_BASE = 'https://restlint.invalid/schema/';
@@ -49,6 +49,7 @@ export class SchemaValidator {
   private readonly bodies = new Map<string, unknown>();
   private ajvHoldsBodies = false;
   private formatChecks: Record<string, unknown> | undefined;
+  private walkContext: QuickContext | undefined;
   /** The direction of the validation running now, read by the DIRECTIONAL_REQUIRED keyword. */
   private direction: Direction = 'response';
   private readonly context: ConvertContext;
@@ -94,13 +95,15 @@ export class SchemaValidator {
   /** quickCheck's answer; undefined when it is unsure (ajv then judges the whole value). */
   private quickly(root: object, value: unknown): true | QuickFailure | undefined {
     try {
-      return quickCheck(root, value, {
+      this.walkContext ??= {
         schemaFor: (id) => this.body(id),
         formats: this.formats(),
         directionalKeyword: DIRECTIONAL_REQUIRED,
         direction: this.direction,
         draft2020: this.version === '3.1',
-      });
+      };
+      this.walkContext.direction = this.direction;
+      return quickCheck(root, value, this.walkContext);
     } catch (error) {
       if (error instanceof Unsure || error instanceof RangeError) return undefined; // beyond it, or a stack too deep
       if (error instanceof UnresolvableSchema) return true; // a `$ref` it reached cannot be read: the value is not judged
