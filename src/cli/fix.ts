@@ -105,7 +105,8 @@ export function formatFixSummary(result: FixResult, mode: FixMode, cwd: string, 
   if (!quiet) {
     const { findings, files } = result.fixed;
     if (findings === 0 && result.heldBack.length === 0 && result.errors.length === 0) lines.push('nothing to fix: no finding has a safe fix');
-    else if (findings > 0 || result.errors.length === 0) lines.push(`${mode === 'write' ? 'fixed' : 'would fix'} ${plural(findings, 'finding')} in ${plural(files, 'file')}`);
+    else if (findings > 0) lines.push(`${mode === 'write' ? 'fixed' : 'would fix'} ${plural(findings, 'finding')} in ${plural(files, 'file')}`);
+    else if (result.errors.length === 0) lines.push(mode === 'write' ? 'fixed nothing' : 'would fix nothing');
   }
   for (const { finding, reason } of result.heldBack) {
     const where = `${displayPath(finding.source, cwd)}:${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
