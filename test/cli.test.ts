@@ -964,6 +964,11 @@ describe('CI output formats', () => {
     const result = await runCli(['lint', '--help']);
     assertExit(result, 0);
     assert.match(result.stdout, /\[choices: "stylish", "summary", "json", "sarif", "junit", "github", "gitlab", "markdown"\]/);
+    // What README says (test/readme.test.ts), in the help's words.
+    const flat = result.stdout.replace(/\s+/g, ' ');
+    assert.ok(flat.includes('Report only the findings that fail the run (at or above --fail-severity: errors by default), no progress and no summary line'), flat);
+    assert.ok(flat.includes('Print the safe fixes as a unified diff on stdout, alone (the report goes to stderr, or to --output); change nothing'), flat);
+    assert.ok(flat.includes('missing folders are created only inside the current folder'), flat);
   });
 });
 
