@@ -3,7 +3,7 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Finding } from '../src/engine/finding';
 import { countKeys, fingerprint, keyFindings, newFindings } from '../src/cli/fingerprint';
@@ -86,6 +86,47 @@ describe('--write-baseline and --baseline', () => {
   test('with the baseline, the same document reports nothing and exits 0', async () => {
     const dir = await baselined();
     assert.deepEqual(await lintJson(dir, ['openapi.yaml', '--baseline', BASELINE], 0), []);
+  });
+
+  test('the summary line says how many findings the baseline held back, not "No problems found"', async () => {
+    const dir = await baselined();
+    const count = (await lintJson(dir, ['openapi.yaml'], 1)).length;
+    const held = await runCli(['lint', 'openapi.yaml', '--baseline', BASELINE], { cwd: dir });
+    assertExit(held, 0);
+    assert.deepEqual([held.stdout, held.stderr], [`No new problems (${count} in the baseline).\n`, '']);
+    const summary = await runCli(['lint', 'openapi.yaml', '--baseline', BASELINE, '--format', 'summary'], { cwd: dir });
+    assert.equal(summary.stdout, `No new problems (${count} in the baseline).\n`);
+    // Writing the baseline holds back everything it records.
+    const written = await runCli(['lint', 'openapi.yaml', '--write-baseline', BASELINE], { cwd: dir });
+    assert.equal(written.stdout, `No new problems (${count} in the baseline).\n`);
+    // A new finding: the counts, then what the baseline held back.
+    writeFileSync(join(dir, 'openapi.yaml'), spec([...BLOCKS, GET_PATH('/listOwners')]));
+    const found = await runCli(['lint', 'openapi.yaml', '--baseline', BASELINE], { cwd: dir });
+    assertExit(found, 1);
+    assert.match(found.stdout, new RegExp(`\\n✖ \\d+ problems? \\([^)]*\\) in 1 file; ${count} in the baseline\\n$`));
+    // --quiet: no summary line at all.
+    const quiet = await runCli(['lint', 'openapi.yaml', '--baseline', BASELINE, '--quiet'], { cwd: dir });
+    assert.doesNotMatch(quiet.stdout, /baseline|✖/);
+  });
+
+  test('--write-baseline into a folder that is a file, or a missing folder outside the current one: a usage error naming the path', async () => {
+    const dir = await baselined();
+    writeFileSync(join(dir, 'afile'), '');
+    const file = await runCli(['lint', 'openapi.yaml', '--write-baseline', 'afile/b.json'], { cwd: dir });
+    assertExit(file, 2);
+    assert.deepEqual([file.stdout, file.stderr], ['', 'error --write-baseline afile/b.json: afile is a file, not a folder\nRun `restlint --help` for usage.\n']);
+    const outside = join(`${dir}-missing`, 'b.json');
+    const away = await runCli(['lint', 'openapi.yaml', '--write-baseline', outside], { cwd: dir });
+    assertExit(away, 2);
+    assert.equal(
+      away.stderr,
+      `error --write-baseline ${outside}: the folder ${dir}-missing does not exist, and restlint creates missing folders only inside the current folder; create it first\nRun \`restlint --help\` for usage.\n`,
+    );
+    assert.ok(!existsSync(`${dir}-missing`));
+    // A missing folder inside the current one is created.
+    const nested = await runCli(['lint', 'openapi.yaml', '--write-baseline', 'ci/baselines/b.json'], { cwd: dir });
+    assertExit(nested, 0);
+    assert.equal(JSON.parse(readFileSync(join(dir, 'ci', 'baselines', 'b.json'), 'utf8')).version, 1);
   });
 
   test('lines inserted above, paths reordered and an unrelated path renamed leave baselined findings silent', async () => {
@@ -269,6 +310,19 @@ describe('--since <git ref>', () => {
     git(dir, 'add', '-A');
     assertExit(await runCli(['lint', 'specs/*.yaml', 'moved/*.yaml', '--write-baseline', BASELINE], { cwd: dir }), 0);
     assert.deepEqual(await lintJson(dir, ['specs/*.yaml', 'moved/*.yaml', '--since', 'HEAD', '--baseline', BASELINE], 0), []);
+    // The summary line says what each held back: --since first (it runs first), then the baseline.
+    const all = (await lintJson(dir, ['specs/*.yaml', 'moved/*.yaml'], 1)).length;
+    const old = all - (await lintJson(dir, ['specs/*.yaml', 'moved/*.yaml', '--since', 'HEAD'], 1)).length;
+    const both = await runCli(['lint', 'specs/*.yaml', 'moved/*.yaml', '--since', 'HEAD', '--baseline', BASELINE], { cwd: dir });
+    assert.equal(both.stdout, `No new problems (${old} already at HEAD, ${all - old} in the baseline).\n`);
+  });
+
+  test('nothing new since the ref: the summary line says how many findings the files already had there', async () => {
+    const dir = repoAtBase();
+    const all = (await lintJson(dir, ['specs/*.yaml'], 1)).length;
+    const result = await runCli(['lint', 'specs/*.yaml', '--since', 'HEAD'], { cwd: dir });
+    assertExit(result, 0);
+    assert.equal(result.stdout, `No new problems (${all} already at HEAD).\n`);
   });
 
   test('outside a git repository, or with an unknown ref, it is a usage error', async () => {

@@ -3,7 +3,7 @@
 // default files, globs, and the rules/explain commands.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
@@ -176,13 +176,23 @@ describe('exit codes', () => {
     await lintJson([...info, '--fail-severity', 'hint'], 1);
   });
 
-  test('--quiet shows only findings at or above --fail-severity', async () => {
+  test('--quiet shows only findings at or above --fail-severity (errors by default, as ESLint), and no summary line', async () => {
     const warn = [spec, '--config', 'fixtures/config/warn-only.yaml', '--quiet'];
     assert.deepEqual(await lintJson(warn, 0), []);
     assert.equal((await lintJson([...warn, '-F', 'warn'], 1)).length, 1);
+    // Only warnings: nothing at all, not "No problems found".
     const stylish = await runCli(['lint', ...warn]);
     assertExit(stylish, 0);
-    assert.equal(stylish.stdout, 'No problems found in 1 file.\n');
+    assert.deepEqual([stylish.stdout, stylish.stderr], ['', '']);
+    const shown = await runCli(['lint', ...warn, '-F', 'warn']);
+    assertExit(shown, 1);
+    assert.equal(shown.stdout, `${spec}\n  6:9  warn  "/users//orders" has an empty segment ("//"); remove the extra slash  no-empty-segment\n`);
+    // The errors of petstore-bad, and no "✖ … problems" line.
+    const bad = await runCli(['lint', 'fixtures/petstore-bad/openapi.yaml', '-q']);
+    const errors = (await lintJson(['fixtures/petstore-bad/openapi.yaml'], 1)).filter((finding) => finding.severity === 0);
+    assertExit(bad, 1);
+    assert.equal(bad.stdout.split('\n').filter((line) => line.startsWith('  ')).length, errors.length);
+    assert.doesNotMatch(bad.stdout, /✖|warn/);
   });
 
   test('2 for a missing file: named, exactly, on stderr; stdout stays empty', async () => {
@@ -324,8 +334,9 @@ describe('--format and --output, repeated', () => {
   test('each --format pairs with the --output in the same position; one format may go to stdout', async () => {
     const dir = makeTempDir();
     try {
+      // A missing folder inside the current folder is created.
       const out = join(dir, 'reports', 'findings.json');
-      const result = await runCli(['lint', 'fixtures/petstore-bad/openapi.yaml', '--format', 'json', '--output', out, '--format', 'stylish']);
+      const result = await runCli(['lint', fixture('petstore-bad', 'openapi.yaml'), '--format', 'json', '--output', join('reports', 'findings.json'), '--format', 'stylish'], { cwd: dir });
       assertExit(result, 1);
       const written = JSON.parse(readFileSync(out, 'utf8')) as JsonFinding[];
       assert.ok(written.length > 0, 'the JSON file holds the findings');
@@ -381,6 +392,143 @@ describe('--format stylish', () => {
     assert.doesNotMatch(plain.stdout, ANSI);
     const missing = await runCli(['lint', 'fixtures/nope.yaml'], { env: { FORCE_COLOR: '1' } });
     assert.ok(missing.stderr.startsWith('\u001b[31merror\u001b[39m fixtures/nope.yaml'), JSON.stringify(missing.stderr));
+  });
+});
+
+describe('--format summary and the stylish tally', () => {
+  test('summary: one row per rule, most findings first, with severity, count and first location; then the total', async () => {
+    const result = await runCli(['lint', 'fixtures/petstore-bad/openapi.yaml', '--format', 'summary']);
+    assertExit(result, 1);
+    assert.equal(result.stderr, '');
+    const findings = await lintJson(['fixtures/petstore-bad/openapi.yaml'], 1);
+    const lines = result.stdout.split('\n');
+    assert.equal(lines[0], 'rule                      severity  count  first at');
+    const byRule = new Map<string, JsonFinding[]>();
+    for (const finding of findings) byRule.set(finding.code, [...(byRule.get(finding.code) ?? []), finding]);
+    const rows = lines.slice(1, 1 + byRule.size).map((line) => line.split(/ +/));
+    assert.deepEqual(
+      rows.map(([code]) => code).sort(),
+      [...byRule.keys()].sort(),
+      'a row for each rule',
+    );
+    for (const [code, severity, count, at] of rows) {
+      const own = byRule.get(code)!;
+      assert.equal(severity, SEVERITY_NAMES[Math.min(...own.map((finding) => finding.severity))], code);
+      assert.equal(Number(count), own.length, code);
+      assert.equal(at, `fixtures/petstore-bad/openapi.yaml:${own[0].range.start.line + 1}:${own[0].range.start.character + 1}`, code);
+    }
+    const counts = rows.map((row) => Number(row[2]));
+    assert.deepEqual(counts, [...counts].sort((a, b) => b - a), 'most findings first');
+    assert.equal(rows[0].join(' '), 'cacheability-stated warn 8 fixtures/petstore-bad/openapi.yaml:15:9');
+    const bySeverity = [0, 1, 2, 3].map((severity) => findings.filter((finding) => finding.severity === severity).length);
+    assert.deepEqual(lines.slice(1 + byRule.size), [
+      '',
+      `total: ${findings.length} problems (${bySeverity[0]} errors, ${bySeverity[1]} warnings, ${bySeverity[2]} infos, ${bySeverity[3]} hints) from ${byRule.size} rules in 1 file`,
+      '',
+    ]);
+    const clean = await runCli(['lint', 'fixtures/petstore-good/openapi.yaml', '-f', 'summary']);
+    assert.deepEqual([clean.code, clean.stdout], [0, 'No problems found in 1 file.\n']);
+  });
+
+  test('stylish with more than 50 findings ends with a tally of the three rules with the most', async () => {
+    const dir = makeTempDir();
+    try {
+      const paths = Array.from({ length: 40 }, (_, index) => `  /pet_types_${index}:\n    get:\n      responses:\n        "200": {description: ok}\n`).join('');
+      writeFileSync(join(dir, 'openapi.yaml'), `openapi: 3.0.3\ninfo: {title: t, version: "1"}\npaths:\n${paths}`);
+      const findings = await lintJson(['openapi.yaml'], 1, { cwd: dir });
+      assert.ok(findings.length > 50, String(findings.length));
+      const counts = new Map<string, number>();
+      for (const finding of findings) counts.set(finding.code, (counts.get(finding.code) ?? 0) + 1);
+      const top = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+      const result = await runCli(['lint', 'openapi.yaml'], { cwd: dir });
+      assertExit(result, 1);
+      const lines = result.stdout.split('\n');
+      assert.equal(lines.at(-1), '');
+      assert.match(lines.at(-3)!, new RegExp(`^✖ ${findings.length} problems `));
+      assert.equal(lines.at(-2), `most findings: ${top.slice(0, 3).map(([code, count]) => `${code} ${count}`).join(', ')} (all ${top.length} rules: --format summary)`);
+      assert.equal(top[0][0] === 'path-no-underscore' || top[0][1] >= 40, true);
+      // Fewer findings: no tally (petstore-bad has 24).
+      const few = await runCli(['lint', 'fixtures/petstore-bad/openapi.yaml']);
+      assert.match(few.stdout, /\n✖ \d+ problems [^\n]*\n$/);
+    } finally {
+      removeDir(dir);
+    }
+  });
+});
+
+describe('--format gitlab', () => {
+  test("GitLab Code Quality: GitLab's documented fields, relative paths, one-based lines, unique fingerprints", async () => {
+    const result = await runCli(['lint', 'fixtures/petstore-bad/openapi.yaml', '--format', 'gitlab']);
+    assertExit(result, 1);
+    const findings = await lintJson(['fixtures/petstore-bad/openapi.yaml'], 1);
+    const issues = JSON.parse(result.stdout) as { description: string; check_name: string; fingerprint: string; severity: string; location: { path: string; lines: { begin: number } } }[];
+    assert.deepEqual(
+      issues.map(({ description, check_name, severity, location }) => ({ description, check_name, severity, location })),
+      findings.map((finding) => ({
+        description: finding.message,
+        check_name: finding.code,
+        severity: ['major', 'minor', 'info', 'info'][finding.severity],
+        location: { path: 'fixtures/petstore-bad/openapi.yaml', lines: { begin: finding.range.start.line + 1 } },
+      })),
+    );
+    for (const issue of issues) assert.deepEqual(Object.keys(issue), ['description', 'check_name', 'fingerprint', 'severity', 'location']);
+    assert.equal(new Set(issues.map((issue) => issue.fingerprint)).size, issues.length);
+  });
+
+  test('fingerprints are the same in another run and after lines are inserted above; a new finding gets a new one', async () => {
+    const dir = makeTempDir();
+    try {
+      const text = readFileSync(fixture('petstore-bad', 'openapi.yaml'), 'utf8');
+      writeFileSync(join(dir, 'openapi.yaml'), text);
+      const run = async () => JSON.parse((await runCli(['lint', 'openapi.yaml', '-f', 'gitlab'], { cwd: dir })).stdout) as { fingerprint: string; check_name: string; location: { lines: { begin: number } } }[];
+      const first = await run();
+      assert.deepEqual(await run(), first, 'the same in another run');
+      writeFileSync(join(dir, 'openapi.yaml'), `# moved down\n# by two lines\n${text}`);
+      const moved = await run();
+      assert.deepEqual(moved.map((issue) => issue.fingerprint).sort(), first.map((issue) => issue.fingerprint).sort(), 'the same after a line move');
+      assert.deepEqual(moved.map((issue) => issue.location.lines.begin).sort(), first.map((issue) => issue.location.lines.begin + 2).sort());
+      writeFileSync(join(dir, 'openapi.yaml'), text.replace('paths:\n', 'paths:\n  /list_things:\n    get:\n      responses:\n        "200": {description: ok}\n'));
+      const added = await run();
+      const known = new Set(first.map((issue) => issue.fingerprint));
+      assert.ok(added.some((issue) => issue.check_name === 'path-no-underscore' && !known.has(issue.fingerprint)), 'the new path has a new fingerprint');
+    } finally {
+      removeDir(dir);
+    }
+  });
+});
+
+describe('--output paths', () => {
+  test('a folder that is a file, or a missing folder outside the current one: exit 2 naming the path, nothing written', async () => {
+    const dir = makeTempDir();
+    try {
+      writeFileSync(join(dir, 'afile'), '');
+      const spec = fixture('petstore-bad', 'openapi.yaml');
+      const file = await runCli(['lint', spec, '-f', 'json', '-o', 'afile/out.json'], { cwd: dir });
+      assertExit(file, 2);
+      assert.deepEqual([file.stdout, file.stderr], ['', 'error --output afile/out.json: afile is a file, not a folder\nRun `restlint --help` for usage.\n']);
+      const deeper = await runCli(['lint', spec, '-o', 'afile/x/y/out.txt'], { cwd: dir });
+      assert.deepEqual([deeper.code, deeper.stderr], [2, 'error --output afile/x/y/out.txt: afile is a file, not a folder\nRun `restlint --help` for usage.\n']);
+      const outside = join(`${dir}-missing`, 'reports', 'out.json');
+      const away = await runCli(['lint', spec, '-f', 'json', '-o', outside], { cwd: dir });
+      assertExit(away, 2);
+      assert.equal(
+        away.stderr,
+        `error --output ${outside}: the folder ${dir}-missing/reports does not exist, and restlint creates missing folders only inside the current folder; create it first\nRun \`restlint --help\` for usage.\n`,
+      );
+      assert.ok(!existsSync(`${dir}-missing`), 'no folder was created outside');
+      const root = await runCli(['lint', spec, '-o', '/restlint-no-such-folder/out.txt'], { cwd: dir });
+      assertExit(root, 2);
+      assert.match(root.stderr, /^error --output \/restlint-no-such-folder\/out\.txt: the folder \/restlint-no-such-folder does not exist/);
+      mkdirSync(join(dir, 'folder'));
+      const folder = await runCli(['lint', spec, '-o', 'folder'], { cwd: dir });
+      assert.deepEqual([folder.code, folder.stderr], [2, 'error --output folder: folder is a folder; give a file name\nRun `restlint --help` for usage.\n']);
+      // Inside the current folder, missing folders are made.
+      const nested = await runCli(['lint', spec, '-f', 'json', '-o', 'a/b/out.json'], { cwd: dir });
+      assertExit(nested, 1);
+      assert.ok(JSON.parse(readFileSync(join(dir, 'a', 'b', 'out.json'), 'utf8')).length > 0);
+    } finally {
+      removeDir(dir);
+    }
   });
 });
 
@@ -746,6 +894,7 @@ describe('CI output formats', () => {
     const dir = makeTempDir();
     try {
       const out = (name: string) => join(dir, 'reports', name);
+      mkdirSync(join(dir, 'reports'));
       const result = await runCli(['lint', bad, '-f', 'sarif', '-o', out('r.sarif'), '-f', 'junit', '-o', out('r.xml'), '-f', 'github', '-o', out('r.txt'), '-f', 'markdown']);
       assertExit(result, 1);
       const json = await lintJson([bad], 1);
@@ -814,7 +963,12 @@ describe('CI output formats', () => {
   test('lint --help lists every format', async () => {
     const result = await runCli(['lint', '--help']);
     assertExit(result, 0);
-    assert.match(result.stdout, /\[choices: "stylish", "json", "sarif", "junit", "github", "markdown"\]/);
+    assert.match(result.stdout, /\[choices: "stylish", "summary", "json", "sarif", "junit", "github", "gitlab", "markdown"\]/);
+    // What README says (test/readme.test.ts), in the help's words.
+    const flat = result.stdout.replace(/\s+/g, ' ');
+    assert.ok(flat.includes('Report only the findings that fail the run (at or above --fail-severity: errors by default), no progress and no summary line'), flat);
+    assert.ok(flat.includes('Print the safe fixes as a unified diff on stdout, alone (the report goes to stderr, or to --output); change nothing'), flat);
+    assert.ok(flat.includes('missing folders are created only inside the current folder'), flat);
   });
 });
 

@@ -64,7 +64,6 @@ const slashFindings = (findings: JsonFinding[]) => findings.filter((finding) => 
 async function fix(dir: string, file: string, ...extra: string[]): Promise<{ result: RunResult; findings: JsonFinding[] }> {
   const result = await runCli(['lint', file, '--fix', '--format', 'json', ...extra], { cwd: dir });
   assertExit(result, 'linted');
-  assert.equal(result.stderr, '', describeRun(result));
   return { result, findings: parseFindings(result.stdout) };
 }
 
@@ -75,9 +74,15 @@ describe('lint --fix', () => {
   ]) {
     test(`${name}: every safe fix applied, only those characters changed, the rest byte-identical`, async () => {
       const dir = workspace({ [name]: fixture(name) });
-      const { findings } = await fix(dir, name);
+      const { result, findings } = await fix(dir, name);
       const text = readFileSync(join(dir, name), 'utf8');
       assert.equal(text, expected);
+      // What it fixed, and the fix it held back and why, on stderr (stdout is the report).
+      const tags = name.endsWith('.json') ? 'openapi.json:23:11' : 'openapi.yaml:42:8';
+      assert.equal(
+        result.stderr,
+        `fixed ${name.endsWith('.json') ? 6 : 7} findings in 1 file\nheld back the fix for no-trailing-slash at ${tags}: it would make a duplicate key (two paths would merge into one)\n`,
+      );
       parseSourceText(name, text); // still a valid document
       // What is left: "/tags/" (its fix would make a second "/tags"), and the doc-fix rename.
       assert.deepEqual(
@@ -91,7 +96,8 @@ describe('lint --fix', () => {
   test('a CRLF file with a byte-order mark keeps both', async () => {
     const crlf = '\ufeff' + fixture('openapi.yaml').replace(/\n/g, '\r\n');
     const dir = workspace({ 'openapi.yaml': crlf });
-    await fix(dir, 'openapi.yaml');
+    const { result } = await fix(dir, 'openapi.yaml');
+    assert.match(result.stderr, /^fixed 7 findings in 1 file\nheld back/);
     assert.equal(readFileSync(join(dir, 'openapi.yaml'), 'utf8'), '\ufeff' + YAML_FIXED.replace(/\n/g, '\r\n'));
   });
 
@@ -110,6 +116,7 @@ describe('lint --fix', () => {
     const { result, findings } = await fix(dir, 'openapi.yaml');
     assertExit(result, 0);
     assert.deepEqual(findings, []);
+    assert.equal(result.stderr, 'fixed 2 findings in 1 file\n');
     assert.equal(readFileSync(join(dir, 'openapi.yaml'), 'utf8'), spec.replace('/a//b/:', '/a/b:'));
   });
 
@@ -126,8 +133,11 @@ describe('lint --fix', () => {
     const path = join(dir, 'openapi.yaml');
     const old = new Date('2020-01-01T00:00:00Z');
     execFileSync('touch', ['-d', old.toISOString(), path]);
-    await fix(dir, 'openapi.yaml');
+    const { result } = await fix(dir, 'openapi.yaml');
     assert.equal(statSync(path).mtimeMs, old.getTime());
+    assert.equal(result.stderr, 'nothing to fix: no finding has a safe fix\n');
+    const quiet = await runCli(['lint', 'openapi.yaml', '--fix', '--quiet'], { cwd: dir });
+    assert.deepEqual([quiet.stdout, quiet.stderr], ['', ''], '--quiet: no summary of the fixes either');
   });
 
   test('a read-only file: exit 2 naming it, and no file is written', async () => {
@@ -241,6 +251,25 @@ describe('lint --fix-dry-run', () => {
     writeFileSync(join(dir, 'fix.patch'), result.stdout);
     execFileSync('git', ['apply', 'fix.patch'], { cwd: dir });
     assert.equal(readFileSync(join(dir, 'openapi.yaml'), 'utf8'), YAML_FIXED.replace(/\n/g, '\r\n'));
+  });
+
+  test('without --output the diff is alone on stdout (a patch, with -f json too) and the report and what it would fix go to stderr', async () => {
+    const dir = workspace({ 'openapi.json': fixture('openapi.json') });
+    const withOutput = await runCli(['lint', 'openapi.json', '--fix-dry-run', '-f', 'json', '-o', 'findings.json'], { cwd: dir });
+    const json = await runCli(['lint', 'openapi.json', '--fix-dry-run', '-f', 'json'], { cwd: dir });
+    assertExit(json, 1);
+    assert.equal(json.stdout, withOutput.stdout, 'stdout: the diff, and nothing else');
+    assert.match(json.stdout, /^--- a\/openapi\.json\n\+\+\+ b\/openapi\.json\n@@ /);
+    const summary = 'would fix 6 findings in 1 file\nheld back the fix for no-trailing-slash at openapi.json:23:11: it would make a duplicate key (two paths would merge into one)\n';
+    assert.ok(json.stderr.endsWith(`]\n${summary}`), json.stderr.slice(-300));
+    const report = json.stderr.slice(0, -summary.length);
+    assert.equal(report, readFileSync(join(dir, 'findings.json'), 'utf8'), 'stderr: the same report --output holds');
+    assert.equal(withOutput.stderr, summary);
+    // The default format: `> fix.diff` holds a patch, the stylish report is on stderr.
+    const stylish = await runCli(['lint', 'openapi.json', '--fix-dry-run'], { cwd: dir });
+    assert.equal(stylish.stdout, withOutput.stdout);
+    assert.match(stylish.stderr, /^openapi\.json\n {2}\d+:\d+ [\s\S]*\n✖ \d+ problems [^\n]*\nwould fix 6 findings in 1 file\n/);
+    assert.equal(readFileSync(join(dir, 'openapi.json'), 'utf8'), fixture('openapi.json'));
   });
 
   test('nothing to fix: no diff', async () => {

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { allRules } from '../rules';
+import { REPORTERS } from '../src/report/formats';
 
 const root = join(__dirname, '..');
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
@@ -26,4 +27,18 @@ test("README's quick start names files that exist and commands .ci/run runs", ()
   assert.ok(probe, 'the quick start has a probe command');
   for (const file of [probe[1], probe[2]]) assert.ok(existsSync(join(root, file)), `${file} exists`);
   assert.ok(ci.includes(probe[0]), '.ci/run runs the same probe command');
+});
+
+test("README's lint synopsis lists every --format, and each is described under Output formats", () => {
+  // The reporters' table is the CLI's list of choices.
+  const synopsis = /restlint lint <files or globs…> \[--format ([a-z|]+) /.exec(readme);
+  assert.ok(synopsis, 'the Commands block has the lint synopsis');
+  assert.deepEqual(synopsis[1].split('|'), Object.keys(REPORTERS));
+  for (const format of Object.keys(REPORTERS)) assert.match(readme, new RegExp(`\`${format}\`[ ,(:]`), `README describes --format ${format}`);
+});
+
+test('README says what --quiet, --fix and --fix-dry-run print, as --help does', () => {
+  assert.ok(readme.includes('only the findings that fail the run are reported (those at or above `--fail-severity`, so errors by default), with no progress line and no summary line'));
+  assert.ok(readme.includes('the diff alone goes to stdout'));
+  assert.ok(readme.includes('`fixed 3 findings in 1 file`'));
 });

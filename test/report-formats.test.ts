@@ -1,4 +1,5 @@
-// Unit tests of the CI output formats (src/report/sarif.ts, junit.ts, github.ts, markdown.ts)
+// Unit tests of the output formats (src/report/sarif.ts, junit.ts, github.ts, markdown.ts,
+// gitlab.ts, summary.ts, and stylish's summary lines)
 // on hand-made reports: exact output, escaping, and the SARIF schema. test/cli.test.ts runs
 // them through the binary on real lints.
 import { describe, test } from 'node:test';
@@ -14,6 +15,8 @@ import { formatJunit } from '../src/report/junit';
 import { formatMarkdown, MAX_ROWS } from '../src/report/markdown';
 import type { LintReport } from '../src/report/report';
 import { formatSarif, restlintVersion } from '../src/report/sarif';
+import { formatStylish, TALLY_RULES, TALLY_THRESHOLD } from '../src/report/stylish';
+import { keyFindings, keyString } from '../src/cli/fingerprint';
 import { RULE_DOCS_BASE_URL } from '../src/engine/rule-docs';
 import { allRules } from '../rules';
 import { REPO_ROOT } from './helpers/cli';
@@ -278,4 +281,153 @@ describe('markdown', () => {
 
 test('every CI format is a --format choice', () => {
   for (const format of ['sarif', 'junit', 'github', 'markdown']) assert.equal(typeof REPORTERS[format], 'function', format);
+});
+
+/** `count` findings of one rule, on lines 10, 11, … of specs/a.yaml. */
+const many = (code: string, count: number, severity: Finding['severity'], firstLine = 10): Finding[] =>
+  Array.from({ length: count }, (_, index) => ({ code, message: `${code} #${index}`, path: ['paths', `/p${index}`], severity, source: join(CWD, 'specs', 'a.yaml'), range: range(firstLine + index, 2, 5) }));
+const big: LintReport = {
+  findings: [...many('error-format', 30, 1), ...many('cacheability-stated', 12, 1, 100), ...many('path-no-underscore', 9, 0, 200), tracing],
+  errors: [],
+  files: [join(CWD, 'specs', 'a.yaml'), join(CWD, 'b,c:d.yaml')],
+};
+
+describe('summary', () => {
+  test('one row per rule, most findings first: severity, count, first location; then a total line; exact output', () => {
+    assert.equal(
+      REPORTERS.summary(big, context),
+      [
+        'rule                 severity  count  first at',
+        'error-format         warn         30  specs/a.yaml:11:3',
+        'cacheability-stated  warn         12  specs/a.yaml:101:3',
+        'path-no-underscore   error         9  specs/a.yaml:201:3',
+        'request-tracing      info          1  b,c:d.yaml:4:1',
+        '',
+        'total: 52 problems (9 errors, 42 warnings, 1 info, 0 hints) from 4 rules in 2 files',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  test('ties: the more severe rule first, then by id; a rule reported at two severities shows the most severe', () => {
+    const mixed: LintReport = { findings: [...many('b-rule', 2, 2), ...many('a-rule', 2, 2), { ...many('c-rule', 1, 1)[0] }, { ...many('c-rule', 1, 3, 50)[0] }], errors: [], files: [join(CWD, 'specs', 'a.yaml')] };
+    const rows = REPORTERS.summary(mixed, context).split('\n').slice(1, 4).map((row) => row.split(/ +/).slice(0, 3).join(' '));
+    assert.deepEqual(rows, ['c-rule warn 2', 'a-rule info 2', 'b-rule info 2']);
+  });
+
+  test('nothing found: "No problems found"; a baseline that held everything back says how many', () => {
+    assert.equal(REPORTERS.summary(empty, context), 'No problems found in 2 files.\n');
+    assert.equal(REPORTERS.summary({ ...empty, heldBack: { baseline: 1124 } }, context), 'No new problems (1,124 in the baseline).\n');
+  });
+
+  test('--quiet: the table without the total line, and nothing at all when nothing is found', () => {
+    assert.equal(REPORTERS.summary(big, { ...context, quiet: true }).split('\n').length, 6);
+    assert.doesNotMatch(REPORTERS.summary(big, { ...context, quiet: true }), /total/);
+    assert.equal(REPORTERS.summary(empty, { ...context, quiet: true }), '');
+  });
+
+  test('colours only where asked: the severity painted, the location dim', () => {
+    /* eslint-disable no-control-regex -- ANSI colour codes */
+    const coloured = REPORTERS.summary(report, { ...context, colors: colorsFor({ isTTY: true }, {}) });
+    assert.match(coloured, /\u001b\[31merror {3}\u001b\[39m/);
+    assert.match(coloured, /\u001b\[2mspecs\/a\.yaml:81:10\u001b\[22m/);
+    assert.doesNotMatch(REPORTERS.summary(report, context), /\u001b/);
+    /* eslint-enable no-control-regex */
+  });
+});
+
+describe('stylish: the tally of the top rules, held-back findings, --quiet', () => {
+  const lastLines = (text: string, count: number) => text.split('\n').slice(-1 - count, -1);
+
+  test(`more than ${TALLY_THRESHOLD} findings: a last line naming the ${TALLY_RULES} rules with the most`, () => {
+    assert.deepEqual(lastLines(formatStylish(big, colorsFor({}), CWD), 2), [
+      '✖ 52 problems (9 errors, 42 warnings, 1 info, 0 hints) in 2 files',
+      'most findings: error-format 30, cacheability-stated 12, path-no-underscore 9 (all 4 rules: --format summary)',
+    ]);
+  });
+
+  test(`${TALLY_THRESHOLD} findings or fewer: no tally`, () => {
+    const fifty: LintReport = { ...big, findings: big.findings.slice(0, TALLY_THRESHOLD) };
+    assert.deepEqual(lastLines(formatStylish(fifty, colorsFor({}), CWD), 2), ['', '✖ 50 problems (8 errors, 42 warnings, 0 infos, 0 hints) in 2 files']);
+  });
+
+  test('a baseline or --since that held findings back: "No new problems (…)" instead of "No problems found"', () => {
+    assert.equal(formatStylish({ ...empty, heldBack: { baseline: 1124 } }, colorsFor({}), CWD), 'No new problems (1,124 in the baseline).\n');
+    assert.equal(formatStylish({ ...empty, heldBack: { since: { ref: 'origin/main', count: 3 } } }, colorsFor({}), CWD), 'No new problems (3 already at origin/main).\n');
+    assert.equal(
+      formatStylish({ ...empty, heldBack: { since: { ref: 'main', count: 1 }, baseline: 2 } }, colorsFor({}), CWD),
+      'No new problems (1 already at main, 2 in the baseline).\n',
+    );
+    assert.deepEqual(lastLines(formatStylish({ ...report, heldBack: { baseline: 7 } }, colorsFor({}), CWD), 1), ['✖ 4 problems (1 error, 1 warning, 1 info, 1 hint) in 3 files; 7 in the baseline']);
+    assert.equal(formatMarkdown({ ...empty, heldBack: { baseline: 1124 } }, context), '### restlint: No new problems (1,124 in the baseline)\n');
+  });
+
+  test('--quiet: the findings and no summary line; nothing at all when nothing is found', () => {
+    const quiet = formatStylish(big, colorsFor({}), CWD, { quiet: true });
+    assert.ok(quiet.endsWith('\n\nb,c:d.yaml\n  4:1  info  no request id  request-tracing\n'), quiet.slice(-120));
+    assert.doesNotMatch(quiet, /✖|most findings/);
+    assert.equal(formatStylish(empty, colorsFor({}), CWD, { quiet: true }), '');
+  });
+});
+
+describe('gitlab', () => {
+  const source = join(CWD, 'specs', 'a.yaml');
+  const text = ['openapi: 3.1.0', 'paths:', '  /owners/:', '    get: {}', ''].join('\n');
+  const finding: Finding = { code: 'no-trailing-slash', message: '"/owners/" ends with "/"', path: ['paths', '/owners/'], severity: 0, source, range: range(2, 2, 11) };
+  /** The CLI's key (src/cli/outputs.ts): the baseline's fingerprint, over the text the finding is in. */
+  const keyed = (texts: Record<string, string>): ReportContext => ({
+    ...context,
+    findingKey: (each) => keyString(keyFindings([each], (file) => file, (file) => texts[file])[0]),
+  });
+  const gitlab = (input: LintReport, withContext = context) => JSON.parse(REPORTERS.gitlab(input, withContext)) as Record<string, unknown>[];
+
+  test("each issue has exactly GitLab's documented fields, with their types and severities", () => {
+    // https://docs.gitlab.com/ci/testing/code_quality/#code-quality-report-format: description,
+    // check_name, fingerprint, severity (info, minor, major, critical, blocker), location.path, location.lines.begin.
+    const issues = gitlab({ ...report, errors: broken.errors });
+    assert.equal(issues.length, 5);
+    for (const issue of issues) {
+      assert.deepEqual(Object.keys(issue).sort(), ['check_name', 'description', 'fingerprint', 'location', 'severity']);
+      assert.equal(typeof issue.description, 'string');
+      assert.equal(typeof issue.check_name, 'string');
+      assert.match(issue.fingerprint as string, /^[0-9a-f]{32}$/);
+      assert.ok(['info', 'minor', 'major', 'critical', 'blocker'].includes(issue.severity as string), String(issue.severity));
+      const location = issue.location as { path: string; lines: { begin: number } };
+      assert.deepEqual(Object.keys(location).sort(), ['lines', 'path']);
+      assert.deepEqual(Object.keys(location.lines), ['begin']);
+      assert.ok(Number.isInteger(location.lines.begin) && location.lines.begin >= 1);
+      assert.ok(!location.path.startsWith('/project/'), 'relative to the working folder');
+    }
+    assert.equal(new Set(issues.map((issue) => issue.fingerprint)).size, issues.length, 'fingerprints are unique');
+  });
+
+  test('exact output: severity by level (error major, warn minor, info and hint info), paths relative, lines one-based', () => {
+    const issues = gitlab(report).map(({ fingerprint, ...rest }) => (assert.equal(typeof fingerprint, 'string'), rest));
+    assert.deepEqual(issues, [
+      { description: slash.message, check_name: 'no-trailing-slash', severity: 'major', location: { path: 'specs/a.yaml', lines: { begin: 81 } } },
+      { description: NASTY, check_name: 'cacheability-stated', severity: 'minor', location: { path: 'specs/a.yaml', lines: { begin: 15 } } },
+      { description: 'no request id', check_name: 'request-tracing', severity: 'info', location: { path: 'b,c:d.yaml', lines: { begin: 4 } } },
+      { description: 'from a Spectral ruleset', check_name: 'my-spectral-rule', severity: 'info', location: { path: join('/', 'elsewhere', 'shared.yaml'), lines: { begin: 1 } } },
+    ]);
+    assert.equal(REPORTERS.gitlab(empty, context), '[]\n');
+    assert.deepEqual(gitlab(broken).map(({ fingerprint: _, ...rest }) => rest), [
+      { description: 'unexpected <end> & "more" (close the quote)', check_name: 'restlint', severity: 'blocker', location: { path: 'bad.yaml', lines: { begin: 7 } } },
+    ]);
+  });
+
+  test('the fingerprint is the same across runs and when the finding moves to another line; another node changes it', () => {
+    const first = gitlab({ ...empty, findings: [finding] }, keyed({ [source]: text }))[0].fingerprint;
+    assert.equal(gitlab({ ...empty, findings: [finding] }, keyed({ [source]: text }))[0].fingerprint, first, 'stable across runs');
+    const moved = { ...finding, range: range(5, 2, 11) };
+    const movedText = ['openapi: 3.1.0', 'info: {}', 'tags: []', 'paths:', '  /pets: {}', '  /owners/:', '    get: {}', ''].join('\n');
+    assert.equal(gitlab({ ...empty, findings: [moved] }, keyed({ [source]: movedText }))[0].fingerprint, first, 'stable when lines are inserted above');
+    const other = { ...finding, message: '"/users/" ends with "/"', path: ['paths', '/users/'] };
+    assert.notEqual(gitlab({ ...empty, findings: [other] }, keyed({ [source]: text.replace('/owners/', '/users/') }))[0].fingerprint, first);
+  });
+
+  test('two findings with the same key still get two fingerprints (GitLab shows only the first of equal ones)', () => {
+    const twice = gitlab({ ...empty, findings: [finding, { ...finding }] }, keyed({ [source]: text }));
+    assert.equal(twice.length, 2);
+    assert.notEqual(twice[0].fingerprint, twice[1].fingerprint);
+  });
 });

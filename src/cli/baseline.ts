@@ -1,9 +1,11 @@
-import { mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { Finding } from '../engine/finding';
+import type { HeldBack } from '../report/report';
 import { UsageError } from './files';
 import { keyFindings, keyString, newFindings, type FindingKey } from './fingerprint';
 import type { LintTask } from './lint-worker';
+import { outputPath } from './outputs';
 import { findingsNewSince } from './since';
 
 /**
@@ -33,23 +35,33 @@ export interface OnlyNewOptions {
 /**
  * The step between linting and reporting: `--since` drops findings the files had at the git
  * ref, `--baseline` those recorded in the baseline, and `--write-baseline` records them all
- * (and so reports none). Returns the findings to report.
+ * (and so reports none). Returns the findings to report and how many each held back.
  */
-export async function onlyNewFindings(findings: Finding[], entries: readonly string[], options: OnlyNewOptions, task: LintTask, cwd: string): Promise<Finding[]> {
+export async function onlyNewFindings(findings: Finding[], entries: readonly string[], options: OnlyNewOptions, task: LintTask, cwd: string): Promise<{ findings: Finding[]; heldBack?: HeldBack }> {
   if (options.writeBaseline !== undefined && (options.baseline !== undefined || options.since !== undefined)) {
     throw new UsageError('--write-baseline records every finding: give it without --baseline and --since');
   }
   if (options.writeBaseline !== undefined) {
-    writeBaseline(resolve(cwd, options.writeBaseline), findings);
+    writeBaseline(outputPath(options.writeBaseline, '--write-baseline', cwd), findings);
     process.stderr.write(`Recorded ${findings.length} finding${findings.length === 1 ? '' : 's'} in ${options.writeBaseline}; lint with --baseline ${options.writeBaseline} to see only new ones.\n`);
-    return [];
+    return { findings: [], heldBack: { baseline: findings.length } };
   }
+  if (options.baseline === undefined && options.since === undefined) return { findings };
   // Read the baseline first: a bad file is a usage error before any git work.
   const baseline = options.baseline === undefined ? undefined : readBaseline(resolve(cwd, options.baseline), options.baseline);
   let remaining = findings;
-  if (options.since !== undefined) remaining = await findingsNewSince(remaining, entries, options.since, task);
-  if (baseline) remaining = newFindings(remaining, keyFindings(remaining, fileKeyFrom(baseline.dir)), baseline.counts);
-  return remaining;
+  const heldBack: HeldBack = {};
+  if (options.since !== undefined) {
+    const before = remaining.length;
+    remaining = await findingsNewSince(remaining, entries, options.since, task);
+    heldBack.since = { ref: options.since, count: before - remaining.length };
+  }
+  if (baseline) {
+    const before = remaining.length;
+    remaining = newFindings(remaining, keyFindings(remaining, fileKeyFrom(baseline.dir)), baseline.counts);
+    heldBack.baseline = before - remaining.length;
+  }
+  return { findings: remaining, heldBack };
 }
 
 /** A file's key in a baseline: its path relative to the baseline's folder, with "/". */
@@ -79,7 +91,6 @@ function writeBaseline(path: string, findings: readonly Finding[]): void {
     version: BASELINE_VERSION,
     findings: sorted.map(({ file, code, fingerprint, count, message }) => ({ file, code, fingerprint, count, message })),
   };
-  mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, `${JSON.stringify(file, null, 2)}\n`);
 }
 

@@ -45,8 +45,8 @@ function commandLine(argv: string[], state: { exitCode: number }, runLint: (args
       'Lint OpenAPI documents (default: openapi.yaml/.yml/.json or swagger.* in the current folder)',
       (command) =>
         withReportingOptions(command.positional('files', { describe: 'Files or globs to lint', type: 'string', array: true, default: [] as string[] }))
-          .option('fix', { type: 'boolean', default: false, describe: 'Apply the safe fixes (path slashes) to the files, then report what is left' })
-          .option('fix-dry-run', { type: 'boolean', default: false, describe: 'Print the safe fixes as a unified diff; change nothing' })
+          .option('fix', { type: 'boolean', default: false, describe: 'Apply the safe fixes (path slashes) to the files, say on stderr how many and any held back, then report what is left' })
+          .option('fix-dry-run', { type: 'boolean', default: false, describe: 'Print the safe fixes as a unified diff on stdout, alone (the report goes to stderr, or to --output); change nothing' })
           .option('write-baseline', { type: 'string', describe: "Record today's findings in this file (e.g. .restlint-baseline.json) and report none" })
           .option('baseline', { type: 'string', describe: 'Report only findings not recorded in this baseline file' })
           .option('since', { type: 'string', describe: 'Report only findings the files did not have at this git ref (e.g. origin/main)' })
@@ -208,12 +208,12 @@ function withReportingOptions<T>(command: Argv<T>) {
         type: 'string',
         choices: Object.keys(REPORTERS),
         default: 'stylish',
-        describe: "Output format (json: Spectral's result shape); repeat to write several, paired with --output",
+        describe: "Output format (json: Spectral's result shape; summary: a count per rule; gitlab: GitLab Code Quality); repeat to write several, paired with --output",
       })
-      .option('output', { alias: 'o', type: 'string', describe: 'Write the format given in the same position to this file instead of stdout' })
+      .option('output', { alias: 'o', type: 'string', describe: 'Write the format given in the same position to this file instead of stdout (missing folders are created only inside the current folder)' })
       .option('fail-severity', { alias: 'F', choices: SEVERITIES, default: 'error' as Severity, describe: 'Exit 1 when a finding is at or above this severity' })
       .option('config', { alias: 'c', type: 'string', describe: 'Config file (default: .restlint.yaml found by walking up from each document)' })
-      .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Show only findings at or above --fail-severity, no progress or summary' })
+      .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Report only the findings that fail the run (at or above --fail-severity: errors by default), no progress and no summary line' })
       .option('root', { type: 'string', describe: 'Folder referenced files must stay inside (default: nearest folder with .git, package.json or a restlint config)' })
       .option('max-file-size', { type: 'number', default: DEFAULT_MAX_BYTES / 1024 / 1024, describe: 'Largest file to read, in MB' })
   );

@@ -25,6 +25,16 @@ export interface FixResult {
   errors: FileError[];
   /** `dry-run`: the unified diff of every file a fix changes. */
   diff: string;
+  /** Fixes applied (`write`: written to the files) or that would be (`dry-run`), and the files they change. */
+  fixed: { findings: number; files: number };
+  /** Safe fixes not applied, each with the finding it would fix and why not. */
+  heldBack: HeldBackFix[];
+}
+
+/** A safe fix `--fix` did not apply, and why. */
+export interface HeldBackFix {
+  finding: Finding;
+  reason: string;
 }
 
 /**
@@ -36,38 +46,73 @@ export interface FixResult {
 export function runFixes(outcomes: FileOutcome[], task: LintTask, mode: FixMode, cwd: string): FixResult {
   const configs = configsFor(task);
   const texts = new Map<string, FileText>();
+  const applied = new Map<string, number>();
+  /** Why a fix was not applied, by fixKey, when the safety check refused it. */
+  const refused = new Map<string, string>();
   let current = outcomes;
+  let ranOut = true;
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
     const changed = new Set<string>();
-    for (const [file, fixes] of safeFixesByFile(current)) {
+    for (const [file, fixes] of safeFixesWithFindings(current)) {
       const text = texts.get(file) ?? readText(file);
       if (!text) continue;
-      const next = applySafely(file, text.current, fixes);
-      if (next === text.current) continue;
-      text.current = next;
+      const next = applySafely(file, text.current, fixes, refused);
+      if (next.text === text.current) continue;
+      text.current = next.text;
       texts.set(file, text);
+      applied.set(file, (applied.get(file) ?? 0) + next.applied);
       changed.add(file);
     }
-    if (changed.size === 0) break;
+    if (changed.size === 0) {
+      ranOut = false;
+      break;
+    }
     const overlay = new Map([...texts].map(([file, text]) => [file, text.current]));
     current = current.map((outcome) => (touches(outcome, changed) ? relint(outcome, task, overlay, configs) : outcome));
   }
+  // What is left with a safe fix was refused, or still overlapped another fix when the passes ran out.
+  const heldBack = [...safeFixesWithFindings(current)].flatMap(([file, fixes]) =>
+    fixes.map(({ fix, finding }) => ({
+      finding,
+      reason: refused.get(fixKey(file, fix)) ?? (ranOut ? `it still overlapped another fix after ${MAX_FIX_PASSES} passes; run --fix again` : 'its edit lies outside the file'),
+    })),
+  );
 
   const changes = [...texts.values()].filter((text) => text.current !== text.original);
+  const fixed = (files: readonly FileText[]) => ({ findings: files.reduce((sum, text) => sum + (applied.get(text.path) ?? 0), 0), files: files.length });
   if (mode === 'dry-run') {
     const diff = changes.map((text) => {
       const name = displayPath(text.path, cwd);
       return unifiedDiff(text.bom + text.original, text.bom + text.current, `a/${name}`, `b/${name}`);
     });
-    return { outcomes, errors: [], diff: diff.join('') };
+    return { outcomes, errors: [], diff: diff.join(''), fixed: fixed(changes), heldBack };
   }
   const errors = changes.flatMap((text) => unwritable(text.path));
-  if (errors.length > 0) return { outcomes, errors, diff: '' };
+  if (errors.length > 0) return { outcomes, errors, diff: '', fixed: fixed([]), heldBack };
+  const written: FileText[] = [];
   for (const text of changes) {
     const error = writeAtomically(text.path, text.bom + text.current);
     if (error) errors.push(error);
+    else written.push(text);
   }
-  return { outcomes: current, errors, diff: '' };
+  return { outcomes: current, errors, diff: '', fixed: fixed(written), heldBack };
+}
+
+/** `fixed 3 findings in 1 file` and a line per fix held back, for stderr (`would fix` in a dry run). */
+export function formatFixSummary(result: FixResult, mode: FixMode, cwd: string, quiet: boolean): string {
+  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+  const lines: string[] = [];
+  if (!quiet) {
+    const { findings, files } = result.fixed;
+    if (findings === 0 && result.heldBack.length === 0 && result.errors.length === 0) lines.push('nothing to fix: no finding has a safe fix');
+    else if (findings > 0) lines.push(`${mode === 'write' ? 'fixed' : 'would fix'} ${plural(findings, 'finding')} in ${plural(files, 'file')}`);
+    else if (result.errors.length === 0) lines.push(mode === 'write' ? 'fixed nothing' : 'would fix nothing');
+  }
+  for (const { finding, reason } of result.heldBack) {
+    const where = `${displayPath(finding.source, cwd)}:${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
+    lines.push(`held back the fix for ${finding.code} at ${where}: ${reason}`);
+  }
+  return lines.length === 0 ? '' : lines.join('\n') + '\n';
 }
 
 /** A file being fixed: its text as read (without a byte-order mark, as the parser sees it) and as edited. */
@@ -92,14 +137,24 @@ function readText(path: string): FileText | undefined {
 
 /** The safe fixes in the outcomes, grouped by the file they edit; the same fix found through two entries counts once. */
 export function safeFixesByFile(outcomes: readonly FileOutcome[]): Map<string, TextEdit[][]> {
-  const byFile = new Map<string, Map<string, TextEdit[]>>();
+  return new Map([...safeFixesWithFindings(outcomes)].map(([file, fixes]) => [file, fixes.map(({ fix }) => fix)]));
+}
+
+/** safeFixesByFile, each fix with (the first) finding that offers it. */
+function safeFixesWithFindings(outcomes: readonly FileOutcome[]): Map<string, { fix: TextEdit[]; finding: Finding }[]> {
+  const byFile = new Map<string, Map<string, { fix: TextEdit[]; finding: Finding }>>();
   for (const finding of outcomes.flatMap((outcome) => outcome.findings)) {
     if (!finding.fix?.length || !SAFE_FIX_RULES.has(finding.code)) continue;
-    const fixes = byFile.get(finding.source) ?? new Map<string, TextEdit[]>();
-    fixes.set(JSON.stringify(finding.fix), finding.fix);
+    const fixes = byFile.get(finding.source) ?? new Map<string, { fix: TextEdit[]; finding: Finding }>();
+    const key = JSON.stringify(finding.fix);
+    if (!fixes.has(key)) fixes.set(key, { fix: finding.fix, finding });
     byFile.set(finding.source, fixes);
   }
   return new Map([...byFile].map(([file, fixes]) => [file, [...fixes.values()]]));
+}
+
+function fixKey(file: string, fix: readonly TextEdit[]): string {
+  return `${file}\0${JSON.stringify(fix)}`;
 }
 
 /**
@@ -109,6 +164,11 @@ export function safeFixesByFile(outcomes: readonly FileOutcome[]): Map<string, T
  * range lies outside the text is skipped too. Everything outside the edits stays byte-identical.
  */
 export function applyFixes(text: string, fixes: readonly TextEdit[][]): string {
+  return applyCounting(text, fixes).text;
+}
+
+/** applyFixes, and how many of the fixes it applied. */
+function applyCounting(text: string, fixes: readonly TextEdit[][]): { text: string; applied: number } {
   const lineStarts = [0];
   for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lineStarts.push(at + 1);
   const offsetOf = (position: TextEdit['range']['start']): number | undefined => {
@@ -131,14 +191,16 @@ export function applyFixes(text: string, fixes: readonly TextEdit[][]): string {
 
   const accepted: Span[] = [];
   let lastEnd = -1;
+  let applied = 0;
   for (const spans of candidates) {
     if (spans[0].start <= lastEnd) continue;
     accepted.push(...spans);
+    applied++;
     lastEnd = spans[spans.length - 1].end;
   }
   let result = text;
   for (const span of accepted.reverse()) result = result.slice(0, span.start) + span.newText + result.slice(span.end);
-  return result;
+  return { text: result, applied };
 }
 
 /**
@@ -147,23 +209,33 @@ export function applyFixes(text: string, fixes: readonly TextEdit[][]): string {
  * rejects it, but JSON.parse keeps the last one, silently dropping a path.) When the fixes
  * together fail that, each is tried alone and only the harmless ones are applied.
  */
-function applySafely(path: string, text: string, fixes: TextEdit[][]): string {
-  const harmless = (candidate: string) => parsesWithoutDuplicates(path, candidate);
-  const all = applyFixes(text, fixes);
-  if (harmless(all)) return all;
-  const next = applyFixes(text, fixes.filter((fix) => harmless(applyFixes(text, [fix]))));
-  return harmless(next) ? next : text;
+function applySafely(path: string, text: string, fixes: { fix: TextEdit[] }[], refused: Map<string, string>): { text: string; applied: number } {
+  const all = applyCounting(text, fixes.map(({ fix }) => fix));
+  if (harm(path, all.text) === undefined) return all;
+  const harmless = fixes.filter(({ fix }) => {
+    const why = harm(path, applyFixes(text, [fix]));
+    if (why !== undefined) refused.set(fixKey(path, fix), why);
+    return why === undefined;
+  });
+  const next = applyCounting(text, harmless.map(({ fix }) => fix));
+  if (harm(path, next.text) === undefined) return next;
+  for (const { fix } of harmless) refused.set(fixKey(path, fix), 'together with the other fixes in the file it would break the document');
+  return { text, applied: 0 };
 }
 
-/** Whether the text parses and its data holds every key the text spells (only JSON.parse drops a duplicate; js-yaml rejects one). */
-function parsesWithoutDuplicates(path: string, text: string): boolean {
+/**
+ * Why a fixed text would break the document, or undefined when it would not: it must parse, and
+ * its data must hold every key the text spells (only JSON.parse drops a duplicate; js-yaml rejects one).
+ */
+function harm(path: string, text: string): string | undefined {
   let file;
   try {
     file = parseSourceText(path, text);
-  } catch {
-    return false;
+  } catch (error) {
+    return /duplicate/i.test((error as Error).message) ? 'it would make a duplicate key (two paths would merge into one)' : 'the fixed document would not parse';
   }
-  return file.format !== 'json' || jsonKeysSpelt(text) === keyCount(file.data);
+  if (file.format === 'json' && jsonKeysSpelt(text) !== keyCount(file.data)) return 'it would make a duplicate key (two paths would merge into one)';
+  return undefined;
 }
 
 /** The member keys a JSON text spells: its strings that a `:` follows (in JSON every `"` outside a string opens one). */

@@ -9,10 +9,10 @@ import { formatFileError } from '../report/stylish';
 import { lintRules } from '../../rules';
 import { onlyNewFindings, type OnlyNewOptions } from './baseline';
 import { collectFiles, UsageError } from './files';
-import { runFixes, type FixMode } from './fix';
+import { formatFixSummary, runFixes, type FixMode } from './fix';
 import { lintFiles } from './pool';
 import { addSpectralPass } from './lint-worker';
-import { writeOutputs } from './outputs';
+import { outputPath, writeOutputs } from './outputs';
 
 /** The options `lint` and `probe` share: where reports go, what fails, which config, which files may be read. */
 export interface ReportingArgs {
@@ -44,6 +44,9 @@ export async function lintCommand(args: LintArgs): Promise<number> {
   const cwd = process.cwd();
   const root = args.root === undefined ? undefined : resolve(cwd, args.root);
   if (root !== undefined && !isDirectory(root)) throw new UsageError(`--root ${args.root}: no such folder`);
+  // A path that cannot be written is a usage error now, not after a long lint.
+  for (const output of args.outputs) if (output.file !== undefined) outputPath(output.file, '--output', cwd, true);
+  if (args.onlyNew?.writeBaseline !== undefined) outputPath(args.onlyNew.writeBaseline, '--write-baseline', cwd, true);
   const files = await collectFiles(args.files, cwd);
   const progress = progressLine(files.length, !args.quiet);
   const task = { configPath: args.config, root, maxBytes: args.maxFileSize * 1024 * 1024 };
@@ -66,12 +69,18 @@ export async function lintCommand(args: LintArgs): Promise<number> {
   });
   const errors = [...lintErrors, ...(fixed ? fixed.errors : [])];
   const report: LintReport = { findings: dedupeAcrossEntries(findings), errors, files: outcomes.filter((outcome) => !outcome.failure).map((outcome) => outcome.file) };
-  if (args.onlyNew) report.findings = await onlyNewFindings(report.findings, files, args.onlyNew, task, cwd);
+  if (args.onlyNew) {
+    const onlyNew = await onlyNewFindings(report.findings, files, args.onlyNew, task, cwd);
+    report.findings = onlyNew.findings;
+    if (onlyNew.heldBack) report.heldBack = onlyNew.heldBack;
+  }
 
   const stderrColors = colorsFor(process.stderr);
   for (const error of errors) process.stderr.write(formatFileError(error, stderrColors, cwd));
-  if (fixed && fixed.diff) process.stdout.write(fixed.diff);
-  writeOutputs(report, args.outputs, lintRules, cwd);
+  // --fix-dry-run: the diff alone on stdout (so `> fix.diff` holds a patch), the report on stderr or in --output.
+  if (fixed && args.fix === 'dry-run') process.stdout.write(fixed.diff);
+  writeOutputs(report, args.outputs, lintRules, cwd, { quiet: args.quiet, stream: args.fix === 'dry-run' ? process.stderr : process.stdout });
+  if (fixed && args.fix) process.stderr.write(formatFixSummary(fixed, args.fix, cwd, args.quiet));
 
   if (ruleTimings) process.stderr.write(formatTimings(ruleTimings));
   if (errors.length > 0) return EXIT.usage;

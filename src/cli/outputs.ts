@@ -1,28 +1,90 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import type { Finding } from '../engine/finding';
 import type { AnyRule } from '../engine/rule';
 import { colorsFor } from '../report/colors';
 import { REPORTERS } from '../report/formats';
 import type { LintReport } from '../report/report';
-import { UsageError } from './files';
+import { displayPath } from '../report/stylish';
+import { isUsageError, UsageError } from './files';
+import { keyFindings, keyString } from './fingerprint';
 import { rulesDir } from '../engine/rule-docs';
+
+export interface WriteOptions {
+  /** `--quiet`: reporters leave out their summary lines. */
+  quiet?: boolean;
+  /** Where a format without `--output` goes: stdout, or stderr when stdout carries something else (the `--fix-dry-run` diff). */
+  stream?: NodeJS.WriteStream;
+}
 
 /**
  * Writes each requested format (`lint` and `probe` alike): to its `--output` file (no colour),
- * or to stdout. `rules` are the rules the run used (JUnit lists each as a test case).
+ * or to stdout (options.stream). `rules` are the rules the run used (JUnit lists each as a test case).
  */
-export function writeOutputs(report: LintReport, outputs: { format: string; file?: string }[], rules: readonly AnyRule[], cwd: string): void {
+export function writeOutputs(report: LintReport, outputs: { format: string; file?: string }[], rules: readonly AnyRule[], cwd: string, options: WriteOptions = {}): void {
+  const stream = options.stream ?? process.stdout;
   for (const { format, file } of outputs) {
     const reporter = REPORTERS[format];
     if (!reporter) throw new UsageError(`unknown format "${format}" (known: ${Object.keys(REPORTERS).join(', ')})`);
-    const colors = colorsFor(file ? {} : process.stdout);
-    const text = reporter(report, { rules, rulesDir: rulesDir(), colors, cwd });
+    const colors = colorsFor(file ? {} : stream);
+    const text = reporter(report, { rules, rulesDir: rulesDir(), colors, cwd, quiet: options.quiet, findingKey: findingKeys(report.findings, cwd) });
     if (!file) {
-      process.stdout.write(text);
+      stream.write(text);
       continue;
     }
-    const path = resolve(cwd, file);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, text);
+    writeFileSync(outputPath(file, '--output', cwd), text);
   }
+}
+
+/** The baseline's key of each finding (src/cli/fingerprint.ts), with files relative to `cwd`: computed on first use. */
+function findingKeys(findings: readonly Finding[], cwd: string): (finding: Finding) => string {
+  let keys: Map<Finding, string> | undefined;
+  return (finding) => {
+    if (!keys) {
+      const list = keyFindings(findings, (source) => displayPath(source, cwd).split(sep).join('/'));
+      keys = new Map(findings.map((each, index) => [each, keyString(list[index])]));
+    }
+    return keys.get(finding) ?? keyString(keyFindings([finding], (source) => displayPath(source, cwd).split(sep).join('/'))[0]);
+  };
+}
+
+/**
+ * The absolute path to write `given` (the value of `flag`) to, its folder made ready: missing
+ * folders are created only under the working folder (a typo must not scatter folders over the
+ * disk); elsewhere the folder must exist. A usage error names the path when a folder is missing
+ * outside the working folder, or when a part of the path that must be a folder is a file.
+ * `check` only checks, creating nothing (before a long lint, so it does not end in this error).
+ */
+export function outputPath(given: string, flag: string, cwd: string, check = false): string {
+  const path = resolve(cwd, given);
+  let folder = dirname(path);
+  const missing: string[] = [];
+  for (;;) {
+    let isFolder: boolean | undefined;
+    try {
+      isFolder = statSync(folder).isDirectory();
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // ENOTDIR: a part above is a file; the loop finds which.
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw new UsageError(`${flag} ${given}: cannot use ${folder}: ${(error as Error).message}`);
+    }
+    if (isFolder === true) break;
+    if (isFolder === false) throw new UsageError(`${flag} ${given}: ${displayPath(folder, cwd)} is a file, not a folder`);
+    missing.push(folder);
+    if (dirname(folder) === folder) break;
+    folder = dirname(folder);
+  }
+  try {
+    if (statSync(path).isDirectory()) throw new UsageError(`${flag} ${given}: ${displayPath(path, cwd)} is a folder; give a file name`);
+  } catch (error) {
+    if (isUsageError(error)) throw error;
+  }
+  if (missing.length === 0) return path;
+  const outermost = missing[missing.length - 1];
+  const rel = relative(cwd, outermost);
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) {
+    throw new UsageError(`${flag} ${given}: the folder ${dirname(path)} does not exist, and restlint creates missing folders only inside the current folder; create it first`);
+  }
+  if (!check) mkdirSync(dirname(path), { recursive: true });
+  return path;
 }

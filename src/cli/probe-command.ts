@@ -94,7 +94,7 @@ export async function probeCommand(args: ProbeArgs): Promise<number> {
   }
   const threshold = SEVERITY_NUMBER[args.failSeverity];
   const report: LintReport = { findings: args.quiet ? findings.filter((finding) => finding.severity <= threshold) : findings, errors: [], files: [spec] };
-  writeOutputs(report, args.outputs, probeRules, cwd);
+  writeOutputs(report, args.outputs, probeRules, cwd, { quiet: args.quiet });
   if (!args.quiet) process.stderr.write(formatSummary(summary, stderrColors));
   return report.findings.some((finding) => finding.severity <= threshold) ? EXIT.findings : EXIT.ok;
 }

@@ -1,5 +1,5 @@
 import type { ReportContext } from './formats';
-import { SEVERITY_NAMES, type LintReport } from './report';
+import { heldBackText, SEVERITY_NAMES, type LintReport } from './report';
 import { displayPath } from './stylish';
 
 /** A PR comment has a size limit (65,536 characters on GitHub): the table stops here. */
@@ -15,7 +15,9 @@ export function formatMarkdown(report: LintReport, context: ReportContext): stri
   const lines: string[] = [];
   const total = report.findings.length;
   if (total === 0) {
-    lines.push(report.errors.length === 0 ? `### restlint: No problems found in ${files}` : `### restlint: ${plural(report.errors.length, 'file')} could not be linted`);
+    const held = heldBackText(report.heldBack);
+    if (held && report.errors.length === 0) lines.push(`### restlint: No new problems (${held})`);
+    else lines.push(report.errors.length === 0 ? `### restlint: No problems found in ${files}` : `### restlint: ${plural(report.errors.length, 'file')} could not be linted`);
   } else {
     const counts = [0, 0, 0, 0];
     for (const finding of report.findings) counts[finding.severity]++;
