@@ -6,7 +6,9 @@ import { SEVERITY_NUMBER, type Severity } from '../engine/rule';
 import { colorsFor } from '../report/colors';
 import type { LintReport } from '../report/report';
 import { formatFileError } from '../report/stylish';
-import { lintRules } from '../../rules';
+import { allRules, lintRules } from '../../rules';
+import { spectralRuleIds } from '../engine/spectral/lint';
+import { closestName } from '../engine/suggest';
 import { onlyNewFindings, type OnlyNewOptions } from './baseline';
 import { collectFiles, UsageError } from './files';
 import { runFixes, type FixMode } from './fix';
@@ -31,6 +33,10 @@ export interface LintArgs extends ReportingArgs {
   fix?: FixMode;
   /** `--baseline`, `--write-baseline`, `--since`: report only new findings. */
   onlyNew?: OnlyNewOptions;
+  /** `--skip-rule` (repeatable): rule ids, restlint's or a Spectral ruleset's, whose findings are not reported. */
+  skipRules?: string[];
+  /** `-D`/`--display-only-failures`: show only error-severity findings; the exit code still counts every finding. */
+  displayOnlyFailures?: boolean;
 }
 
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
@@ -57,6 +63,10 @@ export async function lintCommand(args: LintArgs): Promise<number> {
 
   const threshold = SEVERITY_NUMBER[args.failSeverity];
   let findings = outcomes.flatMap((outcome) => outcome.findings);
+  if (args.skipRules && args.skipRules.length > 0) {
+    const skipped = checkSkipRules(args.skipRules);
+    findings = findings.filter((finding) => !skipped.has(finding.code));
+  }
   if (args.quiet) findings = findings.filter((finding) => finding.severity <= threshold);
   const seenErrors = new Set<string>();
   const lintErrors = outcomes.flatMap((outcome) => (outcome.failure ? [outcome.failure] : [])).filter((error) => {
@@ -71,11 +81,26 @@ export async function lintCommand(args: LintArgs): Promise<number> {
   const stderrColors = colorsFor(process.stderr);
   for (const error of errors) process.stderr.write(formatFileError(error, stderrColors, cwd));
   if (fixed && fixed.diff) process.stdout.write(fixed.diff);
-  writeOutputs(report, args.outputs, lintRules, cwd);
+  const shown = args.displayOnlyFailures ? { ...report, findings: report.findings.filter((finding) => finding.severity === SEVERITY_NUMBER.error) } : report;
+  writeOutputs(shown, args.outputs, lintRules, cwd);
 
   if (ruleTimings) process.stderr.write(formatTimings(ruleTimings));
   if (errors.length > 0) return EXIT.usage;
   return report.findings.some((finding) => finding.severity <= threshold) ? EXIT.findings : EXIT.ok;
+}
+
+/**
+ * `--skip-rule` ids as a set; an id that is neither a restlint rule nor a rule of a Spectral
+ * ruleset this run loaded is a usage error (a typo would otherwise skip nothing, silently).
+ */
+function checkSkipRules(ids: readonly string[]): Set<string> {
+  const known = [...allRules.map((rule) => rule.meta.id), ...spectralRuleIds()];
+  for (const id of ids) {
+    if (known.includes(id)) continue;
+    const close = closestName(id, known);
+    throw new UsageError(`--skip-rule ${id}: no such rule${close ? ` (did you mean "${close}"?)` : ''}; \`restlint rules\` lists restlint's`);
+  }
+  return new Set(ids);
 }
 
 /** Two entry files that share a referenced file report its findings once. */
