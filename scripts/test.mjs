@@ -46,6 +46,7 @@ const PARTS = {
     'test/cli.test.ts',
     'test/corpus.test.ts',
     'test/fix.test.ts',
+    'test/readme-probe.test.ts',
     'test/hostile.test.ts',
     'test/spectral-habits.test.ts',
     'test/spectral-parity.test.ts',
