@@ -78,6 +78,14 @@ describe("Spectral users' habits", () => {
     assert.equal(restlintTypo.stderr, 'error --skip-rule path-kebab: no such rule (did you mean "path-kebab-case"?); `restlint rules` lists restlint\'s\nRun `restlint --help` for usage.\n');
   });
 
+  test('--skip-rule of a Spectral id when the config fails to load: the config error, not a usage error', async () => {
+    const folder = project('skip-broken-config', { '.restlint.yaml': 'extends: [spectral:oas]\nrules:\n  r1:\n    given: $.info\n    then:\n      function: noSuchFunction\n' });
+    const result = await runCli(['lint', '--skip-rule', 'operation-tags', 'openapi.yaml'], { cwd: folder });
+    assert.equal(result.code, 2, describeRun(result));
+    assert.match(result.stderr, /^error \.restlint\.yaml:6:17: invalid config: Spectral ruleset: rules\.r1\.then\.function: Function is not defined/);
+    assert.doesNotMatch(result.stderr, /--skip-rule/);
+  });
+
   test('-D/--display-only-failures shows only errors, with their summary; the exit code still counts every finding', async () => {
     const folder = brokenRefs('only-failures', 'extends: [restlint:recommended]\n');
     const plain = await runCli(['lint', 'openapi.yaml'], { cwd: folder });

@@ -64,7 +64,9 @@ export async function lintCommand(args: LintArgs): Promise<number> {
   const threshold = SEVERITY_NUMBER[args.failSeverity];
   let findings = outcomes.flatMap((outcome) => outcome.findings);
   if (args.skipRules && args.skipRules.length > 0) {
-    const skipped = checkSkipRules(args.skipRules);
+    // A config that failed to load (exit 2, said below) may be where a skipped Spectral id comes from.
+    const configFailed = outcomes.some((outcome) => outcome.failure?.kind === 'config');
+    const skipped = checkSkipRules(args.skipRules, !configFailed);
     findings = findings.filter((finding) => !skipped.has(finding.code));
   }
   if (args.quiet) findings = findings.filter((finding) => finding.severity <= threshold);
@@ -91,12 +93,13 @@ export async function lintCommand(args: LintArgs): Promise<number> {
 
 /**
  * `--skip-rule` ids as a set; an id that is neither a restlint rule nor a rule of a Spectral
- * ruleset this run loaded is a usage error (a typo would otherwise skip nothing, silently).
+ * ruleset this run loaded is a usage error (a typo would otherwise skip nothing, silently),
+ * unless `check` is off (a config failed to load, so its Spectral rules are not known).
  */
-function checkSkipRules(ids: readonly string[]): Set<string> {
+function checkSkipRules(ids: readonly string[], check: boolean): Set<string> {
   const known = [...allRules.map((rule) => rule.meta.id), ...spectralRuleIds()];
   for (const id of ids) {
-    if (known.includes(id)) continue;
+    if (!check || known.includes(id)) continue;
     const close = closestName(id, known);
     throw new UsageError(`--skip-rule ${id}: no such rule${close ? ` (did you mean "${close}"?)` : ''}; \`restlint rules\` lists restlint's`);
   }
