@@ -271,7 +271,7 @@ describe('bad configs: exit 2, naming the config file and line', () => {
   });
 
   const cases: [file: string, stderr: string][] = [
-    ['severity.yaml', 'error fixtures/config/bad/severity.yaml:2:21: invalid config: severity "fatal" for no-empty-segment: expected off, error, warn, info or hint\n'],
+    ['severity.yaml', 'error fixtures/config/bad/severity.yaml:2:21: invalid config: severity "fatal" for no-empty-segment: expected off, error, warn, info or hint (or, as in Spectral, 0 error, 1 warn, 2 info, 3 hint)\n'],
     ['no-options.yaml', 'error fixtures/config/bad/no-options.yaml:2:28: invalid config: no-empty-segment takes no options\n'],
     ['unknown-key.yaml', 'error fixtures/config/bad/unknown-key.yaml:1:1: invalid config: unknown config key "rule" (expected extends, rules, overrides)\n'],
     ['missing.yaml', 'error fixtures/config/bad/missing.yaml: invalid config: cannot read config: file not found\n'],

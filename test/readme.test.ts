@@ -42,3 +42,24 @@ test('README says what --quiet, --fix and --fix-dry-run print, as --help does', 
   assert.ok(readme.includes('the diff alone goes to stdout'));
   assert.ok(readme.includes('`fixed 3 findings in 1 file`'));
 });
+
+test('README does not call the probe "still to come": the probe command exists', () => {
+  assert.ok(existsSync(join(root, 'src', 'cli', 'probe-command.ts')), 'restlint probe exists');
+  assert.deepEqual(readme.split('\n').filter((line) => /still to come/i.test(line)), []);
+});
+
+test('README describes restlint:all against restlint:recommended as the presets are', () => {
+  const offInRecommended = allRules.filter((rule) => rule.meta.recommended === false).map((rule) => rule.meta.id);
+  const presets = readme.split('\n').find((line) => line.startsWith('`extends` takes the presets'));
+  assert.ok(presets, 'README describes the presets');
+  if (offInRecommended.length === 0) {
+    assert.ok(presets.includes('`restlint:all` (every rule at its default severity; today that is the same as `restlint:recommended`, since no rule is off there)'), presets);
+  } else {
+    assert.ok(presets.includes('including rules the recommended profile leaves off'), `README must say restlint:all adds ${offInRecommended.join(', ')}`);
+  }
+});
+
+test("README says the probe summary counts the operations it left out (it does not list them)", () => {
+  assert.ok(readme.includes('the summary counts the operations that left out and names the checks it could not make'));
+  assert.ok(!readme.includes('the summary says which operations'));
+});

@@ -201,11 +201,53 @@ describe('Spectral rulesets in a restlint config', () => {
     assert.match(result.stderr, /unknown rule "info-contact"/);
   });
 
-  test('an inline rule naming a function that does not exist: exit 2 naming the config', async () => {
+  test("invalid-ref with restlint:recommended and spectral:oas: reported once, in restlint's words", async () => {
+    const folder = project('ref-once', { '.restlint.yaml': 'extends: [restlint:recommended, spectral:oas]\nrules:\n  oas3-schema: off\n  operation-tags: off\n' });
+    const file = join(folder, 'openapi.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replaceAll("$ref: '#/components/parameters/limit'", "$ref: './missing.yaml'"));
+    const result = await runCli(['lint', '-f', 'json', 'openapi.yaml'], { cwd: folder });
+    assert.equal(result.code, 1, describeRun(result));
+    const refs = parseFindings(result.stdout).filter((finding) => finding.code === 'invalid-ref');
+    assert.deepEqual(
+      refs.map((finding) => [finding.range.start.line + 1, finding.range.start.character + 1, finding.message]),
+      [
+        [16, 17, '$ref "./missing.yaml": file missing.yaml not found'],
+        [96, 17, '$ref "./missing.yaml": file missing.yaml not found'],
+      ],
+    );
+    // With spectral:oas alone, Spectral's invalid-ref is the one there is.
+    writeFileSync(join(folder, '.restlint.yaml'), 'extends: [spectral:oas]\nrules:\n  oas3-schema: off\n  operation-tags: off\n');
+    const alone = await runCli(['lint', '-f', 'json', 'openapi.yaml'], { cwd: folder });
+    const spectralRefs = parseFindings(alone.stdout).filter((finding) => finding.code === 'invalid-ref');
+    assert.deepEqual(spectralRefs.map((finding) => [finding.range.start.line + 1, finding.message]), [[16, `ENOENT: no such file or directory, open '${join(folder, 'missing.yaml')}'`]], describeRun(alone));
+  });
+
+  test('a Spectral ruleset error keeps the file:line:col spectral-cli reports', async () => {
+    const ruleset = 'extends: [spectral:oas]\nrules:\n  my-rule:\n    given: $.info\n    severity: error\n    then:\n      function: pattern\n      functionOptions:\n        nope: 1\n';
+    const folder = project('ruleset-error-line', { '.spectral.yaml': ruleset });
+    const spectral = await runSpectral(['lint', 'openapi.yaml'], folder);
+    assert.match(spectral.stdout + spectral.stderr, /\.spectral\.yaml:9:15 — "pattern" function does not support "nope" option/, describeRun(spectral));
+    const result = await runCli(['lint', 'openapi.yaml'], { cwd: folder });
+    assert.equal(result.code, 2, describeRun(result));
+    assert.equal(
+      result.stderr,
+      'error .spectral.yaml:9:15: invalid config: Spectral ruleset: rules.my-rule.then.functionOptions.nope: "pattern" function does not support "nope" option\n',
+    );
+    // The same rule inline in a .restlint.yaml: the line is the config's.
+    writeFileSync(join(folder, '.restlint.yaml'), ruleset.replace('[spectral:oas]', '[restlint:recommended]'));
+    const inline = await runCli(['lint', 'openapi.yaml'], { cwd: folder });
+    assert.equal(inline.code, 2, describeRun(inline));
+    assert.equal(
+      inline.stderr,
+      'error .restlint.yaml:9:15: invalid config: Spectral ruleset: rules.my-rule.then.functionOptions.nope: "pattern" function does not support "nope" option\n',
+    );
+  });
+
+  test('an inline rule naming a function that does not exist: exit 2 naming the config and the line', async () => {
     const folder = project('bad-function', { '.restlint.yaml': 'rules:\n  r1:\n    given: $.info\n    then:\n      function: noSuchFunction\n' });
     const result = await runCli(['lint', 'openapi.yaml'], { cwd: folder });
     assert.equal(result.code, 2, describeRun(result));
-    assert.match(result.stderr, /\.restlint\.yaml: invalid config: Spectral ruleset: rules\.r1\.then\.function: Function is not defined \("noSuchFunction" is not a core Spectral function/);
+    assert.match(result.stderr, /\.restlint\.yaml:5:17: invalid config: Spectral ruleset: rules\.r1\.then\.function: Function is not defined \("noSuchFunction" is not a core Spectral function/);
   });
 });
 

@@ -50,10 +50,18 @@ function commandLine(argv: string[], state: { exitCode: number }, runLint: (args
           .option('write-baseline', { type: 'string', describe: "Record today's findings in this file (e.g. .restlint-baseline.json) and report none" })
           .option('baseline', { type: 'string', describe: 'Report only findings not recorded in this baseline file' })
           .option('since', { type: 'string', describe: 'Report only findings the files did not have at this git ref (e.g. origin/main)' })
+          .option('skip-rule', { type: 'string', describe: 'Do not report this rule, a restlint or Spectral rule id (repeatable), as in Spectral' })
+          .option('display-only-failures', {
+            alias: 'D',
+            type: 'boolean',
+            default: false,
+            describe: "Show only error-severity findings (Spectral's -D); the summary stays and the exit code still counts every finding (--quiet: errors only, no summary)",
+          })
           .example('$0 lint openapi.yaml', 'Lint one document')
           .example('$0 lint "specs/**/*.yaml" --format json', 'Lint many, Spectral-compatible JSON on stdout')
           .example('$0 lint --fail-severity warn', 'Fail on warnings too')
           .example('$0 lint openapi.yaml -f sarif -o restlint.sarif -f stylish', 'SARIF for code scanning, and a summary on the terminal')
+          .example('$0 lint openapi.yaml --ruleset .spectral.yaml --skip-rule operation-tags', 'As with spectral lint: a Spectral ruleset, one of its rules left out')
           .example('$0 lint openapi.yaml --since origin/main', 'In a pull request: only findings that are new against the base branch'),
       async (args) => {
         state.exitCode = await runLint({
@@ -66,6 +74,8 @@ function commandLine(argv: string[], state: { exitCode: number }, runLint: (args
           maxFileSize: args['max-file-size'],
           fix: fixMode(args.fix, args['fix-dry-run']),
           onlyNew: { baseline: args.baseline, writeBaseline: args['write-baseline'], since: args.since },
+          skipRules: listOf(args['skip-rule']),
+          displayOnlyFailures: args['display-only-failures'],
         });
       },
     )
@@ -212,7 +222,11 @@ function withReportingOptions<T>(command: Argv<T>) {
       })
       .option('output', { alias: 'o', type: 'string', describe: 'Write the format given in the same position to this file instead of stdout (missing folders are created only inside the current folder)' })
       .option('fail-severity', { alias: 'F', choices: SEVERITIES, default: 'error' as Severity, describe: 'Exit 1 when a finding is at or above this severity' })
-      .option('config', { alias: 'c', type: 'string', describe: 'Config file (default: .restlint.yaml found by walking up from each document)' })
+      .option('config', {
+        alias: ['c', 'ruleset'],
+        type: 'string',
+        describe: 'Config file: a .restlint.yaml, or a Spectral ruleset (.spectral.yaml; --ruleset, as in Spectral) (default: .restlint.yaml or .spectral.yaml found by walking up from each document)',
+      })
       .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Report only the findings that fail the run (at or above --fail-severity: errors by default), no progress and no summary line' })
       .option('root', { type: 'string', describe: 'Folder referenced files must stay inside (default: nearest folder with .git, package.json or a restlint config)' })
       .option('max-file-size', { type: 'number', default: DEFAULT_MAX_BYTES / 1024 / 1024, describe: 'Largest file to read, in MB' })

@@ -1,5 +1,5 @@
 // The command lines most runs are, parsed without yargs: `restlint --version` and a plain
-// `restlint lint [files] [-f FORMAT] [-o FILE] [-q] [-c CONFIG] [-F SEVERITY] [--root DIR]`.
+// `restlint lint [files] [-f FORMAT] [-o FILE] [-q] [-c|--ruleset CONFIG] [-F SEVERITY] [--root DIR]`.
 // Loading and setting up yargs (it also lays out the help text on every run) was a fifth of a
 // small lint's cold start. Anything else, or anything unusual in these (a repeated option that
 // is not repeatable, a value that is not one of its choices or starts with "-", `--name=value`,
@@ -46,6 +46,7 @@ const VALUED: Record<string, { key: 'format' | 'output' | 'fail-severity' | 'con
   '-F': { key: 'fail-severity', repeats: false },
   '--config': { key: 'config', repeats: false },
   '-c': { key: 'config', repeats: false },
+  '--ruleset': { key: 'config', repeats: false },
   '--root': { key: 'root', repeats: false },
 };
 
@@ -108,5 +109,7 @@ export function lintArgsOf(parsed: PlainLint): LintArgs {
     maxFileSize: DEFAULT_MAX_BYTES / 1024 / 1024,
     fix: undefined,
     onlyNew: { baseline: undefined, writeBaseline: undefined, since: undefined },
+    skipRules: [],
+    displayOnlyFailures: false,
   };
 }

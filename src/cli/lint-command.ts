@@ -6,7 +6,9 @@ import { SEVERITY_NUMBER, type Severity } from '../engine/rule';
 import { colorsFor } from '../report/colors';
 import type { LintReport } from '../report/report';
 import { formatFileError } from '../report/stylish';
-import { lintRules } from '../../rules';
+import { allRules, lintRules } from '../../rules';
+import { spectralRuleIds } from '../engine/spectral/lint';
+import { closestName } from '../engine/suggest';
 import { onlyNewFindings, type OnlyNewOptions } from './baseline';
 import { collectFiles, UsageError } from './files';
 import { formatFixSummary, runFixes, type FixMode } from './fix';
@@ -31,6 +33,10 @@ export interface LintArgs extends ReportingArgs {
   fix?: FixMode;
   /** `--baseline`, `--write-baseline`, `--since`: report only new findings. */
   onlyNew?: OnlyNewOptions;
+  /** `--skip-rule` (repeatable): rule ids, restlint's or a Spectral ruleset's, whose findings are not reported. */
+  skipRules?: string[];
+  /** `-D`/`--display-only-failures`: show only error-severity findings; the exit code still counts every finding. */
+  displayOnlyFailures?: boolean;
 }
 
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
@@ -60,6 +66,12 @@ export async function lintCommand(args: LintArgs): Promise<number> {
 
   const threshold = SEVERITY_NUMBER[args.failSeverity];
   let findings = outcomes.flatMap((outcome) => outcome.findings);
+  if (args.skipRules && args.skipRules.length > 0) {
+    // A config that failed to load (exit 2, said below) may be where a skipped Spectral id comes from.
+    const configFailed = outcomes.some((outcome) => outcome.failure?.kind === 'config');
+    const skipped = checkSkipRules(args.skipRules, !configFailed);
+    findings = findings.filter((finding) => !skipped.has(finding.code));
+  }
   if (args.quiet) findings = findings.filter((finding) => finding.severity <= threshold);
   const seenErrors = new Set<string>();
   const lintErrors = outcomes.flatMap((outcome) => (outcome.failure ? [outcome.failure] : [])).filter((error) => {
@@ -79,12 +91,28 @@ export async function lintCommand(args: LintArgs): Promise<number> {
   for (const error of errors) process.stderr.write(formatFileError(error, stderrColors, cwd));
   // --fix-dry-run: the diff alone on stdout (so `> fix.diff` holds a patch), the report on stderr or in --output.
   if (fixed && args.fix === 'dry-run') process.stdout.write(fixed.diff);
-  writeOutputs(report, args.outputs, lintRules, cwd, { quiet: args.quiet, stream: args.fix === 'dry-run' ? process.stderr : process.stdout });
+  const shown = args.displayOnlyFailures ? { ...report, findings: report.findings.filter((finding) => finding.severity === SEVERITY_NUMBER.error) } : report;
+  writeOutputs(shown, args.outputs, lintRules, cwd, { quiet: args.quiet, stream: args.fix === 'dry-run' ? process.stderr : process.stdout });
   if (fixed && args.fix) process.stderr.write(formatFixSummary(fixed, args.fix, cwd, args.quiet));
 
   if (ruleTimings) process.stderr.write(formatTimings(ruleTimings));
   if (errors.length > 0) return EXIT.usage;
   return report.findings.some((finding) => finding.severity <= threshold) ? EXIT.findings : EXIT.ok;
+}
+
+/**
+ * `--skip-rule` ids as a set; an id that is neither a restlint rule nor a rule of a Spectral
+ * ruleset this run loaded is a usage error (a typo would otherwise skip nothing, silently),
+ * unless `check` is off (a config failed to load, so its Spectral rules are not known).
+ */
+function checkSkipRules(ids: readonly string[], check: boolean): Set<string> {
+  const known = [...allRules.map((rule) => rule.meta.id), ...spectralRuleIds()];
+  for (const id of ids) {
+    if (!check || known.includes(id)) continue;
+    const close = closestName(id, known);
+    throw new UsageError(`--skip-rule ${id}: no such rule${close ? ` (did you mean "${close}"?)` : ''}; \`restlint rules\` lists restlint's`);
+  }
+  return new Set(ids);
 }
 
 /** Two entry files that share a referenced file report its findings once. */

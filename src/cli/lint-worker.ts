@@ -56,7 +56,7 @@ export async function addSpectralPass(outcomes: FileOutcome[], task: LintTask): 
       else result.push({ file: outcome.file, findings: await addSpectralFindings(outcome.file, config, outcome.findings) });
     } catch (error) {
       if (!(error instanceof SpectralRulesetError || error instanceof ConfigError)) throw error;
-      result.push({ file: outcome.file, findings: [], failure: { kind: 'config', file: error.file, message: `invalid config: ${error.message}` } });
+      result.push({ file: outcome.file, findings: [], failure: { kind: 'config', file: error.file, message: `invalid config: ${error.message}`, ...(error.range ? { range: error.range } : {}) } });
     }
   }
   return result;

@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { evidenceLines, type Finding } from '../engine/finding';
 import { SEVERITY_NUMBER, type AnyRule, type TextEdit } from '../engine/rule';
 import { docSection, INFORMATION_URI, readRuleDoc, RULE_DOCS_BASE_URL } from '../engine/rule-docs';
+import { spectralRuleInfo } from '../engine/spectral/lint';
 import type { ReportContext } from './formats';
 import type { LintReport } from './report';
 import { displayPath } from './stylish';
@@ -35,8 +36,9 @@ export function formatSarif(report: LintReport, context: ReportContext, docs: Sa
   const indexOf = new Map(codes.map((code, index) => [code, index]));
   const rules = codes.map((code) => {
     const rule = known.get(code);
-    // A finding from outside restlint's rules (a Spectral ruleset, say) still needs a descriptor.
-    return rule ? ruleDescriptor(rule, docs.rulesDir) : { id: code };
+    // A finding from outside restlint's rules (a Spectral ruleset, say) still needs a descriptor:
+    // its ruleset's description and doc link, where it gives them.
+    return rule ? ruleDescriptor(rule, docs.rulesDir) : spectralDescriptor(code);
   });
   const results = report.findings.map((finding) => result(finding, indexOf.get(finding.code)!, known.get(finding.code), context.cwd));
   const log = {
@@ -82,6 +84,14 @@ function ruleDescriptor(rule: AnyRule, rulesDir: string) {
   };
 }
 
+function spectralDescriptor(code: string) {
+  const info = spectralRuleInfo(code);
+  return {
+    id: code,
+    ...(info?.description ? { shortDescription: { text: info.description }, fullDescription: { text: info.description } } : {}),
+    ...(info?.documentationUrl ? { helpUri: info.documentationUrl } : {}),
+  };
+}
 
 function result(finding: Finding, ruleIndex: number, rule: AnyRule | undefined, cwd: string) {
   const location = artifact(finding.source, cwd);

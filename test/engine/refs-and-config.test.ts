@@ -70,7 +70,7 @@ test('config errors name the file and line', () => {
     assert.fail('expected a ConfigError');
   };
   assert.equal(error('rules:\n  no-such-rule: warn\n'), '2: unknown rule "no-such-rule"; `restlint rules` lists them');
-  assert.equal(error('rules:\n  no-empty-segment: loud\n'), '2: severity "loud" for no-empty-segment: expected off, error, warn, info or hint');
+  assert.equal(error('rules:\n  no-empty-segment: loud\n'), '2: severity "loud" for no-empty-segment: expected off, error, warn, info or hint (or, as in Spectral, 0 error, 1 warn, 2 info, 3 hint)');
   assert.equal(error('rules:\n  no-empty-segment: [warn, { x: 1 }]\n'), '2: no-empty-segment takes no options');
   assert.equal(
     error('extends: spectral:nope\n'),

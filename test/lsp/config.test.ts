@@ -136,14 +136,14 @@ describe('lsp: config files reload without a restart', () => {
     const onConfig = client.diagnostics(config);
     writeFileSync(config, BOTH.replace('path-kebab-case: warn', 'path-kebab-case: fatal'));
     await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: client.uri(config), type: FileChangeType.Changed }] });
-    // `restlint lint` says: ".restlint.yaml:4:20: invalid config: severity "fatal" for path-kebab-case: expected off, error, warn, info or hint".
+    // `restlint lint` says: ".restlint.yaml:4:20: invalid config: severity "fatal" for path-kebab-case: expected off, error, warn, info or hint (or, as in Spectral, 0 error, 1 warn, 2 info, 3 hint)".
     assert.deepEqual(await onConfig, [
       {
         range: { start: { line: 3, character: 19 }, end: { line: 3, character: 24 } },
         severity: 1,
         code: 'parse-error',
         source: 'restlint',
-        message: 'invalid config: severity "fatal" for path-kebab-case: expected off, error, warn, info or hint',
+        message: 'invalid config: severity "fatal" for path-kebab-case: expected off, error, warn, info or hint (or, as in Spectral, 0 error, 1 warn, 2 info, 3 hint)',
       },
     ]);
     await client.idle();

@@ -312,7 +312,9 @@ function readSetting(
 ): RuleSetting {
   const severityOf = (value: unknown, pointer: string[]): RuleSetting['severity'] => {
     if (value === 'off' || SEVERITIES.includes(value as never)) return value as RuleSetting['severity'];
-    return fail(`severity ${JSON.stringify(value)} for ${rule.meta.id}: expected off, error, warn, info or hint`, pointer);
+    // Spectral's numbers, as a .spectral.yaml has them: 0 error, 1 warn, 2 info, 3 hint.
+    if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < SEVERITIES.length) return SEVERITIES[value];
+    return fail(`severity ${JSON.stringify(value)} for ${rule.meta.id}: expected off, error, warn, info or hint (or, as in Spectral, 0 error, 1 warn, 2 info, 3 hint)`, pointer);
   };
   if (!Array.isArray(raw)) return { severity: severityOf(raw, at) };
   const severity = severityOf(raw[0], [...at, '0']);

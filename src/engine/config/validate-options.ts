@@ -21,6 +21,9 @@ export function validateOptions(rule: AnyRule, options: unknown): { message: str
   const extra = error.params?.additionalProperty;
   const pointer = decodePointer(error.instancePath) ?? [];
   const where = error.instancePath ? `${error.instancePath.slice(1).replace(/\//g, '.')} ` : '';
-  const message = extra !== undefined ? `unknown option "${String(extra)}"` : `${where}${error.message ?? 'is invalid'}`;
+  // ajv says "must be equal to one of the allowed values" without them: list them.
+  const allowed = error.params?.allowedValues;
+  const values = Array.isArray(allowed) ? `: ${allowed.map((value) => JSON.stringify(value)).join(', ')}` : '';
+  const message = extra !== undefined ? `unknown option "${String(extra)}"` : `${where}${error.message ?? 'is invalid'}${values}`;
   return { message, pointer: extra !== undefined ? [...pointer, String(extra)] : pointer };
 }

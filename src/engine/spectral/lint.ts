@@ -5,7 +5,9 @@ import type { Config } from '../config/config';
 import { compareFindings, type Finding } from '../finding';
 import { IGNORE_KEY, Ignores } from '../ignores';
 import { SEVERITY_NUMBER } from '../rule';
+import type { Range } from '../source/line-index';
 import { parseSourceText, type SourceFile } from '../source/source-file';
+import type { SpectralDefinition } from './definition';
 import { loadRuleset } from './ruleset';
 import { runSpectral } from './run';
 
@@ -14,9 +16,29 @@ export class SpectralRulesetError extends Error {
   constructor(
     readonly file: string,
     message: string,
+    /** Where in `file` the problem is, when Spectral's error says (it gives a path into the ruleset). */
+    readonly range?: Range,
   ) {
     super(message);
   }
+}
+
+/** What a loaded Spectral ruleset says of each of its rules, for reports (SARIF) that describe rules. */
+export interface SpectralRuleInfo {
+  description?: string;
+  documentationUrl?: string;
+}
+
+const ruleInfo = new Map<string, SpectralRuleInfo>();
+
+/** The rule ids of the Spectral rulesets this run loaded. */
+export function spectralRuleIds(): string[] {
+  return [...ruleInfo.keys()];
+}
+
+/** The description and doc link of a Spectral rule some config of this run loaded (first ruleset wins). */
+export function spectralRuleInfo(code: string): SpectralRuleInfo | undefined {
+  return ruleInfo.get(code);
 }
 
 /** One ruleset per config: loading bundles it, which takes a few hundred milliseconds. */
@@ -37,7 +59,16 @@ export async function addSpectralFindings(file: string, config: Config, findings
   try {
     ruleset = await loading;
   } catch (error) {
-    throw new SpectralRulesetError(config.spectral.file, `Spectral ruleset: ${describeError(error, config.spectral)}`);
+    const at = locateError(error, config.spectral);
+    throw new SpectralRulesetError(at?.file ?? config.spectral.file, `Spectral ruleset: ${describeError(error, config.spectral)}`, at?.range);
+  }
+  for (const [code, rule] of Object.entries(ruleset.rules)) {
+    if (ruleInfo.has(code)) continue;
+    const { description, documentationUrl } = rule as { description?: unknown; documentationUrl?: unknown };
+    ruleInfo.set(code, {
+      description: typeof description === 'string' && description !== '' ? description : undefined,
+      documentationUrl: typeof documentationUrl === 'string' && documentationUrl !== '' ? documentationUrl : undefined,
+    });
   }
   const entry = resolve(file);
   const spectralFindings = (await runSpectral(entry, ruleset)).flatMap((finding) => {
@@ -53,8 +84,13 @@ export async function addSpectralFindings(file: string, config: Config, findings
   const spectralIds = new Set(Object.keys(ruleset.rules));
   const own = findings.filter((finding) => finding.code !== 'unused-ignore' || !spectralIds.has(unknownRuleOf(finding.message) ?? ''));
 
+  // Spectral's core reports a broken $ref as `invalid-ref` too, in its own words: where
+  // restlint's rule of that id already reported the $ref (same file and line), say it once.
+  const restlintRefs = new Set(own.filter((finding) => finding.code === 'invalid-ref').map((finding) => `${finding.source}\0${finding.range.start.line}`));
+  const spectralOwn = kept.filter((finding) => finding.code !== 'invalid-ref' || !restlintRefs.has(`${finding.source}\0${finding.range.start.line}`));
+
   const seen = new Set<string>();
-  return [...own, ...kept]
+  return [...own, ...spectralOwn]
     .filter((finding) => {
       const key = `${finding.code}\0${finding.source}\0${finding.path.join('\0')}\0${finding.message}`;
       return !seen.has(key) && seen.add(key);
@@ -78,6 +114,29 @@ function sourcesWithIgnores(findings: readonly Finding[]): SourceFile[] {
 
 function unknownRuleOf(message: string): string | undefined {
   return new RegExp(`^${IGNORE_KEY} names unknown rule "([^"]+)"`).exec(message)?.[1];
+}
+
+/**
+ * The file and range Spectral's error points into: its path (`rules.my-rule.then.functionOptions`)
+ * is into the merged ruleset, so the first of the config and its extended local ruleset files
+ * (own rules first, then the later extends, which win over earlier ones) that holds that path.
+ */
+function locateError(error: unknown, definition: SpectralDefinition): { file: string; range: Range } | undefined {
+  const errors = (error as { errors?: unknown[] }).errors;
+  const first = Array.isArray(errors) && errors.length > 0 ? errors[0] : error;
+  const path = (first as { path?: unknown }).path;
+  if (!Array.isArray(path) || path.length === 0) return undefined;
+  const pointer = path.map(String);
+  const files = [definition.file, ...[...definition.extends].reverse()].filter((file) => /\.(ya?ml|json)$/.test(file));
+  for (const file of new Set(files)) {
+    try {
+      const source = parseSourceText(file, readFileSync(file, 'utf8'));
+      if (source.spanOf(pointer)) return { file, range: source.rangeOf(pointer) };
+    } catch {
+      // A file that cannot be read or parsed holds no location to give.
+    }
+  }
+  return undefined;
 }
 
 /** Spectral reports ruleset problems as AggregateErrors of validation errors: say each one. */
