@@ -47,6 +47,7 @@ const PARTS = {
     'test/corpus.test.ts',
     'test/fix.test.ts',
     'test/hostile.test.ts',
+    'test/integrations.test.ts',
     'test/spectral-parity.test.ts',
     'test/spectral-ruleset.test.ts',
   ],
