@@ -48,6 +48,7 @@ const PARTS = {
     'test/fix.test.ts',
     'test/hostile.test.ts',
     'test/integrations.test.ts',
+    'test/package.test.ts',
     'test/spectral-parity.test.ts',
     'test/spectral-ruleset.test.ts',
   ],
