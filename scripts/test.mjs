@@ -49,6 +49,8 @@ const PARTS = {
     'test/readme-probe.test.ts',
     'test/hostile.test.ts',
     'test/spectral-habits.test.ts',
+    'test/integrations.test.ts',
+    'test/package.test.ts',
     'test/spectral-parity.test.ts',
     'test/spectral-ruleset.test.ts',
   ],

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { requirePackages, SUPERTEST_PACKAGE } from '../engine/optional-packages';
 import { makeResponse } from '../engine/live/response';
 import type { ProbeFailure, ProbeRequest, ProbeResponse } from '../engine/live/types';
 
@@ -91,6 +92,8 @@ export class AppTransport implements Transport {
   ) {}
 
   static async create(app: unknown): Promise<AppTransport> {
+    // supertest is an optional peer dependency: only --app needs it.
+    requirePackages('probe --app', [SUPERTEST_PACKAGE]);
     const server = await serverFor(app);
     if (!server.listening) await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', () => resolve()));
     // Loaded here, not at the top: only --app needs supertest.

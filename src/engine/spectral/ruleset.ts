@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import type { Ruleset } from '@stoplight/spectral-core';
-import type { SpectralDefinition } from './definition';
+import { requirePackages, SPECTRAL_PACKAGES } from '../optional-packages';
+import { SPECTRAL_PRESETS, type SpectralDefinition } from './definition';
 
 /** Spectral's ruleset loader may fetch `extends: https://…`; restlint reads only local files. */
 export const refuseFetch = (url: unknown): never => {
@@ -16,6 +17,9 @@ export const refuseFetch = (url: unknown): never => {
  * Spectral is required here, lazily: runs without a Spectral config never load it.
  */
 export async function loadRuleset(definition: SpectralDefinition): Promise<Ruleset> {
+  // Spectral is an optional peer dependency: say which packages to install rather than fail on a require.
+  const named = definition.extends.map((entry) => (SPECTRAL_PRESETS.includes(entry) ? entry : basename(entry)));
+  requirePackages(named.length > 0 ? `extends: ${named.join(', ')}` : `the Spectral rules of ${basename(definition.file)}`, SPECTRAL_PACKAGES);
   const { migrateRuleset } = require('@stoplight/spectral-ruleset-migrator') as typeof import('@stoplight/spectral-ruleset-migrator');
   const { bundleRuleset } = require('@stoplight/spectral-ruleset-bundler') as typeof import('@stoplight/spectral-ruleset-bundler');
   const { node } = require('@stoplight/spectral-ruleset-bundler/presets/node');
