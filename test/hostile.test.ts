@@ -208,23 +208,38 @@ describe('size limits', () => {
     return text;
   }
 
-  test('a 50 MB document: exit 2, over the 40 MB limit, with the --max-file-size hint; with --max-file-size 64 it lints', async () => {
+  test('a 50 MB document lints within the default limit; with --max-file-size 40 it is refused with the hint', async () => {
     write('big.json', fiftyMegabytes());
-    const refused = await lint(['big.json']);
-    assert.equal(refused.code, 2);
-    assert.equal(refused.stderr, 'error big.json: file is 50.0 MB, over the 40.0 MB limit\n  raise the limit with --max-file-size <MB> if this is really an API description\n');
-    assert.equal(refused.stdout, '');
-
-    const findings = await lintJson(['big.json', '--max-file-size', '64'], 1);
+    const findings = await lintJson(['big.json'], 1);
     assert.deepEqual(
       findings.map((finding) => ({ code: finding.code, path: finding.path })),
       [{ code: 'no-empty-segment', path: ['paths', '/last//item'] }],
     );
+
+    const refused = await lint(['big.json', '--max-file-size', '40']);
+    assert.equal(refused.code, 2);
+    assert.equal(refused.stderr, 'error big.json: file is 50.0 MB, over the 40.0 MB limit\n  raise the limit with --max-file-size <MB> if this is really an API description\n');
+    assert.equal(refused.stdout, '');
+  });
+
+  test('--max-file-size: what is not a positive number is a usage error; a small limit is shown in KB', async () => {
+    write('small.yaml', `openapi: 3.0.3\ninfo: { title: Small, version: '1' }\npaths: {}\n# ${'x'.repeat(2000)}\n`);
+    for (const value of ['abc', '-5', '0']) {
+      const result = await lint(['small.yaml', `--max-file-size=${value}`]);
+      assert.equal(result.code, 2, describeRun(result));
+      assert.equal(
+        result.stderr,
+        `error --max-file-size${value === 'abc' ? ': not a number;' : ` ${value}:`} give the largest file to read in MB, a number above 0, e.g. --max-file-size 200\nRun \`restlint --help\` for usage.\n`,
+      );
+    }
+    const tiny = await lint(['small.yaml', '--max-file-size', '0.001']);
+    assert.equal(tiny.code, 2, describeRun(tiny));
+    assert.equal(tiny.stderr, 'error small.yaml: file is 2.0 KB, over the 1.0 KB limit\n  raise the limit with --max-file-size <MB> if this is really an API description\n');
   });
 
   test('an endless device (/dev/zero) stops at the limit: exit 2', { skip: existsSync('/dev/zero') ? false : 'no /dev/zero here' }, async () => {
     const result = await lint(['/dev/zero']);
-    assert.equal(result.stderr, 'error /dev/zero: file is over the 40.0 MB limit\n  raise the limit with --max-file-size <MB> if this is really an API description\n');
+    assert.equal(result.stderr, 'error /dev/zero: file is over the 100.0 MB limit\n  raise the limit with --max-file-size <MB> if this is really an API description\n');
   });
 });
 

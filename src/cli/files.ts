@@ -20,6 +20,16 @@ export function isUsageError(error: unknown): error is UsageError {
   return typeof error === 'object' && error !== null && (error as { [USAGE]?: unknown })[USAGE] === true;
 }
 
+/** `--max-file-size <MB>` in bytes: a positive number (a fraction is fine: 0.5 is 512 KB). */
+export function maxBytesOf(megabytes: unknown): number {
+  const value = typeof megabytes === 'number' ? megabytes : Number.NaN;
+  if (!Number.isFinite(value) || value <= 0 || Math.round(value * 1024 * 1024) < 1) {
+    const given = Number.isNaN(value) ? ': not a number;' : ` ${String(megabytes)}:`;
+    throw new UsageError(`--max-file-size${given} give the largest file to read in MB, a number above 0, e.g. --max-file-size 200`);
+  }
+  return Math.round(value * 1024 * 1024);
+}
+
 /**
  * Turns the command line's files and globs into absolute paths, in the order given.
  * With none, the conventional names in the current folder.

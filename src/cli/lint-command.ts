@@ -8,7 +8,7 @@ import type { LintReport } from '../report/report';
 import { formatFileError } from '../report/stylish';
 import { lintRules } from '../../rules';
 import { onlyNewFindings, type OnlyNewOptions } from './baseline';
-import { collectFiles, UsageError } from './files';
+import { collectFiles, maxBytesOf, UsageError } from './files';
 import { runFixes, type FixMode } from './fix';
 import { lintFiles } from './pool';
 import { addSpectralPass } from './lint-worker';
@@ -44,9 +44,10 @@ export async function lintCommand(args: LintArgs): Promise<number> {
   const cwd = process.cwd();
   const root = args.root === undefined ? undefined : resolve(cwd, args.root);
   if (root !== undefined && !isDirectory(root)) throw new UsageError(`--root ${args.root}: no such folder`);
+  const maxBytes = maxBytesOf(args.maxFileSize);
   const files = await collectFiles(args.files, cwd);
   const progress = progressLine(files.length, !args.quiet);
-  const task = { configPath: args.config, root, maxBytes: args.maxFileSize * 1024 * 1024 };
+  const task = { configPath: args.config, root, maxBytes };
   let outcomes = await lintFiles(files, task, () => progress.tick());
   progress.done();
   // --fix reports what is left after the fixes; --fix-dry-run changes nothing (src/cli/fix.ts).
