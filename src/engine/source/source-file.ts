@@ -47,6 +47,8 @@ export class SourceFile {
     readonly refHolders?: readonly Record<string, unknown>[],
     /** Whether one collection stands in several places of the data (YAML aliases); JSON data is always a tree. */
     readonly sharesNodes = false,
+    /** YAML only: how many nodes the data has with every alias written out, and how many the text writes (yaml-text.ts). */
+    readonly aliasExpansion?: { expandedNodes: number; writtenNodes: number },
   ) {
     this.lines = new LineIndex(text);
   }
@@ -164,8 +166,8 @@ export function parseSourceText(path: string, text: string): SourceFile {
 
 function parseYamlSource(path: string, text: string): SourceFile {
   try {
-    const { data, locator, refHolders, sharesNodes } = parseYaml(text, path);
-    return new SourceFile(path, text, 'yaml', data, locator, refHolders, sharesNodes);
+    const { data, locator, refHolders, sharesNodes, expandedNodes, writtenNodes } = parseYaml(text, path);
+    return new SourceFile(path, text, 'yaml', data, locator, refHolders, sharesNodes, { expandedNodes, writtenNodes });
   } catch (error) {
     if (error instanceof YAMLException) {
       const mark = error.mark as { line: number; column: number } | undefined;
