@@ -5,10 +5,11 @@ import { ruleTimings } from '../engine/lint';
 import { SEVERITY_NUMBER, type Severity } from '../engine/rule';
 import { colorsFor } from '../report/colors';
 import type { LintReport } from '../report/report';
-import { formatFileError } from '../report/stylish';
+import { displayPath, formatFileError } from '../report/stylish';
 import { lintRules } from '../../rules';
 import { onlyNewFindings, type OnlyNewOptions } from './baseline';
-import { collectFiles, maxBytesOf, UsageError } from './files';
+import { collectFileList, maxBytesOf, UsageError } from './files';
+import type { FileOutcome } from './lint-worker';
 import { runFixes, type FixMode } from './fix';
 import { lintFiles } from './pool';
 import { addSpectralPass } from './lint-worker';
@@ -45,11 +46,13 @@ export async function lintCommand(args: LintArgs): Promise<number> {
   const root = args.root === undefined ? undefined : resolve(cwd, args.root);
   if (root !== undefined && !isDirectory(root)) throw new UsageError(`--root ${args.root}: no such folder`);
   const maxBytes = maxBytesOf(args.maxFileSize);
-  const files = await collectFiles(args.files, cwd);
+  const { files, named } = await collectFileList(args.files, cwd);
   const progress = progressLine(files.length, !args.quiet);
   const task = { configPath: args.config, root, maxBytes };
-  let outcomes = await lintFiles(files, task, () => progress.tick());
+  const linted = await lintFiles(files, task, () => progress.tick());
   progress.done();
+  const { entries: kept, skipped } = splitFragments(linted, named);
+  let outcomes = kept;
   // --fix reports what is left after the fixes; --fix-dry-run changes nothing (src/cli/fix.ts).
   const fixed = args.fix && runFixes(outcomes, task, args.fix, cwd);
   if (fixed) outcomes = fixed.outcomes;
@@ -67,9 +70,10 @@ export async function lintCommand(args: LintArgs): Promise<number> {
   });
   const errors = [...lintErrors, ...(fixed ? fixed.errors : [])];
   const report: LintReport = { findings: dedupeAcrossEntries(findings), errors, files: outcomes.filter((outcome) => !outcome.failure).map((outcome) => outcome.file) };
-  if (args.onlyNew) report.findings = await onlyNewFindings(report.findings, files, args.onlyNew, task, cwd);
+  if (args.onlyNew) report.findings = await onlyNewFindings(report.findings, kept.map((outcome) => outcome.file), args.onlyNew, task, cwd);
 
   const stderrColors = colorsFor(process.stderr);
+  if (skipped.length > 0 && !args.quiet) process.stderr.write(stderrColors.dim(skippedLine(skipped, cwd)) + '\n');
   for (const error of errors) process.stderr.write(formatFileError(error, stderrColors, cwd));
   if (fixed && fixed.diff) process.stdout.write(fixed.diff);
   writeOutputs(report, args.outputs, lintRules, cwd);
@@ -77,6 +81,34 @@ export async function lintCommand(args: LintArgs): Promise<number> {
   if (ruleTimings) process.stderr.write(formatTimings(ruleTimings));
   if (errors.length > 0) return EXIT.usage;
   return report.findings.some((finding) => finding.severity <= threshold) ? EXIT.findings : EXIT.ok;
+}
+
+/**
+ * The outcomes that are the run's entries, and the files a glob matched that are not OpenAPI
+ * documents and no entry references (skipped, said in one line). A file that is not OpenAPI
+ * but is referenced by an entry in the run (a `$ref` fragment of a split document) is linted
+ * as part of that entry: its findings come with the entry's. Only a file named on the command
+ * line that is neither stays an error.
+ */
+function splitFragments(outcomes: readonly FileOutcome[], named: ReadonlySet<string>): { entries: FileOutcome[]; skipped: string[] } {
+  const notOpenApi = (outcome: FileOutcome) => outcome.failure?.kind === 'not-openapi' && outcome.failure.file === outcome.file && outcome.failure.documentType === undefined;
+  const referenced = new Set(outcomes.filter((outcome) => !notOpenApi(outcome)).flatMap((outcome) => outcome.referenced ?? []));
+  const entries: FileOutcome[] = [];
+  const skipped: string[] = [];
+  for (const outcome of outcomes) {
+    if (!notOpenApi(outcome)) entries.push(outcome);
+    else if (referenced.has(outcome.file)) continue;
+    else if (named.has(outcome.file)) entries.push(outcome);
+    else skipped.push(outcome.file);
+  }
+  return { entries, skipped };
+}
+
+/** `skipped 12 files that are not OpenAPI documents (e.g. a.yaml, b.yaml)`. */
+function skippedLine(skipped: readonly string[], cwd: string): string {
+  const examples = skipped.slice(0, 2).map((file) => displayPath(file, cwd));
+  const count = skipped.length === 1 ? '1 file that is not an OpenAPI document' : `${skipped.length} files that are not OpenAPI documents`;
+  return `skipped ${count} (${skipped.length > 2 ? 'e.g. ' : ''}${examples.join(', ')})`;
 }
 
 /** Two entry files that share a referenced file report its findings once. */
