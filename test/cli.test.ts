@@ -528,10 +528,11 @@ describe('multi-file specs', () => {
     mkdirSync(join(dir, 'notes'), { recursive: true });
     writeFileSync(join(dir, 'openapi.yaml'), readFileSync(fixture('petstore-good', 'openapi.yaml')));
     for (const name of ['a.yaml', 'b.yaml', 'notes/c.yaml']) writeFileSync(join(dir, name), 'title: not an API\n');
+    writeFileSync(join(dir, 'notes', 'events.yaml'), readFileSync(fixture('not-openapi', 'asyncapi.yaml')));
     const clean = await runCli(['lint', 'specs/**/*.yaml'], { cwd: tmp });
     assertExit(clean, 0);
-    assert.equal(clean.stderr, 'skipped 3 files that are not OpenAPI documents (e.g. specs/a.yaml, specs/b.yaml)\n');
-    const one = await runCli(['lint', 'specs/openapi.yaml', 'specs/notes/*.yaml'], { cwd: tmp });
+    assert.equal(clean.stderr, 'skipped 4 files that are not OpenAPI documents (e.g. specs/a.yaml, specs/b.yaml)\n');
+    const one = await runCli(['lint', 'specs/openapi.yaml', 'specs/notes/c*.yaml'], { cwd: tmp });
     assertExit(one, 0);
     assert.equal(one.stderr, 'skipped 1 file that is not an OpenAPI document (specs/notes/c.yaml)\n');
 

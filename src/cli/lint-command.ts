@@ -51,13 +51,20 @@ export async function lintCommand(args: LintArgs): Promise<number> {
   const task = { configPath: args.config, root, maxBytes };
   const linted = await lintFiles(files, task, () => progress.tick());
   progress.done();
-  const { entries: kept, skipped } = splitFragments(linted, named);
-  let outcomes = kept;
+  const { entries, skipped } = splitFragments(linted, named);
+  let outcomes = entries;
   // --fix reports what is left after the fixes; --fix-dry-run changes nothing (src/cli/fix.ts).
   const fixed = args.fix && runFixes(outcomes, task, args.fix, cwd);
   if (fixed) outcomes = fixed.outcomes;
   // Spectral rulesets (a config's `extends: [spectral:oas]`, `.spectral.yaml`): async, after restlint's rules.
   outcomes = await addSpectralPass(outcomes, task);
+  // An AsyncAPI document a glob matched is Spectral's to lint (spectral:asyncapi); without a Spectral ruleset, it is skipped.
+  const asyncApiSkipped = new Set(outcomes.filter((outcome) => outcome.failure?.documentType === 'asyncapi' && outcome.failure.file === outcome.file && !named.has(outcome.file)).map((outcome) => outcome.file));
+  if (asyncApiSkipped.size > 0) {
+    outcomes = outcomes.filter((outcome) => !asyncApiSkipped.has(outcome.file));
+    skipped.push(...asyncApiSkipped);
+    skipped.sort();
+  }
 
   const threshold = SEVERITY_NUMBER[args.failSeverity];
   let findings = outcomes.flatMap((outcome) => outcome.findings);
@@ -70,7 +77,7 @@ export async function lintCommand(args: LintArgs): Promise<number> {
   });
   const errors = [...lintErrors, ...(fixed ? fixed.errors : [])];
   const report: LintReport = { findings: dedupeAcrossEntries(findings), errors, files: outcomes.filter((outcome) => !outcome.failure).map((outcome) => outcome.file) };
-  if (args.onlyNew) report.findings = await onlyNewFindings(report.findings, kept.map((outcome) => outcome.file), args.onlyNew, task, cwd);
+  if (args.onlyNew) report.findings = await onlyNewFindings(report.findings, outcomes.map((outcome) => outcome.file), args.onlyNew, task, cwd);
 
   const stderrColors = colorsFor(process.stderr);
   if (skipped.length > 0 && !args.quiet) process.stderr.write(stderrColors.dim(skippedLine(skipped, cwd)) + '\n');
