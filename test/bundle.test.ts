@@ -332,7 +332,7 @@ describe('bundle: safety', () => {
     const result = await runCli(['bundle', entry], { cwd: join(tmp, 'bomb'), maxOldSpaceMb: 512 });
     assertExit(result, 2);
     assert.equal(result.stdout, '');
-    assert.match(result.stderr, /^error laughs\.yaml: the bundled document would be over 160 MB written out in full/);
+    assert.match(result.stderr, /^error laughs\.yaml: the bundled document would be over 400.0 MB written out in full/);
   });
 });
 

@@ -662,6 +662,37 @@ describe('rules and explain', () => {
 });
 
 describe('multi-file specs', () => {
+  test('a glob over a split document: the fragments are linted as part of the entry, other non-OpenAPI files skipped in one line, exit unaffected', async () => {
+    const whole = await lintJson(['fixtures/multi-file/openapi.yaml'], 1);
+    // Every file of the split document, fragments included.
+    const globbed = await lintJson(['fixtures/multi-file/**/*.yaml'], 1);
+    assert.deepEqual(globbed, whole);
+    // The entry and one of its fragments named: the fragment's findings once, in that file.
+    const named = await lintJson(['fixtures/multi-file/openapi.yaml', 'fixtures/multi-file/paths/orders.yaml'], 1);
+    assert.deepEqual(named, whole);
+
+    // Files no entry references that are not OpenAPI, matched by a glob: one line, and the exit is the entry's.
+    const dir = join(tmp, 'specs');
+    mkdirSync(join(dir, 'notes'), { recursive: true });
+    writeFileSync(join(dir, 'openapi.yaml'), readFileSync(fixture('petstore-good', 'openapi.yaml')));
+    for (const name of ['a.yaml', 'b.yaml', 'notes/c.yaml']) writeFileSync(join(dir, name), 'title: not an API\n');
+    writeFileSync(join(dir, 'notes', 'events.yaml'), readFileSync(fixture('not-openapi', 'asyncapi.yaml')));
+    const clean = await runCli(['lint', 'specs/**/*.yaml'], { cwd: tmp });
+    assertExit(clean, 0);
+    assert.equal(clean.stderr, 'skipped 4 files that are not OpenAPI documents (e.g. specs/a.yaml, specs/b.yaml)\n');
+    const one = await runCli(['lint', 'specs/openapi.yaml', 'specs/notes/c*.yaml'], { cwd: tmp });
+    assertExit(one, 0);
+    assert.equal(one.stderr, 'skipped 1 file that is not an OpenAPI document (specs/notes/c.yaml)\n');
+
+    // Named explicitly, neither OpenAPI nor referenced by an entry of the run: exit 2.
+    const explicit = await runCli(['lint', 'specs/openapi.yaml', 'specs/a.yaml'], { cwd: tmp });
+    assertExit(explicit, 2);
+    assert.equal(explicit.stderr, 'error specs/a.yaml: not an OpenAPI document: it has no `openapi` or `swagger` field at the top level\n  restlint lints OpenAPI 2.0 (swagger: "2.0"), 3.0 and 3.1 documents\n');
+    const fragmentAlone = await runCli(['lint', 'fixtures/multi-file/paths/orders.yaml']);
+    assertExit(fragmentAlone, 2);
+    assert.match(fragmentAlone.stderr, /^error fixtures\/multi-file\/paths\/orders\.yaml: not an OpenAPI document: /);
+  });
+
   test('a finding inside a referenced file names that file and its own line', async () => {
     const findings = await lintJson(['fixtures/multi-file/openapi.yaml'], 1);
     const orders = fixture('multi-file', 'paths', 'orders.yaml');

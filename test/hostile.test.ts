@@ -107,6 +107,52 @@ describe('YAML alias bombs', () => {
     );
     assert.deepEqual(await lintJson(['bomb-ref/openapi.yaml'], 0), []);
   });
+
+  // Ten levels of nine: 9^10 (3.5 billion) "lol"s, in about 3 KB with the rest of the document.
+  const tenLevels = (indent: string) =>
+    `${laughs(indent)}\n${indent}j: &j [${Array(9).fill('*i').join(',')}]`;
+  const spectralDocument = (laughing: string) =>
+    [
+      'openapi: 3.0.3',
+      'info:',
+      '  title: Laughs',
+      '  version: "1"',
+      `  description: ${'An API whose description is long enough to make this a document of about three kilobytes. '.repeat(24)}`,
+      '  contact: { name: Team, url: "https://example.com" }',
+      'servers: [{ url: "https://api.example.com" }]',
+      'tags: [{ name: pets, description: Pets }]',
+      'paths: {}',
+      laughing,
+      '',
+    ].join('\n');
+
+  test('with a Spectral ruleset (extends: [spectral:oas]), an alias bomb is refused before Spectral expands it: exit 2, naming the file', async () => {
+    write('bomb-spectral/.restlint.yaml', 'extends: [spectral:oas]\n');
+    write('bomb-spectral/package.json', '{}\n');
+    const text = spectralDocument(`x-laughs:\n${tenLevels('  ')}\nx-all: *j`);
+    assert.ok(text.length > 2500 && text.length < 3500, String(text.length));
+    write('bomb-spectral/openapi.yaml', text);
+    // Waits for the process to exit: without the guard Spectral never returns (until HANG_GUARD_MS kills it).
+    const result = await lint(['openapi.yaml'], { cwd: join(dir, 'bomb-spectral') });
+    assert.equal(result.code, 2, describeRun(result));
+    assert.equal(
+      result.stderr,
+      'error openapi.yaml: YAML aliases expand this file from 145 written nodes to 8,335,594,000 (an alias bomb); Spectral copies every alias, so a Spectral ruleset is given no file that aliases grow by more than 10,000,000 nodes\n' +
+        "  write the aliased parts out, or lint without the config's Spectral ruleset (restlint's own rules read each alias once)\n",
+    );
+    assert.equal(result.stdout, '');
+
+    // In a referenced file, that file is named; a few aliases are no bomb, and Spectral lints the document.
+    write('bomb-spectral/laughs.yaml', `${tenLevels('')}\nPet:\n  type: object\n  x-lol: *j\n`);
+    write('bomb-spectral/referencing.yaml', spectralDocument('components:\n  schemas:\n    Pet: { $ref: "laughs.yaml#/Pet" }'));
+    write('bomb-spectral/aliased.yaml', spectralDocument('x-shared: &shared { a: 1, b: [1, 2, 3] }\nx-again: *shared'));
+    const both = await lint(['referencing.yaml', 'aliased.yaml', '--format', 'json'], { cwd: join(dir, 'bomb-spectral') });
+    assert.equal(both.code, 2, describeRun(both));
+    assert.match(both.stderr, /^error laughs\.yaml: YAML aliases expand this file from \d+ written nodes to [\d,]+ \(an alias bomb\); /);
+    assert.equal(both.stderr.split('\n').filter((line) => line.startsWith('error ')).length, 1, both.stderr);
+    const findings = parseFindings(both.stdout);
+    assert.ok(findings.every((finding) => finding.source.endsWith('aliased.yaml')), both.stdout);
+  });
 });
 
 describe('deep nesting', () => {
@@ -208,23 +254,38 @@ describe('size limits', () => {
     return text;
   }
 
-  test('a 50 MB document: exit 2, over the 40 MB limit, with the --max-file-size hint; with --max-file-size 64 it lints', async () => {
+  test('a 50 MB document lints within the default limit; with --max-file-size 40 it is refused with the hint', async () => {
     write('big.json', fiftyMegabytes());
-    const refused = await lint(['big.json']);
-    assert.equal(refused.code, 2);
-    assert.equal(refused.stderr, 'error big.json: file is 50.0 MB, over the 40.0 MB limit\n  raise the limit with --max-file-size <MB> if this is really an API description\n');
-    assert.equal(refused.stdout, '');
-
-    const findings = await lintJson(['big.json', '--max-file-size', '64'], 1);
+    const findings = await lintJson(['big.json'], 1);
     assert.deepEqual(
       findings.map((finding) => ({ code: finding.code, path: finding.path })),
       [{ code: 'no-empty-segment', path: ['paths', '/last//item'] }],
     );
+
+    const refused = await lint(['big.json', '--max-file-size', '40']);
+    assert.equal(refused.code, 2);
+    assert.equal(refused.stderr, 'error big.json: file is 50.0 MB, over the 40.0 MB limit\n  raise the limit with --max-file-size <MB> if this is really an API description\n');
+    assert.equal(refused.stdout, '');
+  });
+
+  test('--max-file-size: what is not a positive number is a usage error; a small limit is shown in KB', async () => {
+    write('small.yaml', `openapi: 3.0.3\ninfo: { title: Small, version: '1' }\npaths: {}\n# ${'x'.repeat(2000)}\n`);
+    for (const value of ['abc', '-5', '0']) {
+      const result = await lint(['small.yaml', `--max-file-size=${value}`]);
+      assert.equal(result.code, 2, describeRun(result));
+      assert.equal(
+        result.stderr,
+        `error --max-file-size${value === 'abc' ? ': not a number;' : ` ${value}:`} give the largest file to read in MB, a number above 0, e.g. --max-file-size 200\nRun \`restlint --help\` for usage.\n`,
+      );
+    }
+    const tiny = await lint(['small.yaml', '--max-file-size', '0.001']);
+    assert.equal(tiny.code, 2, describeRun(tiny));
+    assert.equal(tiny.stderr, 'error small.yaml: file is 2.0 KB, over the 1.0 KB limit\n  raise the limit with --max-file-size <MB> if this is really an API description\n');
   });
 
   test('an endless device (/dev/zero) stops at the limit: exit 2', { skip: existsSync('/dev/zero') ? false : 'no /dev/zero here' }, async () => {
     const result = await lint(['/dev/zero']);
-    assert.equal(result.stderr, 'error /dev/zero: file is over the 40.0 MB limit\n  raise the limit with --max-file-size <MB> if this is really an API description\n');
+    assert.equal(result.stderr, 'error /dev/zero: file is over the 100.0 MB limit\n  raise the limit with --max-file-size <MB> if this is really an API description\n');
   });
 });
 

@@ -14,13 +14,13 @@ import { ConfigFinder } from '../engine/config/config';
 import type { OpenDocument } from '../engine/document';
 import { openEntry } from '../engine/entry';
 import type { Range } from '../engine/source/line-index';
-import { SourceError, type Format, type SourceFile } from '../engine/source/source-file';
+import { sizeText, SourceError, type Format, type SourceFile } from '../engine/source/source-file';
 import { colorsFor } from '../report/colors';
 import type { FileError } from '../report/report';
 import { displayPath, formatFileError } from '../report/stylish';
 import { allRules } from '../../rules';
 import { reportFailure } from './args';
-import { UsageError } from './files';
+import { maxBytesOf, UsageError } from './files';
 import { EXIT } from './lint-command';
 
 export interface BundleArgs {
@@ -41,7 +41,7 @@ const OUTPUT_FACTOR = 4;
 function tooLarge(file: string, maxBytes: number): FileError {
   return {
     file,
-    message: `the bundled document would be over ${(maxBytes * OUTPUT_FACTOR) / 1024 / 1024} MB written out in full (a bundle expands YAML aliases, and --dereference every $ref used many times)`,
+    message: `the bundled document would be over ${sizeText(maxBytes * OUTPUT_FACTOR)} written out in full (a bundle expands YAML aliases, and --dereference every $ref used many times)`,
     hint: `raise the limit with --max-file-size <MB> (a bundle may be ${OUTPUT_FACTOR} times it) if the document is really this large`,
   };
 }
@@ -84,8 +84,7 @@ async function bundle(args: BundleArgs): Promise<number> {
   const output = args.output === undefined ? undefined : resolve(cwd, args.output);
   const outputFormat = output === undefined ? undefined : formatOfOutput(args.output!);
   if (output !== undefined && output === entry) throw new UsageError(`--output ${args.output} is the entry itself; write the bundle to another file`);
-  if (!(args.maxFileSize > 0)) throw new UsageError(`--max-file-size ${args.maxFileSize}: give a size in MB above 0`);
-  const maxBytes = args.maxFileSize * 1024 * 1024;
+  const maxBytes = maxBytesOf(args.maxFileSize);
 
   const stderrColors = colorsFor(process.stderr);
   const fail = (error: FileError) => {

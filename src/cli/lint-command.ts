@@ -5,12 +5,13 @@ import { ruleTimings } from '../engine/lint';
 import { SEVERITY_NUMBER, type Severity } from '../engine/rule';
 import { colorsFor } from '../report/colors';
 import type { LintReport } from '../report/report';
-import { formatFileError } from '../report/stylish';
+import { displayPath, formatFileError } from '../report/stylish';
 import { allRules, lintRules } from '../../rules';
 import { spectralRuleIds } from '../engine/spectral/lint';
 import { closestName } from '../engine/suggest';
 import { onlyNewFindings, type OnlyNewOptions } from './baseline';
-import { collectFiles, UsageError } from './files';
+import { collectFileList, maxBytesOf, UsageError } from './files';
+import type { FileOutcome } from './lint-worker';
 import { formatFixSummary, runFixes, type FixMode } from './fix';
 import { lintFiles } from './pool';
 import { addSpectralPass } from './lint-worker';
@@ -53,24 +54,34 @@ export async function lintCommand(args: LintArgs): Promise<number> {
   // A path that cannot be written is a usage error now, not after a long lint.
   for (const output of args.outputs) if (output.file !== undefined) outputPath(output.file, '--output', cwd, true);
   if (args.onlyNew?.writeBaseline !== undefined) outputPath(args.onlyNew.writeBaseline, '--write-baseline', cwd, true);
-  const files = await collectFiles(args.files, cwd);
+  const maxBytes = maxBytesOf(args.maxFileSize);
+  const { files, named } = await collectFileList(args.files, cwd);
   const progress = progressLine(files.length, !args.quiet);
-  const task = { configPath: args.config, root, maxBytes: args.maxFileSize * 1024 * 1024 };
-  let outcomes = await lintFiles(files, task, () => progress.tick());
+  const task = { configPath: args.config, root, maxBytes };
+  const linted = await lintFiles(files, task, () => progress.tick());
   progress.done();
+  const { entries, skipped } = splitFragments(linted, named);
+  let outcomes = entries;
   // --fix reports what is left after the fixes; --fix-dry-run changes nothing (src/cli/fix.ts).
   const fixed = args.fix && runFixes(outcomes, task, args.fix, cwd);
   if (fixed) outcomes = fixed.outcomes;
   // Spectral rulesets (a config's `extends: [spectral:oas]`, `.spectral.yaml`): async, after restlint's rules.
   outcomes = await addSpectralPass(outcomes, task);
+  // An AsyncAPI document a glob matched is Spectral's to lint (spectral:asyncapi); without a Spectral ruleset, it is skipped.
+  const asyncApiSkipped = new Set(outcomes.filter((outcome) => outcome.failure?.documentType === 'asyncapi' && outcome.failure.file === outcome.file && !named.has(outcome.file)).map((outcome) => outcome.file));
+  if (asyncApiSkipped.size > 0) {
+    outcomes = outcomes.filter((outcome) => !asyncApiSkipped.has(outcome.file));
+    skipped.push(...asyncApiSkipped);
+    skipped.sort();
+  }
 
   const threshold = SEVERITY_NUMBER[args.failSeverity];
   let findings = outcomes.flatMap((outcome) => outcome.findings);
   if (args.skipRules && args.skipRules.length > 0) {
     // A config that failed to load (exit 2, said below) may be where a skipped Spectral id comes from.
     const configFailed = outcomes.some((outcome) => outcome.failure?.kind === 'config');
-    const skipped = checkSkipRules(args.skipRules, !configFailed);
-    findings = findings.filter((finding) => !skipped.has(finding.code));
+    const skippedRules = checkSkipRules(args.skipRules, !configFailed);
+    findings = findings.filter((finding) => !skippedRules.has(finding.code));
   }
   if (args.quiet) findings = findings.filter((finding) => finding.severity <= threshold);
   const seenErrors = new Set<string>();
@@ -82,12 +93,13 @@ export async function lintCommand(args: LintArgs): Promise<number> {
   const errors = [...lintErrors, ...(fixed ? fixed.errors : [])];
   const report: LintReport = { findings: dedupeAcrossEntries(findings), errors, files: outcomes.filter((outcome) => !outcome.failure).map((outcome) => outcome.file) };
   if (args.onlyNew) {
-    const onlyNew = await onlyNewFindings(report.findings, files, args.onlyNew, task, cwd);
+    const onlyNew = await onlyNewFindings(report.findings, outcomes.map((outcome) => outcome.file), args.onlyNew, task, cwd);
     report.findings = onlyNew.findings;
     if (onlyNew.heldBack) report.heldBack = onlyNew.heldBack;
   }
 
   const stderrColors = colorsFor(process.stderr);
+  if (skipped.length > 0 && !args.quiet) process.stderr.write(stderrColors.dim(skippedLine(skipped, cwd)) + '\n');
   for (const error of errors) process.stderr.write(formatFileError(error, stderrColors, cwd));
   // --fix-dry-run: the diff alone on stdout (so `> fix.diff` holds a patch), the report on stderr or in --output.
   if (fixed && args.fix === 'dry-run') process.stdout.write(fixed.diff);
@@ -113,6 +125,34 @@ function checkSkipRules(ids: readonly string[], check: boolean): Set<string> {
     throw new UsageError(`--skip-rule ${id}: no such rule${close ? ` (did you mean "${close}"?)` : ''}; \`restlint rules\` lists restlint's`);
   }
   return new Set(ids);
+}
+
+/**
+ * The outcomes that are the run's entries, and the files a glob matched that are not OpenAPI
+ * documents and no entry references (skipped, said in one line). A file that is not OpenAPI
+ * but is referenced by an entry in the run (a `$ref` fragment of a split document) is linted
+ * as part of that entry: its findings come with the entry's. Only a file named on the command
+ * line that is neither stays an error.
+ */
+function splitFragments(outcomes: readonly FileOutcome[], named: ReadonlySet<string>): { entries: FileOutcome[]; skipped: string[] } {
+  const notOpenApi = (outcome: FileOutcome) => outcome.failure?.kind === 'not-openapi' && outcome.failure.file === outcome.file && outcome.failure.documentType === undefined;
+  const referenced = new Set(outcomes.filter((outcome) => !notOpenApi(outcome)).flatMap((outcome) => outcome.referenced ?? []));
+  const entries: FileOutcome[] = [];
+  const skipped: string[] = [];
+  for (const outcome of outcomes) {
+    if (!notOpenApi(outcome)) entries.push(outcome);
+    else if (referenced.has(outcome.file)) continue;
+    else if (named.has(outcome.file)) entries.push(outcome);
+    else skipped.push(outcome.file);
+  }
+  return { entries, skipped };
+}
+
+/** `skipped 12 files that are not OpenAPI documents (e.g. a.yaml, b.yaml)`. */
+function skippedLine(skipped: readonly string[], cwd: string): string {
+  const examples = skipped.slice(0, 2).map((file) => displayPath(file, cwd));
+  const count = skipped.length === 1 ? '1 file that is not an OpenAPI document' : `${skipped.length} files that are not OpenAPI documents`;
+  return `skipped ${count} (${skipped.length > 2 ? 'e.g. ' : ''}${examples.join(', ')})`;
 }
 
 /** Two entry files that share a referenced file report its findings once. */

@@ -17,6 +17,8 @@ export interface FileOutcome {
   file: string;
   findings: Finding[];
   failure?: EntryFailure;
+  /** The files the lint read or tried besides the entry (those it references). */
+  referenced?: string[];
 }
 
 /** The config finder a task uses: the given config, or discovery. */
@@ -28,8 +30,10 @@ export function configsFor(task: LintTask): ConfigFinder {
 export function lintFilesHere(files: readonly string[], task: LintTask, onDone?: (outcome: FileOutcome) => void): FileOutcome[] {
   const configs = configsFor(task);
   return files.map((file) => {
-    const { findings, failure } = lintEntry(file, { rules: allRules, configs, root: task.root, maxBytes: task.maxBytes });
+    const { findings, failure, files: read } = lintEntry(file, { rules: allRules, configs, root: task.root, maxBytes: task.maxBytes });
     const outcome: FileOutcome = failure ? { file, findings, failure } : { file, findings };
+    const referenced = read.filter((path) => path !== file);
+    if (referenced.length > 0) outcome.referenced = referenced;
     onDone?.(outcome);
     return outcome;
   });

@@ -11,7 +11,7 @@ import { colorsFor } from '../report/colors';
 import type { FileError, LintReport } from '../report/report';
 import { formatFileError } from '../report/stylish';
 import { allRules, probeRules } from '../../rules';
-import { UsageError } from './files';
+import { maxBytesOf, UsageError } from './files';
 import { EXIT, type ReportingArgs } from './lint-command';
 import { writeOutputs } from './outputs';
 
@@ -43,6 +43,7 @@ const MUTATIONS = 'POST, PUT, PATCH, DELETE, and GETs whose path names a change'
 export async function probeCommand(args: ProbeArgs): Promise<number> {
   const cwd = process.cwd();
   const spec = resolve(cwd, args.spec);
+  const maxBytes = maxBytesOf(args.maxFileSize);
   const headers = parseHeaders(args.headers);
   const params = parseParams(args.params);
   const limits = {
@@ -61,7 +62,7 @@ export async function probeCommand(args: ProbeArgs): Promise<number> {
   const opened = openEntry(spec, {
     configs: new ConfigFinder(allRules, { configPath: args.config === undefined ? undefined : resolve(cwd, args.config) }),
     root: args.root === undefined ? undefined : resolve(cwd, args.root),
-    maxBytes: args.maxFileSize * 1024 * 1024,
+    maxBytes,
   });
   if (opened.failure) return fail(opened.failure);
   const { config, document } = opened;
@@ -90,7 +91,9 @@ export async function probeCommand(args: ProbeArgs): Promise<number> {
 
   const { findings, summary } = outcome;
   if (summary.sent > 0 && summary.refused === summary.sent) {
-    return fail({ file: baseUrl.href, message: `every request was refused: nothing listens at ${baseUrl.origin}`, hint: 'start the API first, or check --base-url' });
+    // Printed here, not by formatFileError: that reads its file as a path, and a path folds the `//` of a URL.
+    process.stderr.write(`${stderrColors.red('error')} ${baseUrl.href}: every request was refused: nothing listens at ${baseUrl.origin}\n  ${stderrColors.dim('start the API first, or check --base-url')}\n`);
+    return EXIT.usage;
   }
   const threshold = SEVERITY_NUMBER[args.failSeverity];
   const report: LintReport = { findings: args.quiet ? findings.filter((finding) => finding.severity <= threshold) : findings, errors: [], files: [spec] };
@@ -120,7 +123,10 @@ function printPlan(args: ProbeArgs, document: OpenDocument, config: Config, head
 async function openTransport(args: ProbeArgs, concurrency: number, cwd: string): Promise<{ transport: Transport; baseUrl: URL }> {
   if (args.app !== undefined) {
     const path = resolve(cwd, args.app);
-    if (!existsSync(path)) throw new UsageError(`--app ${args.app}: file not found`);
+    if (!existsSync(path)) throw new UsageError(`--app ${args.app}: file not found; give the JavaScript module that exports the app, e.g. --app ./src/app.js`);
+    if (!/\.[cm]?js$/i.test(path)) {
+      throw new UsageError(`--app ${args.app}: not a JavaScript module; give the module that exports the app (.js, .cjs or .mjs), e.g. --app ./src/app.js (the OpenAPI document goes to --spec)`);
+    }
     let exported: unknown;
     try {
       exported = await import(pathToFileURL(path).href);
@@ -138,10 +144,20 @@ async function openTransport(args: ProbeArgs, concurrency: number, cwd: string):
   try {
     baseUrl = new URL(args.baseUrl ?? '');
   } catch {
-    throw new UsageError(`--base-url ${args.baseUrl}: not a URL; give the API's address, e.g. http://127.0.0.1:3000`);
+    throw new UsageError(`--base-url ${args.baseUrl}: not a URL; give the API's address with its scheme, e.g. ${exampleUrl(args.baseUrl)}`);
+  }
+  if (!args.baseUrl?.includes('//')) {
+    // `new URL('localhost:3000')` reads `localhost:` as the scheme.
+    throw new UsageError(`--base-url ${args.baseUrl}: not a URL; give the API's address with its scheme, e.g. ${exampleUrl(args.baseUrl)}`);
   }
   if (baseUrl.protocol !== 'http:' && baseUrl.protocol !== 'https:') throw new UsageError(`--base-url ${args.baseUrl}: only http and https URLs`);
   return { transport: new HttpTransport(baseUrl, concurrency), baseUrl };
+}
+
+/** `127.0.0.1:3999` → `http://127.0.0.1:3999`, for a message; the usual example when that is not a URL either. */
+function exampleUrl(given: string | undefined): string {
+  const candidate = `http://${(given ?? '').replace(/^\/+/, '')}`;
+  return given && URL.canParse(candidate) && !/\s/.test(given) ? candidate : 'http://127.0.0.1:3000';
 }
 
 /** `Authorization: Bearer x` → `{ authorization: 'Bearer x' }`. */
@@ -186,7 +202,7 @@ export function parseDuration(text: string, option: string): number {
 }
 
 function positive(value: number, option: string): number {
-  if (!Number.isInteger(value) || value < 1) throw new UsageError(`${option} must be a whole number of at least 1`);
+  if (!Number.isInteger(value) || value < 1) throw new UsageError(`${option} ${value}: give a whole number of at least 1, e.g. ${option} ${option === '--concurrency' ? 4 : 100}`);
   return value;
 }
 

@@ -9,9 +9,10 @@ import { ConfigError, type Config, type ConfigFinder } from './config/config';
 import { openDocument, type OpenDocument, type OpenOptions } from './document';
 import type { Finding } from './finding';
 import { lintSource } from './lint';
+import { splitRef } from './resolve/refs';
 import type { AnyRule } from './rule';
 import type { Range } from './source/line-index';
-import { SourceError, type SourceErrorKind } from './source/source-file';
+import { SourceError, type SourceErrorKind, type SourceFile } from './source/source-file';
 
 /** Why an entry cannot be linted: a SourceError's kind, or `config` (the config it would use is broken). */
 export type EntryFailureKind = SourceErrorKind | 'config';
@@ -74,11 +75,64 @@ export function lintEntry(path: string, options: LintOptions): LintOutcome {
   const { config, document } = opened;
   try {
     const findings = lintSource(document.entry, { rules: options.rules, config, root: document.root }, document.read);
+    // Spectral runs next on the same files, and expands every YAML alias that restlint's rules read once.
+    const bomb = config.spectral ? aliasBombIn(document) : undefined;
+    if (bomb) return { file: document.file, findings: [], failure: bomb, files: document.tried() };
     return { file: document.file, findings, files: document.tried() };
   } catch (error) {
     // A referenced file that cannot be read or parsed stops the lint as the entry's own would.
     return { file: document.file, findings: [], failure: failureOf(error), files: document.tried() };
   }
+}
+
+/**
+ * How many nodes YAML aliases may add to a file that a Spectral ruleset reads: Spectral's parser
+ * copies each alias, so a few KB of nested aliases ("billion laughs") would be billions of nodes,
+ * and the lint would never end. Real documents that use aliases add far fewer.
+ */
+export const SPECTRAL_MAX_ALIAS_NODES = 10_000_000;
+
+/**
+ * The first file of the document whose aliases would expand past SPECTRAL_MAX_ALIAS_NODES, as
+ * the entry's failure. Spectral reads every file the document references, and restlint's rules
+ * may not have read them all (a config of only a Spectral ruleset runs none): the files they did
+ * not read are read here, following each `$ref` to another file.
+ */
+function aliasBombIn(document: OpenDocument): EntryFailure | undefined {
+  const queue: SourceFile[] = [document.entry, ...document.files()];
+  const seen = new Set<string>();
+  for (let file = queue.shift(); file; file = queue.shift()) {
+    if (seen.has(file.path)) continue;
+    seen.add(file.path);
+    for (const ref of refsIn(file)) {
+      const target = splitRef(ref, file.path).path;
+      if (typeof target !== 'string' || seen.has(target)) continue;
+      try {
+        queue.push(document.readInside(target));
+      } catch {
+        // Not readable, outside the root, not parsable: restlint's rules or Spectral say so.
+      }
+    }
+    const expansion = file.aliasExpansion;
+    if (!file.sharesNodes || !expansion || expansion.expandedNodes - expansion.writtenNodes <= SPECTRAL_MAX_ALIAS_NODES) continue;
+    const count = (value: number) => (Number.isFinite(value) ? Math.round(value).toLocaleString('en-US') : 'more than 10^308');
+    return {
+      kind: 'too-large',
+      file: file.path,
+      message: `YAML aliases expand this file from ${count(expansion.writtenNodes)} written nodes to ${count(expansion.expandedNodes)} (an alias bomb); Spectral copies every alias, so a Spectral ruleset is given no file that aliases grow by more than ${count(SPECTRAL_MAX_ALIAS_NODES)} nodes`,
+      hint: "write the aliased parts out, or lint without the config's Spectral ruleset (restlint's own rules read each alias once)",
+    };
+  }
+  return undefined;
+}
+
+const JSON_REF = /"\$ref"\s*:\s*"((?:[^"\\]|\\.)*)"/g;
+
+/** The `$ref` texts a file writes. */
+function refsIn(file: SourceFile): string[] {
+  if (file.refHolders) return file.refHolders.map((holder) => holder.$ref).filter((ref): ref is string => typeof ref === 'string');
+  if (file.format !== 'json' || !file.text.includes('"$ref"')) return [];
+  return [...file.text.matchAll(JSON_REF)].map((match) => (match[1].includes('\\') ? (JSON.parse(`"${match[1]}"`) as string) : match[1]));
 }
 
 /** A typed failure for the errors an entry can meet; anything else is a bug and is thrown on. */

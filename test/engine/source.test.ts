@@ -89,7 +89,7 @@ test('an in-memory text (an editor buffer) over the size limit is refused as a f
   const configs = new ConfigFinder(rules);
   const over = lintEntry(path, { rules, configs, root: '/virtual', maxBytes: 600, overlay: { get: () => text } });
   assert.equal(over.failure?.kind, 'too-large');
-  assert.equal(over.failure?.message, 'file is 0.0 MB, over the 0.0 MB limit');
+  assert.equal(over.failure?.message, 'file is 0.9 KB, over the 0.6 KB limit');
   assert.equal(over.failure?.hint, 'raise the limit with --max-file-size <MB> if this is really an API description');
   const under = lintEntry(path, { rules, configs, root: '/virtual', maxBytes: 2000, overlay: { get: () => text } });
   assert.equal(under.failure, undefined);

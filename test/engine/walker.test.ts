@@ -66,3 +66,22 @@ test('walker: a parameter knows where it is listed (entryLoc) and where it is wr
   lintText(doc, { rules: [rule] });
   assert.deepEqual(seen, ['q: paths//a/get/parameters/0 -> paths//a/get/parameters/0', 'p: paths//a/get/parameters/1 -> components/parameters/p']);
 });
+
+test('walker: a path item whose $ref is broken still has its path key checked by the path rules', () => {
+  const doc = openapi(`  /getThings: { $ref: './missing.yaml' }\n  /users/{userId}/order_items/{id}: { $ref: '#/components/pathItems/Nope' }\n`);
+  const findings = lintText(doc)
+    .filter((finding) => finding.path[0] === 'paths')
+    .map((finding) => `${finding.code} ${finding.path.join('/')}`)
+    .sort();
+  // Before, the two invalid-ref findings were all: the walker skipped the entries.
+  assert.deepEqual(findings, [
+    'invalid-ref paths//getThings/$ref',
+    'invalid-ref paths//users/{userId}/order_items/{id}/$ref',
+    'no-verb-in-path paths//getThings',
+    'parent-paths-exist paths//users/{userId}/order_items/{id}',
+    'parent-paths-exist paths//users/{userId}/order_items/{id}',
+    'parent-paths-exist paths//users/{userId}/order_items/{id}',
+    'path-kebab-case paths//getThings',
+    'path-no-underscore paths//users/{userId}/order_items/{id}',
+  ]);
+});

@@ -260,7 +260,8 @@ describe('probe: bounded, whatever the server does', () => {
     await server.close();
     const result = await runCli(['probe', '--spec', spec, '--base-url', url, ...FAST]);
     assert.equal(result.code, 2);
-    assert.match(result.stderr, /every request was refused: nothing listens at http:\/\/127\.0\.0\.1:\d+/);
+    const origin = new URL(url).origin;
+    assert.equal(result.stderr, `error ${origin}/: every request was refused: nothing listens at ${origin}\n  start the API first, or check --base-url\n`);
   });
 
   test('--max-requests bounds what the server receives, and the summary says what was left', async () => {
@@ -422,5 +423,29 @@ describe('probe: planning', () => {
     const broken = await runCli(['probe', '--spec', join(SERVERS, '..', 'broken', 'bad-indent.yaml'), '--base-url', 'http://127.0.0.1:9']);
     assert.equal(broken.code, 2);
     assert.match(broken.stderr, /^error fixtures\/broken\/bad-indent\.yaml:\d+:\d+: /m);
+  });
+
+  test('usage errors name the flag and the form it takes: exit 2, no "crashed", no stack, no header value', async () => {
+    const base = ['probe', '--spec', SHOP_SPEC];
+    const url = ['--base-url', 'http://127.0.0.1:9'];
+    const cases: { args: string[]; message: string }[] = [
+      { args: ['--app', './nope.js'], message: '--app ./nope.js: file not found; give the JavaScript module that exports the app, e.g. --app ./src/app.js' },
+      {
+        args: ['--app', SHOP_SPEC],
+        message: `--app ${SHOP_SPEC}: not a JavaScript module; give the module that exports the app (.js, .cjs or .mjs), e.g. --app ./src/app.js (the OpenAPI document goes to --spec)`,
+      },
+      { args: ['--base-url', '127.0.0.1:3999'], message: "--base-url 127.0.0.1:3999: not a URL; give the API's address with its scheme, e.g. http://127.0.0.1:3999" },
+      { args: ['--base-url', 'localhost:3999'], message: "--base-url localhost:3999: not a URL; give the API's address with its scheme, e.g. http://localhost:3999" },
+      { args: [...url, '--rate', 'fast'], message: '--rate "fast": give requests per second or minute, e.g. 20/s or 600/m (0: no limit)' },
+      { args: [...url, '--header', 'Authorization Bearer hunter2'], message: '--header "…": write it as "Name: value", e.g. --header "Authorization: Bearer …"' },
+      { args: [...url, '--param', 'listId'], message: '--param "listId": write it as name=value, e.g. --param userId=42' },
+      { args: [...url, '--concurrency', '0'], message: '--concurrency 0: give a whole number of at least 1, e.g. --concurrency 4' },
+    ];
+    for (const { args, message } of cases) {
+      const result = await runCli([...base, ...args]);
+      assert.equal(result.code, 2, `${args.join(' ')}\n${result.stderr}`);
+      assert.equal(result.stderr, `error ${message}\nRun \`restlint --help\` for usage.\n`, args.join(' '));
+      assert.equal(result.stdout, '');
+    }
   });
 });

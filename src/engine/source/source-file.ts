@@ -47,6 +47,8 @@ export class SourceFile {
     readonly refHolders?: readonly Record<string, unknown>[],
     /** Whether one collection stands in several places of the data (YAML aliases); JSON data is always a tree. */
     readonly sharesNodes = false,
+    /** YAML only: how many nodes the data has with every alias written out, and how many the text writes (yaml-text.ts). */
+    readonly aliasExpansion?: { expandedNodes: number; writtenNodes: number },
   ) {
     this.lines = new LineIndex(text);
   }
@@ -95,12 +97,19 @@ export interface ReadLimits {
   maxBytes: number;
 }
 
-export const DEFAULT_MAX_BYTES = 40 * 1024 * 1024;
+/**
+ * 100 MB: the largest real descriptions (Microsoft Graph) are about 50 MB and lint in about
+ * 500 MB of memory; the limit is for what would exhaust it.
+ */
+export const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
 
-const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+/** A size for a message: `1.5 MB`, or in KB below 1 MB (`--max-file-size 0.001` is `1.0 KB`, not `0.0 MB`). */
+export function sizeText(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
 
 function tooBig(path: string, limits: ReadLimits, what: string): SourceError {
-  return new SourceError('too-large', path, `${what} over the ${mb(limits.maxBytes)} MB limit`, undefined, 'raise the limit with --max-file-size <MB> if this is really an API description');
+  return new SourceError('too-large', path, `${what} over the ${sizeText(limits.maxBytes)} limit`, undefined, 'raise the limit with --max-file-size <MB> if this is really an API description');
 }
 
 /** The size check readSourceFile makes, for a text already in memory (an editor buffer). */
@@ -108,7 +117,7 @@ export function checkTextSize(path: string, text: string, limits: ReadLimits = {
   // UTF-8 takes at most 3 bytes per UTF-16 unit: only a text near the limit needs its exact byte count.
   if (text.length * 3 <= limits.maxBytes) return;
   const size = Buffer.byteLength(text, 'utf8');
-  if (size > limits.maxBytes) throw tooBig(path, limits, `file is ${mb(size)} MB,`);
+  if (size > limits.maxBytes) throw tooBig(path, limits, `file is ${sizeText(size)},`);
 }
 
 export function readSourceFile(path: string, limits: ReadLimits = { maxBytes: DEFAULT_MAX_BYTES }): SourceFile {
@@ -121,7 +130,7 @@ export function readSourceFile(path: string, limits: ReadLimits = { maxBytes: DE
   } catch (error) {
     throw fsError(path, error);
   }
-  if (size > limits.maxBytes) throw tooBig(path, limits, `file is ${mb(size)} MB,`);
+  if (size > limits.maxBytes) throw tooBig(path, limits, `file is ${sizeText(size)},`);
   let bytes: Buffer;
   try {
     // A device or pipe (/dev/zero, <(…)) has no size and may never end: read at most the limit.
@@ -157,8 +166,8 @@ export function parseSourceText(path: string, text: string): SourceFile {
 
 function parseYamlSource(path: string, text: string): SourceFile {
   try {
-    const { data, locator, refHolders, sharesNodes } = parseYaml(text, path);
-    return new SourceFile(path, text, 'yaml', data, locator, refHolders, sharesNodes);
+    const { data, locator, refHolders, sharesNodes, expandedNodes, writtenNodes } = parseYaml(text, path);
+    return new SourceFile(path, text, 'yaml', data, locator, refHolders, sharesNodes, { expandedNodes, writtenNodes });
   } catch (error) {
     if (error instanceof YAMLException) {
       const mark = error.mark as { line: number; column: number } | undefined;

@@ -15,6 +15,15 @@ export interface ParsedYaml {
   refHolders: Record<string, unknown>[];
   /** Whether an alias makes one collection appear in several places (a walk over the data must then not trust it is a tree). */
   sharesNodes: boolean;
+  /**
+   * How many nodes the data has with every alias written out (keys and scalars count): what a
+   * reader that copies aliases (Spectral's parser) builds. Huge from a few written nodes is an
+   * alias bomb ("billion laughs"). Counted only when an alias stands in for a collection (else
+   * it is `written`).
+   */
+  expandedNodes: number;
+  /** How many nodes the text writes (an alias is one). */
+  writtenNodes: number;
 }
 
 /**
@@ -27,6 +36,11 @@ export function parseYaml(text: string, filename: string): ParsedYaml {
   const spans = new WeakMap<object, ChildSpans>();
   const refHolders: Record<string, unknown>[] = [];
   let sharesNodes = false;
+  // The expanded size of each collection closed so far, and of the children of each open node.
+  const expanded = new WeakMap<object, number>();
+  const sizes: number[] = [];
+  let written = 0;
+  let rootSize = 0;
   // One stack frame per open node: its start offset and the spans of its children (created
   // on the first child: scalars, most nodes, never get an array).
   const starts: number[] = [];
@@ -35,25 +49,35 @@ export function parseYaml(text: string, filename: string): ParsedYaml {
     if (event === 'open') {
       starts.push(state.position);
       children.push(undefined);
+      sizes.push(0);
       return;
     }
     const start = starts.pop()!;
     const own = children.pop();
+    const inside = sizes.pop()!;
     const value = state.result;
+    written++;
+    // An alias (no children of its own) counts what its anchor expands to; a collection that
+    // encloses its own anchor's alias (a cycle) counts that alias once.
+    let size = 1 + inside;
     // An alias closes with the anchored object: keep the spans of its first (real) occurrence.
     if (value !== null && typeof value === 'object') {
       if (own !== undefined && !spans.has(value)) {
+        expanded.set(value, size);
         spans.set(value, own);
         if (!Array.isArray(value) && Object.prototype.hasOwnProperty.call(value, '$ref')) refHolders.push(value as Record<string, unknown>);
       } else if (own === undefined && spans.has(value)) {
         sharesNodes = true;
+        size = expanded.get(value) ?? 1;
       }
     }
     const depth = children.length;
+    if (depth > 0) sizes[depth - 1] += size;
+    else rootSize = size;
     if (depth > 0) (children[depth - 1] ??= []).push(start, state.position, value);
   };
   const data = load(text, { filename, listener });
-  return { data, locator: new YamlLocator(text, data, spans), refHolders, sharesNodes };
+  return { data, locator: new YamlLocator(text, data, spans), refHolders, sharesNodes, expandedNodes: sharesNodes ? rootSize : written, writtenNodes: written };
 }
 
 export { YAMLException };

@@ -46,6 +46,11 @@ export interface PathItemNode {
   value: Json;
   valueLoc: NodeLocation;
   operations: OperationNode[];
+  /**
+   * The entry is a `$ref` that resolves to nothing (a missing file, a broken pointer): only the
+   * path is known, `value` is empty. Rules about what a path item holds skip it.
+   */
+  unresolved?: true;
 }
 
 export interface OperationNode {

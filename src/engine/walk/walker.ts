@@ -90,7 +90,15 @@ export class Walker {
 
   private pathItem(path: string, raw: unknown, loc: NodeLocation): PathItemNode | undefined {
     const resolved = this.resolver.resolve(raw, loc);
-    if (!resolved || !isObject(resolved.value)) return undefined;
+    if (!resolved || !isObject(resolved.value)) {
+      // A `$ref` that resolves to nothing (invalid-ref says so) still has its path key: the
+      // rules about the path see it, as an item with nothing in it (`unresolved`).
+      if (!isObject(raw)) return undefined;
+      const item: PathItemNode = { kind: 'PathItem', path, segments: parsePath(path), loc, value: {}, valueLoc: loc, operations: [], unresolved: true };
+      this.emit('PathItem', item);
+      this.emit('PathItem:exit', item);
+      return item;
+    }
     const value = resolved.value;
     const item: PathItemNode = {
       kind: 'PathItem',
