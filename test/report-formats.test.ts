@@ -15,7 +15,7 @@ import { formatJunit } from '../src/report/junit';
 import { formatMarkdown, MAX_ROWS } from '../src/report/markdown';
 import type { LintReport } from '../src/report/report';
 import { formatSarif, restlintVersion } from '../src/report/sarif';
-import { formatStylish, TALLY_RULES, TALLY_THRESHOLD } from '../src/report/stylish';
+import { displayPath, formatStylish, TALLY_RULES, TALLY_THRESHOLD } from '../src/report/stylish';
 import { keyFindings, keyString } from '../src/cli/fingerprint';
 import { RULE_DOCS_BASE_URL } from '../src/engine/rule-docs';
 import { allRules } from '../rules';
@@ -430,4 +430,11 @@ describe('gitlab', () => {
     assert.equal(twice.length, 2);
     assert.notEqual(twice[0].fingerprint, twice[1].fingerprint);
   });
+});
+
+test('displayPath: a file under the folder relative, anything else as given, a URL untouched', () => {
+  assert.equal(displayPath('/work/api/openapi.yaml', '/work/api'), 'openapi.yaml');
+  assert.equal(displayPath('/elsewhere/openapi.yaml', '/work/api'), '/elsewhere/openapi.yaml');
+  assert.equal(displayPath('http://127.0.0.1:1/', process.cwd()), 'http://127.0.0.1:1/', 'path.relative reads a URL as a path under the process folder');
+  assert.equal(displayPath('https://example.com/openapi.json', process.cwd()), 'https://example.com/openapi.json');
 });

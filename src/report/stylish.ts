@@ -93,6 +93,8 @@ export function formatFileError(error: LintReport['errors'][number], colors: Col
 }
 
 export function displayPath(file: string, cwd: string): string {
+  // A URL (a probed API, a remote document) is no path: path.relative would make `http:/host` of it.
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(file)) return file;
   const rel = relative(cwd, file);
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
 }
