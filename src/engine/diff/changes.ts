@@ -4,7 +4,7 @@
  * default severity: `error` breaks clients that work today, `warn` breaks some of them, `info`
  * breaks none.
  */
-import type { Severity } from '../rule';
+import type { AnyRule, Severity } from '../rule';
 
 export type ChangeLevel = Extract<Severity, 'error' | 'warn' | 'info'>;
 
@@ -60,3 +60,11 @@ export type ChangeId = (typeof kinds)[number][0];
 export const CHANGE_KINDS: readonly ChangeKind[] = kinds.map(([id, level, description]) => ({ id, level, description }));
 
 export const CHANGE_BY_ID: ReadonlyMap<string, ChangeKind> = new Map(CHANGE_KINDS.map((kind) => [kind.id, kind]));
+
+/**
+ * Each change kind as a rule the config reads (`rules: { endpoint-removed: warn }`): metadata
+ * only, no checks. Lint never runs them; `restlint diff` reads the severity they are given.
+ */
+export const CHANGE_RULES: readonly AnyRule[] = CHANGE_KINDS.map((kind) => ({
+  meta: { id: kind.id, group: 'correctness', severity: kind.level, description: kind.description, sources: [], fix: 'no', recommended: false, messages: {} },
+}));
