@@ -162,6 +162,24 @@ describe('restlint diff <old> <new>', () => {
   });
 });
 
+describe('restlint diff: the CI formats', () => {
+  test('github annotations, SARIF with a descriptor per change id, JUnit with a failure per breaking change', async () => {
+    const dir = folder({ ...Object.fromEntries(Object.entries(oldFiles).map(([name, text]) => [`old/${name}`, text])), ...Object.fromEntries(Object.entries(newFiles).map(([name, text]) => [`new/${name}`, text])) });
+    const github = await runCli(['diff', 'old/openapi.yaml', 'new/openapi.yaml', '-f', 'github'], { cwd: dir });
+    assert.equal(github.code, 1, describeRun(github));
+    assert.equal(
+      github.stdout,
+      '::error file=new/schemas/user.yaml,line=3,endLine=3,col=20,endColumn=25,title=request-property-became-required::POST /users: request property "email" is now required; clients that omit it will get a 4xx\n',
+    );
+    const sarif = await runCli(['diff', 'old/openapi.yaml', 'new/openapi.yaml', '-f', 'sarif'], { cwd: dir });
+    const log = JSON.parse(sarif.stdout) as { runs: { tool: { driver: { rules: { id: string; shortDescription: { text: string } }[] } }; results: { ruleId: string; level: string }[] }[] };
+    assert.deepEqual(log.runs[0].tool.driver.rules.map((rule) => [rule.id, rule.shortDescription.text]), [['request-property-became-required', 'An optional request property became required']]);
+    assert.deepEqual(log.runs[0].results.map((result) => [result.ruleId, result.level]), [['request-property-became-required', 'error']]);
+    const junit = await runCli(['diff', 'old/openapi.yaml', 'new/openapi.yaml', '-f', 'junit'], { cwd: dir });
+    assert.match(junit.stdout, /<testcase name="request-property-became-required" classname="new\/schemas\/user\.yaml">\n\s*<failure message="POST \/users: request property &quot;email&quot; is now required/);
+  });
+});
+
 describe('restlint diff with git refs', () => {
   function repository(): string {
     const dir = folder(oldFiles);

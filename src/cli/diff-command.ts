@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, realpathSync, rmSync, statSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { ConfigError, ConfigFinder } from '../engine/config/config';
-import { CHANGE_BY_ID } from '../engine/diff/changes';
+import { CHANGE_BY_ID, CHANGE_RULES } from '../engine/diff/changes';
 import { diffDocuments, type Change } from '../engine/diff/diff';
 import { openDocument, type OpenDocument } from '../engine/document';
 import { compareFindings, type Finding } from '../engine/finding';
@@ -130,7 +130,7 @@ export async function diffCommand(args: DiffArgs): Promise<number> {
     const threshold = SEVERITY_NUMBER[args.failSeverity];
     const shown = args.quiet ? findings.filter((finding) => finding.severity <= threshold) : findings;
     const report: LintReport = { findings: shown, errors: [], files: [now.nameOf(now.document.file)] };
-    writeOutputs(report, args.outputs, [], cwd, { quiet: args.quiet, reporters: { markdown: formatChangelog } });
+    writeOutputs(report, args.outputs, CHANGE_RULES, cwd, { quiet: args.quiet, reporters: { markdown: formatChangelog } });
     return findings.some((finding) => finding.severity <= threshold) ? EXIT.findings : EXIT.ok;
   } finally {
     for (const temp of temps) rmSync(temp, { recursive: true, force: true });

@@ -132,6 +132,12 @@ export const CASES: Case[] = [
   { name: 'request-enum-value-removed', old: postUsers(object({ role: { type: 'string', enum: ['admin', 'user'] } })), new: postUsers(object({ role: { type: 'string', enum: ['user'] } })), expect: [
       'request-enum-value-removed error new openapi.json:18:21 POST /users: request property "role" no longer accepts "admin"; clients that send it will get a 4xx',
     ] },
+  {
+    name: 'request-enum-value-removed: an enum where any value was accepted',
+    old: postUsers(object({ role: { type: 'string' } })),
+    new: postUsers(object({ role: { type: 'string', enum: ['user'] } })),
+    expect: ['request-enum-value-removed error new openapi.json:18:21 POST /users: request property "role" now accepts only "user"; clients that send any other value will get a 4xx'],
+  },
   { name: 'response-property-removed', old: getUser(object({ id: str, name: str }, ['id', 'name'])), new: getUser(object({ id: str }, ['id'])), expect: [
       'response-property-removed error old openapi.json:35:21 GET /users/{id}: 200 response property "name" was removed; clients that read it will not find it',
     ] },

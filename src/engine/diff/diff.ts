@@ -523,12 +523,13 @@ class Differ {
         const lost = now.types ? [...was.types].filter((type) => !now.types!.has(type) && !(type === 'integer' && now.types!.has('number'))) : [];
         if (lost.length > 0) this.add(family === 'parameter' ? 'parameter-type-changed' : 'request-property-type-changed', operation, `${operation}: ${what} changed type from ${typeText(was.types)} to ${typeText(now.types!)}; clients that send ${typeText(new Set(lost))} will get a 4xx`, typeAt(now), 'new');
       }
-      if (was.enum || now.enum) {
-        const removed = now.enum ? (was.enum ? was.enum.filter((each) => !now.enum!.some((other) => same(each, other))) : ['any other value']) : [];
-        if (removed.length > 0) {
-          const list = removed.map((each) => (each === 'any other value' && !was.enum ? each : JSON.stringify(each))).join(', ');
-          this.add(family === 'parameter' ? 'parameter-enum-value-removed' : 'request-enum-value-removed', operation, `${operation}: ${what} no longer accepts ${list}; clients that send ${removed.length === 1 ? 'it' : 'them'} will get a 4xx`, { file: at.file, pointer: [...at.pointer, 'enum'] }, 'new');
-        }
+      if (now.enum) {
+        const id = family === 'parameter' ? 'parameter-enum-value-removed' : 'request-enum-value-removed';
+        const enumAt = { file: at.file, pointer: [...at.pointer, 'enum'] };
+        const removed = was.enum ? was.enum.filter((each) => !now.enum!.some((other) => same(each, other))) : [];
+        const values = (list: unknown[]) => list.map((each) => JSON.stringify(each)).join(', ');
+        if (removed.length > 0) this.add(id, operation, `${operation}: ${what} no longer accepts ${values(removed)}; clients that send ${removed.length === 1 ? 'it' : 'them'} will get a 4xx`, enumAt, 'new');
+        else if (!was.enum) this.add(id, operation, `${operation}: ${what} now accepts only ${values(now.enum)}; clients that send any other value will get a 4xx`, enumAt, 'new');
       }
       for (const tightened of tightenings(was.constraints, now.constraints)) {
         this.add(family === 'parameter' ? 'parameter-constraint-tightened' : 'request-constraint-tightened', operation, `${operation}: ${what} ${tightened.text}; clients that send values the old limit allowed will get a 4xx`, { file: at.file, pointer: [...at.pointer, tightened.key] }, 'new', 'key');
