@@ -135,6 +135,16 @@ describe('restlint diff <old> <new>', () => {
     assert.notEqual(lint.code, 2, describeRun(lint));
   });
 
+  test('x-restlint-ignore on a node of the new document accepts a change there; lint does not call it unknown or unused', async () => {
+    const accepted = user('name, email').replace('  type: object\n', '  type: object\n  x-restlint-ignore: { request-property-became-required: "v2 clients all send it" }\n');
+    const dir = folder({ 'old/openapi.yaml': oldFiles['openapi.yaml'], 'old/schemas/user.yaml': oldFiles['schemas/user.yaml'], 'new/openapi.yaml': newFiles['openapi.yaml'], 'new/schemas/user.yaml': accepted });
+    const result = await runCli(['diff', 'old/openapi.yaml', 'new/openapi.yaml', '-f', 'json'], { cwd: dir });
+    assert.equal(result.code, 0, describeRun(result));
+    assert.equal(result.stdout, '[]\n');
+    const lint = await runCli(['lint', 'new/openapi.yaml', '-f', 'json', '--fail-severity', 'hint'], { cwd: dir });
+    assert.deepEqual((JSON.parse(lint.stdout) as { code: string }[]).filter((finding) => finding.code === 'unused-ignore'), []);
+  });
+
   test('--format markdown --output: a changelog, breaking changes first', async () => {
     const dir = folder({
       'old.yaml': entry("  /pets:\n    get:\n      responses:\n        '200': { description: ok }\n"),

@@ -6,6 +6,7 @@ import { CHANGE_BY_ID, CHANGE_RULES } from '../engine/diff/changes';
 import { diffDocuments, type Change } from '../engine/diff/diff';
 import { openDocument, type OpenDocument } from '../engine/document';
 import { compareFindings, type Finding } from '../engine/finding';
+import { Ignores } from '../engine/ignores';
 import { SEVERITY_NUMBER, type Severity } from '../engine/rule';
 import { SourceError } from '../engine/source/source-file';
 import { colorsFor } from '../report/colors';
@@ -109,10 +110,13 @@ export async function diffCommand(args: DiffArgs): Promise<number> {
       }
       throw error;
     }
+    // `x-restlint-ignore: { <change-id>: reason }` on a node of the new document accepts a change there.
+    const ignores = Ignores.collect(now.document.files());
     const findings: Finding[] = [];
     for (const change of changes) {
       const severity = severityOf(change);
       if (severity === 'off') continue;
+      if (change.side === 'new' && !ignores.isEmpty && ignores.silences({ code: change.id, message: change.message, path: [...change.at.pointer], severity: 0, source: change.at.file.path, range: change.range })) continue;
       const side = change.side === 'old' ? old : now;
       findings.push({
         code: change.id,
