@@ -131,6 +131,10 @@ describe('restlint diff <old> <new>', () => {
     const off = await runCli(['diff', 'old/openapi.yaml', 'new/openapi.yaml', '-f', 'json', '--config', 'off.yaml'], { cwd: dir });
     assert.equal(off.code, 0, describeRun(off));
     assert.equal(off.stdout, '[]\n');
+    write(dir, 'override.yaml', "overrides:\n  - files: ['new/schemas/user.yaml#/User']\n    rules: { request-property-became-required: info }\n");
+    const overridden = await runCli(['diff', 'old/openapi.yaml', 'new/openapi.yaml', '-f', 'json', '--config', 'override.yaml'], { cwd: dir });
+    assert.equal(overridden.code, 0, describeRun(overridden));
+    assert.deepEqual(items(overridden.stdout, dir), [{ ...emailRequired, severity: 2, breaking: false }]);
     const lint = await runCli(['lint', 'new/openapi.yaml', '--config', 'warn.yaml', '-f', 'json'], { cwd: dir });
     assert.notEqual(lint.code, 2, describeRun(lint));
   });
