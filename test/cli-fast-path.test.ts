@@ -5,7 +5,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseLintArgs } from '../src/cli/commands';
-import { lintArgsOf, parseLint } from '../src/cli/fast-path';
+import { lintArgsOf, parseLint, runFast } from '../src/cli/fast-path';
 import type { LintArgs } from '../src/cli/lint-command';
 
 /** `take`: the fast path runs it; `decline`: yargs must; `either`: whichever, as long as the two agree. */
@@ -111,3 +111,10 @@ describe('the fast path lints a command line as yargs would, or leaves it to yar
     assert.ok(LINES.filter(([expect]) => expect === 'decline').length >= 15);
   });
 });
+
+test('the fast path declines every `diff` line: yargs parses them (src/cli/commands.ts)', () => {
+  for (const argv of [['diff', 'old.yaml', 'new.yaml'], ['diff', 'openapi.yaml', '--since', 'origin/main'], ['diff', 'a.yaml', 'b.yaml', '-f', 'json'], ['diff']]) {
+    assert.equal(runFast(argv), undefined, `restlint ${argv.join(' ')}`);
+  }
+});
+

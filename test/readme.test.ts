@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { allRules } from '../rules';
 import { REPORTERS } from '../src/report/formats';
+import { CHANGE_KINDS } from '../src/engine/diff/changes';
 
 const root = join(__dirname, '..');
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
@@ -62,4 +63,11 @@ test('README describes restlint:all against restlint:recommended as the presets 
 test("README says the probe summary counts the operations it left out (it does not list them)", () => {
   assert.ok(readme.includes('the summary counts the operations that left out and names the checks it could not make'));
   assert.ok(!readme.includes('the summary says which operations'));
+});
+
+test("README's restlint diff section lists every change id with its level and description, and CI runs diff --since", () => {
+  const rows = readme.split('\n').filter((line) => /^\| `[a-z-]+` \| (error|warn|info) \|/.test(line));
+  const expected = CHANGE_KINDS.map((kind) => `| \`${kind.id}\` | ${kind.level} | ${kind.description} |`);
+  assert.deepEqual(rows, expected);
+  assert.ok(readme.includes('restlint diff openapi.yaml --since origin/main'), 'the CI example has a restlint diff --since step');
 });

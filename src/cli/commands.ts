@@ -80,6 +80,34 @@ function commandLine(argv: string[], state: { exitCode: number }, runLint: (args
       },
     )
     .command(
+      'diff <old> [new]',
+      'Breaking changes between two versions of an API: two files (either may be git-ref:path), or a file --since a git ref',
+      (command) =>
+        withReportingOptions(command)
+          .positional('old', { describe: 'The old version: an entry file, or git-ref:path (e.g. origin/main:openapi.yaml); with --since, the file', type: 'string', demandOption: true })
+          .positional('new', { describe: 'The new version: an entry file, or git-ref:path', type: 'string' })
+          .option('since', { type: 'string', describe: 'Compare the file with itself at this git ref (e.g. origin/main)' })
+          .example('$0 diff old.yaml openapi.yaml', 'Two files; their $refs are followed')
+          .example('$0 diff origin/main:openapi.yaml openapi.yaml', 'Either side may be git-ref:path')
+          .example('$0 diff openapi.yaml --since origin/main', 'In a pull request: what the change breaks for clients')
+          .example('$0 diff openapi.yaml --since origin/main -f markdown -o changelog.md', 'A changelog, breaking changes first'),
+      async (args) => {
+        // Required here: `lint` never loads the differ.
+        const { diffCommand } = require('./diff-command') as typeof import('./diff-command');
+        state.exitCode = await diffCommand({
+          old: args.old as string,
+          new: args.new,
+          since: args.since,
+          outputs: pairOutputs(listOf(args.format), listOf(args.output)),
+          failSeverity: args['fail-severity'] as Severity,
+          config: args.config,
+          quiet: args.quiet,
+          root: args.root,
+          maxFileSize: args['max-file-size'],
+        });
+      },
+    )
+    .command(
       'bundle <entry>',
       'Bundle a document split over many files into one self-contained file (local files only; no remote $ref is fetched)',
       (command) =>
@@ -193,7 +221,7 @@ function commandLine(argv: string[], state: { exitCode: number }, runLint: (args
         state.exitCode = explainCommand(args.rule);
       },
     )
-    .demandCommand(1, 'Name a command: lint, bundle, probe, lsp, rules or explain.')
+    .demandCommand(1, 'Name a command: lint, diff, bundle, probe, lsp, rules or explain.')
     .recommendCommands()
     .strict()
     .help()

@@ -3,7 +3,7 @@ import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Finding } from '../engine/finding';
 import type { AnyRule } from '../engine/rule';
 import { colorsFor } from '../report/colors';
-import { REPORTERS } from '../report/formats';
+import { REPORTERS, type Reporter } from '../report/formats';
 import type { LintReport } from '../report/report';
 import { displayPath } from '../report/stylish';
 import { isUsageError, UsageError } from './files';
@@ -15,6 +15,8 @@ export interface WriteOptions {
   quiet?: boolean;
   /** Where a format without `--output` goes: stdout, or stderr when stdout carries something else (the `--fix-dry-run` diff). */
   stream?: NodeJS.WriteStream;
+  /** Reporters that replace REPORTERS' for some formats (`restlint diff`'s markdown changelog). */
+  reporters?: Record<string, Reporter>;
 }
 
 /**
@@ -24,7 +26,7 @@ export interface WriteOptions {
 export function writeOutputs(report: LintReport, outputs: { format: string; file?: string }[], rules: readonly AnyRule[], cwd: string, options: WriteOptions = {}): void {
   const stream = options.stream ?? process.stdout;
   for (const { format, file } of outputs) {
-    const reporter = REPORTERS[format];
+    const reporter = options.reporters?.[format] ?? REPORTERS[format];
     if (!reporter) throw new UsageError(`unknown format "${format}" (known: ${Object.keys(REPORTERS).join(', ')})`);
     const colors = colorsFor(file ? {} : stream);
     const text = reporter(report, { rules, rulesDir: rulesDir(), colors, cwd, quiet: options.quiet, findingKey: findingKeys(report.findings, cwd) });

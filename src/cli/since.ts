@@ -75,7 +75,7 @@ export async function findingsNewSince(findings: Finding[], given: readonly stri
   }
 }
 
-function git(cwd: string, args: string[], input?: string) {
+export function git(cwd: string, args: string[], input?: string) {
   // Required here: loading child_process is a noticeable part of a small lint's start-up, and
   // only --since runs git.
    
@@ -89,16 +89,16 @@ function git(cwd: string, args: string[], input?: string) {
 }
 
 /** The top folder of the repository holding `dir`, as a real path. */
-function repositoryOf(dir: string, ref: string): string {
+export function repositoryOf(dir: string, ref: string, label = `--since ${ref}`): string {
   const result = git(dir, ['rev-parse', '--show-toplevel']);
   if (result.status !== 0) {
-    throw new UsageError(`--since ${ref}: ${dir} is not in a git repository; --since compares with a git ref, so run it in a clone (or use --baseline)`);
+    throw new UsageError(`${label}: ${dir} is not in a git repository; ${label.startsWith('--since') ? '--since' : 'a git-ref:path side'} compares with a git ref, so run it in a clone${label.startsWith('--since') ? ' (or use --baseline)' : ''}`);
   }
   return realpathSync(result.stdout.toString('utf8').trim());
 }
 
 /** A file's path inside the repository, with "/". */
-function repoPath(top: string, file: string): string {
+export function repoPath(top: string, file: string): string {
   return relative(top, real(file)).split(sep).join('/');
 }
 
@@ -133,7 +133,7 @@ function renames(top: string, commit: string): Map<string, string> {
  * all of them) and returns their paths. Config files are left out: the old files are linted
  * with today's config.
  */
-function writeTreeAt(top: string, commit: string, dir: string): Set<string> {
+export function writeTreeAt(top: string, commit: string, dir: string): Set<string> {
   const listed = git(top, ['ls-tree', '-r', '-z', '--full-tree', '--name-only', commit]).stdout.toString('utf8').split('\0');
   const paths = listed.filter((path) => SPEC_FILE.test(path) && !path.includes('\n') && !CONFIG_FILE_NAMES.includes(basename(path)));
   if (paths.length === 0) return new Set();

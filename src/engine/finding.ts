@@ -27,6 +27,12 @@ export interface Finding {
    * breaks the rule, with secrets given in headers redacted.
    */
   evidence?: Evidence;
+  /** For changes of `restlint diff`: the operation changed (`POST /users`), null for a document-wide change. */
+  operation?: string | null;
+  /** For changes of `restlint diff`: whether the change breaks clients (its severity is error or warn). */
+  breaking?: boolean;
+  /** For changes of `restlint diff`: which document the location is in (`old` for a removal). */
+  document?: 'old' | 'new';
 }
 
 export interface Evidence {

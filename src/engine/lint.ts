@@ -1,4 +1,5 @@
 import { FindingCollector, type Finding } from './finding';
+import { CHANGE_BY_ID } from './diff/changes';
 import { isInside, RefResolver, resolveAllRefs } from './resolve/refs';
 import { SchemaValidator } from './schema/validator';
 import type { Direction } from './schema/convert';
@@ -88,8 +89,9 @@ export function lintSource(entry: SourceFile, options: LintSourceOptions, load: 
   const ignores = Ignores.collect(loaded);
   if (!ignores.isEmpty) {
     findings.drop((finding) => ignores.silences(finding));
-    const known = new Set(options.rules.map((rule) => rule.meta.id));
-    const isOff = (rule: string, at: NodeLocation) => (config.settingsFor(at.file.path, at.pointer).get(rule)?.severity ?? 'off') === 'off';
+    // `restlint diff`'s change ids are known too; lint never reports them, so their ignores are never "unused" here.
+    const known = new Set([...options.rules.map((rule) => rule.meta.id), ...CHANGE_BY_ID.keys()]);
+    const isOff = (rule: string, at: NodeLocation) => CHANGE_BY_ID.has(rule) || (config.settingsFor(at.file.path, at.pointer).get(rule)?.severity ?? 'off') === 'off';
     for (const problem of ignores.problems(entry.path, known, isOff)) {
       const message = formatMessage(IGNORE_MESSAGES[problem.messageId], problem.data);
       findings.add({ code: 'unused-ignore', message, at: problem.at, range: () => problem.at.file.rangeOf(problem.at.pointer, problem.part) });

@@ -6,6 +6,18 @@ import type { LintReport } from './report';
  */
 export function formatJson(report: LintReport): string {
   // Probe findings add their evidence; Spectral readers ignore members they do not know.
-  const spectralShape = report.findings.map(({ code, message, path, severity, source, range, evidence }) => ({ code, message, path, severity, source, range, ...(evidence && { evidence }) }));
+  // Changes of `restlint diff` add the operation, whether they break clients and which document they are in.
+  const spectralShape = report.findings.map(({ code, message, path, severity, source, range, evidence, operation, breaking, document }) => ({
+    code,
+    message,
+    path,
+    severity,
+    source,
+    range,
+    ...(evidence && { evidence }),
+    ...(operation !== undefined && { operation }),
+    ...(breaking !== undefined && { breaking }),
+    ...(document !== undefined && { document }),
+  }));
   return JSON.stringify(spectralShape, null, 2) + '\n';
 }

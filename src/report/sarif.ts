@@ -69,15 +69,21 @@ export function formatSarif(report: LintReport, context: ReportContext, docs: Sa
   return JSON.stringify(log, null, 2) + '\n';
 }
 
+function hasRuleDoc(rulesDir: string, id: string): boolean {
+  return existsSync(join(rulesDir, `${id}.md`));
+}
+
 function ruleDescriptor(rule: AnyRule, rulesDir: string) {
   const { meta } = rule;
-  const markdown = readRuleDoc(rulesDir, meta.id).markdown;
+  // `restlint diff`'s change ids have no rule doc yet: their one-line description stands in.
+  const documented = hasRuleDoc(rulesDir, meta.id);
+  const markdown = documented ? readRuleDoc(rulesDir, meta.id).markdown : meta.description;
   return {
     id: meta.id,
     shortDescription: { text: meta.description },
     fullDescription: { text: docSection(markdown, 'What it does') ?? meta.description },
     help: { text: markdown, markdown },
-    helpUri: `${RULE_DOCS_BASE_URL}${meta.id}.md`,
+    ...(documented ? { helpUri: `${RULE_DOCS_BASE_URL}${meta.id}.md` } : {}),
     defaultConfiguration: { level: LEVELS[SEVERITY_NUMBER[meta.severity]] },
     // `tags` shows as the rule's category in code scanning; `precision` feeds its ranking.
     properties: { tags: [meta.group], precision: 'very-high' },

@@ -5,6 +5,7 @@ import { decodePointer } from '../model/location';
 import type { Range } from '../source/line-index';
 import { parseSourceText, SourceError, type SourceFile } from '../source/source-file';
 import { SEVERITIES, type AnyRule } from '../rule';
+import { CHANGE_RULES } from '../diff/changes';
 import { mergeSettings, type RuleSetting, type RuleSettings } from './settings';
 import { validateOptions } from './validate-options';
 import { closestName } from '../suggest';
@@ -208,7 +209,8 @@ export function parseConfig(path: string, text: string, rules: readonly AnyRule[
     }
   }
   const dir = dirname(path);
-  const byId = new Map(rules.map((rule) => [rule.meta.id, rule]));
+  // `restlint diff`'s change ids take a severity under `rules:` as rule ids do (one config for both).
+  const byId = new Map([...CHANGE_RULES, ...rules].map((rule) => [rule.meta.id, rule]));
 
   let base: RuleSettings = new Map();
   // The Spectral part (src/engine/spectral/definition.ts): built up from `extends`, `rules` and `functions`.

@@ -1,0 +1,216 @@
+import { existsSync, mkdtempSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { ConfigError, ConfigFinder } from '../engine/config/config';
+import { CHANGE_BY_ID, CHANGE_RULES } from '../engine/diff/changes';
+import { diffDocuments, type Change } from '../engine/diff/diff';
+import { openDocument, type OpenDocument } from '../engine/document';
+import { compareFindings, type Finding } from '../engine/finding';
+import { Ignores } from '../engine/ignores';
+import { SEVERITY_NUMBER, type Severity } from '../engine/rule';
+import { SourceError } from '../engine/source/source-file';
+import { colorsFor } from '../report/colors';
+import { formatChangelog } from '../report/changelog';
+import type { LintReport } from '../report/report';
+import { displayPath } from '../report/stylish';
+import { lintRules } from '../../rules';
+import { maxBytesOf, UsageError } from './files';
+import { EXIT } from './lint-command';
+import { outputPath, writeOutputs } from './outputs';
+import { git, repoPath, repositoryOf, writeTreeAt } from './since';
+
+export interface DiffArgs {
+  old: string;
+  new?: string;
+  /** `--since <ref>`: the old side is `old` (then the only file) at this git ref. */
+  since?: string;
+  outputs: { format: string; file?: string }[];
+  failSeverity: Severity;
+  config?: string;
+  quiet: boolean;
+  root?: string;
+  maxFileSize: number;
+}
+
+/** One side of the diff as opened: its document, how to name it, and how to name its files in reports. */
+interface OpenedSide {
+  document: OpenDocument;
+  /** Report name of a file of this side: itself, or `ref:path` for a file read from git. */
+  nameOf(file: string): string;
+}
+
+/**
+ * `restlint diff <old> <new>` and `restlint diff <file> --since <ref>`: the changes between two
+ * versions of an API, breaking ones at `error`. 0 when no change is at or above --fail-severity,
+ * 1 when one is, 2 when a side cannot be read (naming the side and the file).
+ */
+export async function diffCommand(args: DiffArgs): Promise<number> {
+  const cwd = process.cwd();
+  for (const output of args.outputs) {
+    if (output.file !== undefined) outputPath(output.file, '--output', cwd, true);
+  }
+  let oldSpec = args.old;
+  let newSpec = args.new;
+  if (args.since !== undefined) {
+    if (newSpec !== undefined) throw new UsageError('restlint diff --since <ref> takes one file (the new side); its old side is the same file at the ref');
+    if (args.since.startsWith('-') || args.since === '') throw new UsageError(`--since ${args.since}: not a git ref; name a branch, tag or commit, e.g. --since origin/main`);
+    newSpec = args.old;
+    oldSpec = `${args.since}:${args.old}`;
+  }
+  if (newSpec === undefined) throw new UsageError('restlint diff needs two sides: restlint diff <old> <new>, or restlint diff <file> --since <ref>');
+  const maxBytes = maxBytesOf(args.maxFileSize);
+  const root = args.root === undefined ? undefined : resolve(cwd, args.root);
+  const temps: string[] = [];
+  const stderr = colorsFor(process.stderr);
+  const sideError = (which: 'old' | 'new', spec: string, file: string, message: string, line?: number, hint?: string): number => {
+    const where = `${displayPath(file, cwd)}${line === undefined ? '' : `:${line + 1}`}`;
+    process.stderr.write(`${stderr.red('error')} the ${which} side (${spec}) cannot be read: ${where}: ${message}${hint ? `\n  ${stderr.dim(hint)}` : ''}\n`);
+    return EXIT.usage;
+  };
+  try {
+    const sides: Partial<Record<'old' | 'new', OpenedSide>> = {};
+    for (const [which, spec] of [['old', oldSpec], ['new', newSpec]] as const) {
+      try {
+        sides[which] = openSide(spec, cwd, { maxBytes, root }, temps);
+      } catch (error) {
+        if (error instanceof SourceError) return sideError(which, spec, nameIn(error.file, temps, spec), error.message, error.range?.start.line, error.hint);
+        throw error;
+      }
+    }
+    const old = sides.old!;
+    const now = sides.new!;
+    let changes: Change[];
+    try {
+      changes = diffDocuments(old.document, now.document);
+    } catch (error) {
+      // A file a $ref brings in that cannot be parsed: the side whose document read it.
+      if (error instanceof SourceError) {
+        const which = old.document.tried().includes(error.file) ? 'old' : 'new';
+        const side = which === 'old' ? old : now;
+        return sideError(which, which === 'old' ? oldSpec : newSpec, side.nameOf(error.file), error.message, error.range?.start.line, error.hint);
+      }
+      throw error;
+    }
+    // The config of the new side's file (given, or found by walking up from it).
+    let severityOf: (change: Change) => Severity | 'off';
+    try {
+      const finder = new ConfigFinder(lintRules, { configPath: args.config === undefined ? undefined : resolve(cwd, args.config) });
+      const config = finder.configFor(now.document.file);
+      severityOf = (change) => {
+        const configured = config.settingsFor(change.at.file.path, change.at.pointer).get(change.id)?.severity;
+        if (configured === undefined || configured === 'off') return configured ?? change.level;
+        // A weaker case (a removal past its sunset date) stays weaker than the configured severity.
+        const defaultLevel = CHANGE_BY_ID.get(change.id)!.level;
+        return SEVERITY_NUMBER[change.level] > SEVERITY_NUMBER[defaultLevel] && SEVERITY_NUMBER[change.level] > SEVERITY_NUMBER[configured] ? change.level : configured;
+      };
+    } catch (error) {
+      if (error instanceof ConfigError) {
+        process.stderr.write(`${stderr.red('error')} ${displayPath(error.file, cwd)}${error.range ? `:${error.range.start.line + 1}` : ''}: invalid config: ${error.message}\n`);
+        return EXIT.usage;
+      }
+      throw error;
+    }
+    // `x-restlint-ignore: { <change-id>: reason }` on a node of the new document accepts a change there.
+    const ignores = Ignores.collect(now.document.files());
+    const findings: Finding[] = [];
+    for (const change of changes) {
+      const severity = severityOf(change);
+      if (severity === 'off') continue;
+      if (change.side === 'new' && !ignores.isEmpty && ignores.silences({ code: change.id, message: change.message, path: [...change.at.pointer], severity: 0, source: change.at.file.path, range: change.range })) continue;
+      const side = change.side === 'old' ? old : now;
+      findings.push({
+        code: change.id,
+        message: change.message,
+        path: jsonPath(change.at.file.data, change.at.pointer),
+        severity: SEVERITY_NUMBER[severity],
+        source: side.nameOf(change.at.file.path),
+        range: change.range,
+        operation: change.operation,
+        breaking: severity === 'error' || severity === 'warn',
+        document: change.side,
+      });
+    }
+    findings.sort(compareFindings);
+    const threshold = SEVERITY_NUMBER[args.failSeverity];
+    const shown = args.quiet ? findings.filter((finding) => finding.severity <= threshold) : findings;
+    const report: LintReport = { findings: shown, errors: [], files: [now.nameOf(now.document.file)] };
+    writeOutputs(report, args.outputs, CHANGE_RULES, cwd, { quiet: args.quiet, reporters: { markdown: formatChangelog } });
+    return findings.some((finding) => finding.severity <= threshold) ? EXIT.findings : EXIT.ok;
+  } finally {
+    for (const temp of temps) rmSync(temp, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Opens one side: a file, or `ref:path` (the file and every file in the repository at that git
+ * ref, written to a temporary folder that mirrors the repository, so its $refs resolve as they
+ * did). A path that exists is a file, whatever its name holds.
+ */
+function openSide(spec: string, cwd: string, options: { maxBytes: number; root?: string }, temps: string[]): OpenedSide {
+  const colon = spec.indexOf(':');
+  const isFile = existsSync(resolve(cwd, spec)) || colon <= 0 || /^[a-z]:[\\/]/i.test(spec);
+  if (isFile) {
+    const document = openDocument(resolve(cwd, spec), options);
+    return { document, nameOf: (file) => file };
+  }
+  const ref = spec.slice(0, colon);
+  const path = spec.slice(colon + 1);
+  if (ref.startsWith('-')) throw new UsageError(`${spec}: "${ref}" is not a git ref; name a branch, tag or commit, e.g. origin/main:openapi.yaml`);
+  const absolute = resolve(cwd, path);
+  const label = `${spec}`;
+  const top = repositoryOf(nearestFolder(dirname(absolute)), ref, label);
+  const verify = git(top, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+  if (verify.status !== 0) {
+    throw new UsageError(`${spec}: unknown git ref "${ref}" in ${top}; name a branch, tag or commit that exists (for a remote branch, fetch it first: git fetch origin)`);
+  }
+  const commit = verify.stdout.toString('utf8').trim();
+  const inRepo = repoPath(top, absolute);
+  const temp = realpathSync(mkdtempSync(join(tmpdir(), 'restlint-diff-')));
+  temps.push(temp);
+  const written = writeTreeAt(top, commit, temp);
+  const nameOf = (file: string) => {
+    const rel = relative(temp, file);
+    return rel.startsWith('..') ? file : `${ref}:${rel.split(sep).join('/')}`;
+  };
+  if (!written.has(inRepo)) throw new SourceError('missing', `${ref}:${inRepo}`, `file not found at ${ref}`);
+  const rootInside = options.root === undefined ? undefined : relative(top, options.root);
+  const root = rootInside !== undefined && !rootInside.startsWith('..') ? join(temp, rootInside) : temp;
+  try {
+    return { document: openDocument(join(temp, ...inRepo.split('/')), { ...options, root }), nameOf };
+  } catch (error) {
+    if (error instanceof SourceError) throw new SourceError(error.kind, nameOf(error.file), error.message, error.range, error.hint, error.documentType);
+    throw error;
+  }
+}
+
+/** The nearest folder that exists at or above `dir` (a `ref:path` side's file may be gone from the working tree). */
+function nearestFolder(dir: string): string {
+  for (let at = dir; ; at = dirname(at)) {
+    try {
+      if (statSync(at).isDirectory()) return at;
+    } catch {
+      // not there: one level up
+    }
+    if (dirname(at) === at) return at;
+  }
+}
+
+/** A file named in an error while opening a side: `ref:path` for one in a temporary copy. */
+function nameIn(file: string, temps: readonly string[], spec: string): string {
+  for (const temp of temps) {
+    const rel = relative(temp, file);
+    if (!rel.startsWith('..')) return `${spec.slice(0, spec.indexOf(':'))}:${rel.split(sep).join('/')}`;
+  }
+  return file;
+}
+
+/** A JSON pointer as Spectral's path: array indices as numbers. */
+function jsonPath(data: unknown, pointer: readonly string[]): (string | number)[] {
+  const path: (string | number)[] = [];
+  let node = data;
+  for (const segment of pointer) {
+    path.push(Array.isArray(node) ? Number(segment) : segment);
+    node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[segment] : undefined;
+  }
+  return path;
+}
