@@ -48,6 +48,7 @@ const PARTS = {
     'test/fix.test.ts',
     'test/readme-probe.test.ts',
     'test/hostile.test.ts',
+    'test/html-report.test.ts',
     'test/spectral-habits.test.ts',
     'test/integrations.test.ts',
     'test/package.test.ts',

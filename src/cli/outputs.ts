@@ -4,6 +4,7 @@ import type { Finding } from '../engine/finding';
 import type { AnyRule } from '../engine/rule';
 import { colorsFor } from '../report/colors';
 import { REPORTERS } from '../report/formats';
+import type { HtmlRun } from '../report/html';
 import type { LintReport } from '../report/report';
 import { displayPath } from '../report/stylish';
 import { isUsageError, UsageError } from './files';
@@ -15,6 +16,8 @@ export interface WriteOptions {
   quiet?: boolean;
   /** Where a format without `--output` goes: stdout, or stderr when stdout carries something else (the `--fix-dry-run` diff). */
   stream?: NodeJS.WriteStream;
+  /** The run, for the HTML report. */
+  run?: HtmlRun;
 }
 
 /**
@@ -27,7 +30,7 @@ export function writeOutputs(report: LintReport, outputs: { format: string; file
     const reporter = REPORTERS[format];
     if (!reporter) throw new UsageError(`unknown format "${format}" (known: ${Object.keys(REPORTERS).join(', ')})`);
     const colors = colorsFor(file ? {} : stream);
-    const text = reporter(report, { rules, rulesDir: rulesDir(), colors, cwd, quiet: options.quiet, findingKey: findingKeys(report.findings, cwd) });
+    const text = reporter(report, { rules, rulesDir: rulesDir(), colors, cwd, quiet: options.quiet, run: options.run, findingKey: findingKeys(report.findings, cwd) });
     if (!file) {
       stream.write(text);
       continue;
