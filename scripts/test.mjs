@@ -31,6 +31,7 @@ const PARTS = {
     'test/migration.test.ts',
     'test/readme.test.ts',
     'test/report-formats.test.ts',
+    'test/report-html.test.ts',
     'test/rule-docs.test.ts',
     'test/rule-fixes.test.ts',
   ],

@@ -189,6 +189,7 @@ else {
       try {
         assert.deepEqual(requests, []);
         assert.deepEqual(errors, []);
+        assert.equal(await page.textContent('#api-title'), 'Petstore (bad example) 1.0.0');
         await checkCommon(page, findings);
         const groups = await page.$$eval('section.file', (files) =>
           files.flatMap((file) => [...file.querySelectorAll('section.rule')].map((group) => [`${file.getAttribute('data-file')} ${group.querySelector('h4 code')?.textContent}`, group.querySelectorAll('article.finding').length] as const)),

@@ -4,15 +4,7 @@ import type { AnyRule } from '../engine/rule';
 import { loadLiveApi } from '../probe/api';
 import { rulePlan, type ProbeSummary } from '../probe/probe';
 import type { HtmlRun } from '../report/html';
-
-/** `info.title` and `info.version` of a parsed document, when they are strings. */
-export function apiInfo(data: unknown): { title?: string; version?: string } {
-  const info = (data as { info?: { title?: unknown; version?: unknown } } | null)?.info;
-  return {
-    title: typeof info?.title === 'string' ? info.title : undefined,
-    version: typeof info?.version === 'string' ? info.version : undefined,
-  };
-}
+import { apiInfo } from './html-lint-run';
 
 /**
  * What the HTML report shows of a probe: the API, when and against what it ran, every documented
