@@ -143,7 +143,7 @@ else {
         // An HTML error page in a response excerpt is text, not markup.
         assert.ok((await page.locator('pre.response', { hasText: '<!DOCTYPE html>' }).count()) > 0);
         assert.ok(!(await page.content()).includes(SECRET));
-        await page.setViewportSize({ width: 1280, height: 1000 });
+        await page.setViewportSize({ width: 1280, height: 1480 });
         await page.screenshot({ path: join(screenshotDir(), 'probe-report.png') });
       } finally {
         await page.close();
