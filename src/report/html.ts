@@ -114,7 +114,7 @@ export function formatHtml(report: LintReport, context: ReportContext): string {
 }
 
 function countTable(kind: string, rows: [string, number][]): string {
-  return `<table class="counts" id="counts-${kind}"><tbody>${rows.map(([name, count]) => `<tr data-${kind}="${escapeHtml(name)}"><th>${escapeHtml(name)}</th><td>${count}</td></tr>`).join('')}</tbody></table>`;
+  return `<details><summary>as a table</summary><table class="counts" id="counts-${kind}"><tbody>${rows.map(([name, count]) => `<tr data-${kind}="${escapeHtml(name)}"><th>${escapeHtml(name)}</th><td>${count}</td></tr>`).join('')}</tbody></table></details>`;
 }
 
 /** Operations × checks: failed (with the count), not checked (and why), or passed (the check ran, no finding). */
@@ -177,7 +177,7 @@ body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0 auto;
 h1{font-size:22px;margin:0 0 8px}h2{font-size:18px;margin:24px 0 8px;border-bottom:1px solid #d8dee4}h3{font-size:15px;margin:16px 0 4px}h4{font-size:14px;margin:10px 0 4px}h5{margin:0 0 2px;font-size:12px;color:#57606a}
 dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;margin:0}dl.meta dt{font-weight:600;color:#57606a}dl.meta dd{margin:0;word-break:break-all}
 ul.summary{color:#57606a;font-size:13px;margin:8px 0 0;padding-left:20px}
-.chart-pair{display:flex;gap:24px;flex-wrap:wrap}.chart-pair figure{flex:1 1 360px;margin:0}figcaption{font-weight:600;margin-bottom:4px}
+.chart-pair{display:flex;gap:24px;flex-wrap:wrap}.chart-pair figure{flex:1 1 360px;margin:0}figcaption{font-weight:600;margin-bottom:4px}details summary{font-size:12px;color:#57606a;cursor:pointer}
 .chart{height:220px}table.counts{border-collapse:collapse;font-size:12px;margin-top:4px}table.counts th,table.counts td{padding:1px 8px;text-align:left;border-bottom:1px solid #eaeef2}
 .scroll{overflow-x:auto}#checks{border-collapse:collapse;font-size:12px}#checks th,#checks td{border:1px solid #d8dee4;padding:3px 6px;text-align:center;vertical-align:top}#checks tbody th{text-align:left;white-space:nowrap}
 #checks thead th[data-check]{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap;font-weight:500}
