@@ -39,6 +39,24 @@ const nodeBundle = {
   // yargs is ESM and reads import.meta.url, which a CommonJS bundle lacks: give it this file's URL.
   define: { 'import.meta.url': '__importMetaUrl' },
 };
+// The HTML report's script (src/report/html-client.ts with chartist, for the browser) and chartist's
+// CSS, defined into the bundles that write reports: a report inlines them, so it opens with no network.
+const htmlClient = await build({
+  entryPoints: [join(root, 'src', 'report', 'html-client.ts')],
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2020',
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+  write: false,
+});
+const htmlAssets = JSON.stringify({
+  js: htmlClient.outputFiles[0].text.replace(/<\/(script)/gi, '<\\/$1'),
+  css: readFileSync(join(root, 'node_modules', 'chartist', 'dist', 'index.css'), 'utf8').replace(/\/\*# sourceMappingURL=.*?\*\//g, ''),
+});
+nodeBundle.define.RESTLINT_HTML_ASSETS = htmlAssets;
 const importMetaUrl = "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;";
 
 // dist/ is overwritten in place, not deleted first: a test run reading dist/cli.js while

@@ -246,7 +246,7 @@ function withReportingOptions<T>(command: Argv<T>) {
         type: 'string',
         choices: Object.keys(REPORTERS),
         default: 'stylish',
-        describe: "Output format (json: Spectral's result shape; summary: a count per rule; gitlab: GitLab Code Quality); repeat to write several, paired with --output",
+        describe: "Output format (json: Spectral's result shape; summary: a count per rule; gitlab: GitLab Code Quality; html: a self-contained page for QA, with --output); repeat to write several, paired with --output",
       })
       .option('output', { alias: 'o', type: 'string', describe: 'Write the format given in the same position to this file instead of stdout (missing folders are created only inside the current folder)' })
       .option('fail-severity', { alias: 'F', choices: SEVERITIES, default: 'error' as Severity, describe: 'Exit 1 when a finding is at or above this severity' })

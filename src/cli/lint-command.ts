@@ -15,6 +15,7 @@ import type { FileOutcome } from './lint-worker';
 import { formatFixSummary, runFixes, type FixMode } from './fix';
 import { lintFiles } from './pool';
 import { addSpectralPass } from './lint-worker';
+import { lintRun } from './html-lint-run';
 import { outputPath, writeOutputs } from './outputs';
 
 /** The options `lint` and `probe` share: where reports go, what fails, which config, which files may be read. */
@@ -55,6 +56,7 @@ export async function lintCommand(args: LintArgs): Promise<number> {
   for (const output of args.outputs) if (output.file !== undefined) outputPath(output.file, '--output', cwd, true);
   if (args.onlyNew?.writeBaseline !== undefined) outputPath(args.onlyNew.writeBaseline, '--write-baseline', cwd, true);
   const maxBytes = maxBytesOf(args.maxFileSize);
+  const startedAt = new Date();
   const { files, named } = await collectFileList(args.files, cwd);
   const progress = progressLine(files.length, !args.quiet);
   const task = { configPath: args.config, root, maxBytes };
@@ -104,7 +106,8 @@ export async function lintCommand(args: LintArgs): Promise<number> {
   // --fix-dry-run: the diff alone on stdout (so `> fix.diff` holds a patch), the report on stderr or in --output.
   if (fixed && args.fix === 'dry-run') process.stdout.write(fixed.diff);
   const shown = args.displayOnlyFailures ? { ...report, findings: report.findings.filter((finding) => finding.severity === SEVERITY_NUMBER.error) } : report;
-  writeOutputs(shown, args.outputs, lintRules, cwd, { quiet: args.quiet, stream: args.fix === 'dry-run' ? process.stderr : process.stdout });
+  const run = args.outputs.some((output) => output.format === 'html') ? lintRun(report.files, startedAt, maxBytes) : undefined;
+  writeOutputs(shown, args.outputs, lintRules, cwd, { quiet: args.quiet, run, stream: args.fix === 'dry-run' ? process.stderr : process.stdout });
   if (fixed && args.fix) process.stderr.write(formatFixSummary(fixed, args.fix, cwd, args.quiet));
 
   if (ruleTimings) process.stderr.write(formatTimings(ruleTimings));

@@ -4,6 +4,7 @@ import type { Finding } from '../engine/finding';
 import type { AnyRule } from '../engine/rule';
 import { colorsFor } from '../report/colors';
 import { REPORTERS, type Reporter } from '../report/formats';
+import type { HtmlRun } from '../report/html';
 import type { LintReport } from '../report/report';
 import { displayPath } from '../report/stylish';
 import { isUsageError, UsageError } from './files';
@@ -17,6 +18,8 @@ export interface WriteOptions {
   stream?: NodeJS.WriteStream;
   /** Reporters that replace REPORTERS' for some formats (`restlint diff`'s markdown changelog). */
   reporters?: Record<string, Reporter>;
+  /** The run, for the HTML report. */
+  run?: HtmlRun;
 }
 
 /**
@@ -29,7 +32,7 @@ export function writeOutputs(report: LintReport, outputs: { format: string; file
     const reporter = options.reporters?.[format] ?? REPORTERS[format];
     if (!reporter) throw new UsageError(`unknown format "${format}" (known: ${Object.keys(REPORTERS).join(', ')})`);
     const colors = colorsFor(file ? {} : stream);
-    const text = reporter(report, { rules, rulesDir: rulesDir(), colors, cwd, quiet: options.quiet, findingKey: findingKeys(report.findings, cwd) });
+    const text = reporter(report, { rules, rulesDir: rulesDir(), colors, cwd, quiet: options.quiet, run: options.run, findingKey: findingKeys(report.findings, cwd) });
     if (!file) {
       stream.write(text);
       continue;

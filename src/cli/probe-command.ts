@@ -12,6 +12,7 @@ import type { FileError, LintReport } from '../report/report';
 import { formatFileError } from '../report/stylish';
 import { allRules, probeRules } from '../../rules';
 import { maxBytesOf, UsageError } from './files';
+import { probeRun } from './html-run';
 import { EXIT, type ReportingArgs } from './lint-command';
 import { writeOutputs } from './outputs';
 
@@ -70,6 +71,7 @@ export async function probeCommand(args: ProbeArgs): Promise<number> {
 
   const { transport, baseUrl } = await openTransport(args, limits.concurrency, cwd);
   const progress = progressLine(!args.quiet);
+  const startedAt = new Date();
   let outcome;
   try {
     outcome = await probe({
@@ -97,7 +99,12 @@ export async function probeCommand(args: ProbeArgs): Promise<number> {
   }
   const threshold = SEVERITY_NUMBER[args.failSeverity];
   const report: LintReport = { findings: args.quiet ? findings.filter((finding) => finding.severity <= threshold) : findings, errors: [], files: [spec] };
-  writeOutputs(report, args.outputs, probeRules, cwd, { quiet: args.quiet });
+  const summaryText = formatSummary(summary, colorsFor({}));
+  const target = args.app === undefined ? baseUrl.href : `--app ${args.app}`;
+  const run = args.outputs.some((output) => output.format === 'html')
+    ? probeRun({ document, config, rules: probeRules, summary, summaryLines: summaryText.trim().split('\n'), target, startedAt, allowMutations: args.allowMutations })
+    : undefined;
+  writeOutputs(report, args.outputs, probeRules, cwd, { quiet: args.quiet, run });
   if (!args.quiet) process.stderr.write(formatSummary(summary, stderrColors));
   return report.findings.some((finding) => finding.severity <= threshold) ? EXIT.findings : EXIT.ok;
 }

@@ -3,6 +3,7 @@ import type { AnyRule } from '../engine/rule';
 import type { Colors } from './colors';
 import { formatGithub } from './github';
 import { formatGitlab } from './gitlab';
+import { formatHtml, type HtmlRun } from './html';
 import { formatJson } from './json';
 import { formatJunit } from './junit';
 import { formatMarkdown } from './markdown';
@@ -27,6 +28,8 @@ export interface ReportContext {
    * file, JSON path and message.
    */
   findingKey?: (finding: Finding) => string;
+  /** What the HTML report shows of the run (the API, when, against what; probe: operations and checks). */
+  run?: HtmlRun;
 }
 
 export type Reporter = (report: LintReport, context: ReportContext) => string;
@@ -44,4 +47,5 @@ export const REPORTERS: Record<string, Reporter> = {
   github: formatGithub,
   gitlab: formatGitlab,
   markdown: formatMarkdown,
+  html: formatHtml,
 };
