@@ -35,6 +35,7 @@ const VARIANTS: Variant[] = [
   { module: 'no-cache-headers', breaks: { noCacheHeaders: true }, expected: { 'cacheability-stated': 1 } },
   { module: 'etag-no-304', breaks: { etagNo304: true }, expected: { 'etag-conditional': 2 } },
   { module: '405-no-allow', breaks: { noAllowHeader: true }, expected: { 'method-not-allowed': 1 } },
+  { module: 'wrong-method-404', breaks: { wrongMethod404: true }, expected: { 'method-not-allowed': 1 } },
   { module: '201-no-location', breaks: { noLocation: true }, expected: { 'post-create-201-location': 1, 'documented-headers-present': 1 } },
   { module: 'undocumented-status', breaks: { undocumentedStatus: true }, expected: { 'documented-status': 0 } },
   { module: 'schema-violation', breaks: { schemaViolation: true }, expected: { 'response-matches-schema': 0 } },
@@ -104,7 +105,8 @@ describe('probe: safe by default', () => {
       assert.equal(plain.code, 0, plain.stderr);
       const methods = new Set(safe.requests.map((request) => request.method));
       assert.ok(safe.requests.length >= 10, `${safe.requests.length} requests`);
-      assert.deepEqual([...methods].filter((method) => !['GET', 'HEAD', 'OPTIONS'].includes(method)), []);
+      // TRACE is safe (RFC 9110 §9.2.1): the wrong-method probe of paths that document GET.
+      assert.deepEqual([...methods].filter((method) => !['GET', 'HEAD', 'OPTIONS', 'TRACE'].includes(method)), []);
       assert.ok(plain.stderr.includes('2 operations that may change data not sent (POST, PUT, PATCH, DELETE, and GETs whose path names a change; safe by default: --allow-mutations sends them).'), plain.stderr);
       assert.match(plain.stderr, /Not checked: invalid-input-rejected: malformed and schema-violating request bodies are sent only with --allow-mutations\./);
       assert.match(plain.stderr, /Not checked: delete-success-code, post-create-201-location, safe-methods-safe, no-body-on-204-304: the documented requests of operations that may change data/);
@@ -114,6 +116,46 @@ describe('probe: safe by default', () => {
       for (const method of ['POST', 'DELETE']) assert.ok(written.has(method), `${method} sent with --allow-mutations`);
     } finally {
       await Promise.all([safe.close(), unsafe.close()]);
+    }
+  });
+
+  test('read-only, the methods a path lacks are asked safely: TRACE where it documents GET, GET where it documents neither GET nor HEAD', async () => {
+    const noAllow = await startShop({ noAllowHeader: true });
+    const notFound = await startShop({ wrongMethod404: true });
+    const dir = makeTempDir();
+    try {
+      const safe = (server: RunningServer) => assert.deepEqual([...new Set(server.requests.map((request) => request.method))].filter((method) => !['GET', 'HEAD', 'OPTIONS', 'TRACE'].includes(method)), []);
+      const first = await runCli(['probe', '--spec', SHOP_SPEC, '--base-url', noAllow.url, ...FAST]);
+      safe(noAllow);
+      const traces = noAllow.requests.filter((request) => request.method === 'TRACE');
+      assert.deepEqual(traces.map((request) => request.url).sort(), ['/v1/account', '/v1/health', '/v1/users', '/v1/users/1']);
+      assert.ok(traces.every((request) => request.headers.authorization === undefined));
+      const noAllowFindings = parse(first.stdout).filter((finding) => finding.code === 'method-not-allowed').map((finding) => finding.message).sort();
+      assert.deepEqual(noAllowFindings, [
+        'TRACE /v1/account answered 405 without an Allow header; list the methods the path supports in Allow',
+        'TRACE /v1/health answered 405 without an Allow header; list the methods the path supports in Allow',
+        'TRACE /v1/users answered 405 without an Allow header; list the methods the path supports in Allow',
+        'TRACE /v1/users/1 answered 405 without an Allow header; list the methods the path supports in Allow',
+      ]);
+      assert.doesNotMatch(first.stderr, /Not checked: [^\n]*method-not-allowed/);
+
+      // A POST-only path (the document lists only the create) is asked with a GET.
+      const spec = join(dir, 'openapi.yaml');
+      writeFileSync(
+        spec,
+        'openapi: 3.0.3\ninfo: { title: t, version: "1" }\npaths:\n  /v1/health:\n    post:\n      responses:\n        "200": { description: ok }\n  /v1/users/{userId}:\n    get:\n      parameters: [{ name: userId, in: path, required: true, schema: { type: integer }, example: 2 }]\n      responses:\n        "200": { description: ok }\n        "404": { description: none }\n',
+      );
+      const second = await runCli(['probe', '--spec', spec, '--base-url', notFound.url, ...FAST]);
+      safe(notFound);
+      assert.ok(notFound.requests.some((request) => request.method === 'GET' && request.url === '/v1/health'));
+      assert.ok(!notFound.requests.some((request) => request.url === '/v1/health' && request.method !== 'GET'));
+      assert.deepEqual(parse(second.stdout).filter((finding) => finding.code === 'method-not-allowed').map((finding) => finding.message), [
+        'GET /v1/health answered 200 to a method the path does not document; answer 405 Method Not Allowed with an Allow header (or document the method)',
+        'TRACE /v1/users/2 answered 404 to a method the path does not support; answer 405 Method Not Allowed with an Allow header (a gateway in front of the API may answer 404 itself: configure it to pass 405 through)',
+      ]);
+    } finally {
+      removeDir(dir);
+      await Promise.all([noAllow.close(), notFound.close()]);
     }
   });
 
@@ -309,7 +351,8 @@ describe('probe: configured like lint', () => {
       assert.ok(!findings.some((finding) => finding.code === 'error-is-json'), result.stdout);
       const byOperation = (code: string) => findings.filter((finding) => finding.code === code).map((finding) => `${finding.path.join('/')} ${finding.severity}`);
       assert.deepEqual(byOperation('documented-status'), ['paths//v1/things/get 1', 'paths//v1/others/get 1']);
-      assert.deepEqual(byOperation('no-server-error'), ['openapi 0', 'paths//v1/things/get 0', 'paths//v1/others/get 2']);
+      // Each path's GET and its TRACE (the wrong-method probe) answered 500.
+      assert.deepEqual(byOperation('no-server-error'), ['openapi 0', 'paths//v1/things/get 0', 'paths//v1/things/get 0', 'paths//v1/others/get 2', 'paths//v1/others/get 2']);
       assert.equal(result.code, 1, result.stderr);
     } finally {
       await server.close();
@@ -335,7 +378,8 @@ describe('probe: x-restlint-ignore', () => {
       const paths = parse(result.stdout)
         .filter((finding) => finding.code === 'no-server-error')
         .map((finding) => finding.path.join('/'));
-      assert.deepEqual(paths, ['openapi', 'paths//v1/others/get']);
+      // The GET and the TRACE of /v1/others.
+      assert.deepEqual(paths, ['openapi', 'paths//v1/others/get', 'paths//v1/others/get']);
     } finally {
       await server.close();
       removeDir(dir);

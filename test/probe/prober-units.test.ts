@@ -144,16 +144,17 @@ describe('scheduler (on a fake clock: exact times)', () => {
       );
       return { outcome, transport };
     };
-    // Without mutations, and every answer a failure (no follow-ups): the shop's plan is 6 requests.
+    // Without mutations, and every answer a failure (no follow-ups): the shop's plan is 10 requests
+    // (6, and a TRACE to each of its 4 paths).
     const paced = await run({ rate: 10, maxRequests: 100, totalMs: 60_000 });
-    assert.deepEqual(paced.transport.starts, [0, 100, 200, 300, 400, 500]);
-    assert.deepEqual([paced.outcome.summary.planned, paced.outcome.summary.sent, paced.outcome.summary.dropped], [6, 6, 0]);
-    // The last request starts at 500 ms and is answered 5 ms later.
-    assert.equal(paced.outcome.summary.elapsedMs, 505);
+    assert.deepEqual(paced.transport.starts, [0, 100, 200, 300, 400, 500, 600, 700, 800, 900]);
+    assert.deepEqual([paced.outcome.summary.planned, paced.outcome.summary.sent, paced.outcome.summary.dropped], [10, 10, 0]);
+    // The last request starts at 900 ms and is answered 5 ms later.
+    assert.equal(paced.outcome.summary.elapsedMs, 905);
     const bounded = await run({ rate: 10, maxRequests: 100, totalMs: 250 });
     assert.deepEqual(bounded.transport.starts, [0, 100, 200]);
     assert.deepEqual(bounded.transport.timeouts, [250, 150, 50]);
-    assert.deepEqual([bounded.outcome.summary.sent, bounded.outcome.summary.dropped, bounded.outcome.summary.elapsedMs], [3, 3, 205]);
+    assert.deepEqual([bounded.outcome.summary.sent, bounded.outcome.summary.dropped, bounded.outcome.summary.elapsedMs], [3, 7, 205]);
   });
 });
 
@@ -197,7 +198,7 @@ const lines = (requests: ProbeRequest[]) => requests.map((request) => `${request
 describe('planner', () => {
   test('the first round sends what the document fills; item routes wait for ids; no writes by default', () => {
     const { plan } = planner();
-    assert.deepEqual(lines(plan.nextRound('read')), ['valid GET /api/users', 'no-auth GET /api/account']);
+    assert.deepEqual(lines(plan.nextRound('read')), ['valid GET /api/users', 'wrong-method TRACE /api/users', 'no-auth GET /api/account', 'wrong-method TRACE /api/account']);
     assert.deepEqual(plan.nextRound('read'), []);
     assert.deepEqual(plan.mutationsSkipped.map((operation) => operation.name), ['POST /users']);
     assert.deepEqual(
@@ -216,8 +217,9 @@ describe('planner', () => {
     const round = lines(plan.nextRound('read'));
     assert.equal(round[0], 'valid GET /api/users/7');
     assert.match(round[1], /^unknown-id GET \/api\/users\/\d{9}$/);
-    assert.equal(round[2], 'valid GET /api/users/7/orders/o-1?limit=10');
-    assert.match(round[3], /^unknown-id GET \/api\/users\/7\/orders\/restlint-unknown-[0-9a-f]{8}\?limit=10$/);
+    assert.equal(round[2], 'wrong-method TRACE /api/users/7');
+    assert.equal(round[3], 'valid GET /api/users/7/orders/o-1?limit=10');
+    assert.match(round[4], /^unknown-id GET \/api\/users\/7\/orders\/restlint-unknown-[0-9a-f]{8}\?limit=10$/);
     assert.deepEqual(plan.unplanned(), []);
   });
 
@@ -226,10 +228,66 @@ describe('planner', () => {
     const requests = plan.nextRound('read');
     assert.ok(lines(requests).includes('valid GET /api/users/42/orders/o-9?limit=10'), lines(requests).join('\n'));
     const account = requests.filter((request) => request.operation?.name === 'GET /account');
-    assert.deepEqual(account.map((request) => [request.purpose, request.headers.authorization, request.credentials]), [
-      ['valid', 'Bearer t', true],
-      ['no-auth', undefined, false],
+    // TRACE goes without credentials: a server that supports it echoes the request.
+    assert.deepEqual(account.map((request) => [request.purpose, request.method, request.headers.authorization, request.credentials]), [
+      ['valid', 'GET', 'Bearer t', true],
+      ['no-auth', 'GET', undefined, false],
+      ['wrong-method', 'TRACE', undefined, false],
     ]);
+  });
+
+  test('read-only wrong methods are safe: GET on a path that documents neither GET nor HEAD, TRACE where it documents GET, none where only mutating ones are left', () => {
+    const { api } = liveApi(
+      openapi(
+        [
+          '  /login:',
+          '    post:',
+          "      responses: { '200': { description: ok } }",
+          '  /articles/{slug}/favorite:',
+          '    post:',
+          '      parameters: [{ name: slug, in: path, required: true, schema: { type: string } }]',
+          "      responses: { '200': { description: ok } }",
+          '    delete:',
+          '      parameters: [{ name: slug, in: path, required: true, schema: { type: string } }]',
+          "      responses: { '200': { description: ok } }",
+          '  /users/{id}/delete:',
+          '    get:',
+          '      parameters: [{ name: id, in: path, required: true, schema: { type: string, example: u1 } }]',
+          "      responses: { '200': { description: ok } }",
+          '  /probe:',
+          '    get:',
+          "      responses: { '200': { description: ok } }",
+          '    trace:',
+          "      responses: { '200': { description: ok } }",
+          '  /articles:',
+          '    get:',
+          "      responses: { '200': { description: ok } }",
+          '',
+        ].join('\n'),
+      ),
+    );
+    const plan = new Planner(api, { basePath: '/api', params: new Map(), credentials: { authorization: 'Bearer t' }, allowMutations: false, ...everyRulePlan() }, SAMPLES);
+    const first = plan.nextRound('read');
+    assert.deepEqual(lines(first), [
+      'valid GET /api/probe',
+      'valid GET /api/articles',
+      'wrong-method TRACE /api/articles',
+      'wrong-method GET /api/login',
+      'wrong-method TRACE /api/users/u1/delete',
+    ]);
+    // GET carries the credentials; TRACE does not.
+    assert.deepEqual(first.filter((request) => request.purpose === 'wrong-method').map((request) => [request.method, request.operation?.name, request.headers.authorization]), [
+      ['TRACE', 'GET /articles', undefined],
+      ['GET', 'POST /login', 'Bearer t'],
+      ['TRACE', 'GET /users/{id}/delete', undefined],
+    ]);
+    // A path documenting GET and TRACE gets no wrong method without --allow-mutations.
+    assert.equal(plan.notSent.get('wrong-method'), 'on paths that document GET and TRACE (or HEAD without GET), the undocumented methods left are mutating ones, sent only with --allow-mutations');
+    // The POST-only path waits for its slug, found in the collection.
+    plan.learn(exchange(api, { operation: 'GET /articles', path: '/api/articles', status: 200, body: { items: [{ slug: 'how-to' }] } }));
+    assert.deepEqual(lines(plan.nextRound('read')), ['wrong-method GET /api/articles/how-to/favorite']);
+    assert.deepEqual(plan.nextRound('read'), []);
+    assert.ok([...first, ...plan.nextRound('write'), ...plan.nextRound('delete')].every((request) => ['GET', 'HEAD', 'TRACE'].includes(request.method)));
   });
 
   test('with mutations: writes in their phase, with a malformed and a schema-violating body, and 405 probes with mutating methods', () => {
