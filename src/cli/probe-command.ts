@@ -5,12 +5,14 @@ import { ConfigFinder, type Config } from '../engine/config/config';
 import type { OpenDocument } from '../engine/document';
 import { openEntry } from '../engine/entry';
 import { SEVERITY_NUMBER } from '../engine/rule';
+import { documentBasePath } from '../probe/api';
 import { planProbe, probe, type ProbeSummary } from '../probe/probe';
 import { AppTransport, HttpTransport, type Transport } from '../probe/transport';
 import { colorsFor } from '../report/colors';
 import type { FileError, LintReport } from '../report/report';
 import { formatFileError } from '../report/stylish';
 import { allRules, probeRules } from '../../rules';
+import { requestExitWhenDone } from './exit';
 import { maxBytesOf, UsageError } from './files';
 import { EXIT, type ReportingArgs } from './lint-command';
 import { writeOutputs } from './outputs';
@@ -19,6 +21,8 @@ export interface ProbeArgs extends ReportingArgs {
   spec: string;
   baseUrl?: string;
   app?: string;
+  /** --base-path: with --app, the path before every documented path. */
+  basePath?: string;
   headers: string[];
   params: string[];
   allowMutations: boolean;
@@ -66,7 +70,8 @@ export async function probeCommand(args: ProbeArgs): Promise<number> {
   });
   if (opened.failure) return fail(opened.failure);
   const { config, document } = opened;
-  if (args.dryRun) return printPlan(args, document, config, headers, params);
+  const basePath = basePathOf(args, document);
+  if (args.dryRun) return printPlan(args, document, config, headers, params, basePath);
 
   const { transport, baseUrl } = await openTransport(args, limits.concurrency, cwd);
   const progress = progressLine(!args.quiet);
@@ -75,6 +80,7 @@ export async function probeCommand(args: ProbeArgs): Promise<number> {
     outcome = await probe({
       document,
       baseUrl,
+      basePath,
       transport,
       rules: probeRules,
       config,
@@ -103,14 +109,14 @@ export async function probeCommand(args: ProbeArgs): Promise<number> {
 }
 
 /** `--dry-run`: the first requests the probe would send, one per line, and what it leaves out. */
-function printPlan(args: ProbeArgs, document: OpenDocument, config: Config, headers: Record<string, string>, params: Map<string, string>): number {
+function printPlan(args: ProbeArgs, document: OpenDocument, config: Config, headers: Record<string, string>, params: Map<string, string>, basePath: string | undefined): number {
   let baseUrl: URL;
   try {
     baseUrl = new URL(args.baseUrl ?? 'http://127.0.0.1/');
   } catch {
     throw new UsageError(`--base-url ${args.baseUrl}: not a URL`);
   }
-  const plan = planProbe({ document, baseUrl, rules: probeRules, config, headers, params, allowMutations: args.allowMutations });
+  const plan = planProbe({ document, baseUrl, basePath, rules: probeRules, config, headers, params, allowMutations: args.allowMutations });
   const lines = plan.requests.map((request) => `${request.method.padEnd(7)} ${request.path}  (${request.purpose}${request.operation ? `, ${request.operation}` : ''})`);
   for (const { operation, reason } of plan.waiting) lines.push(`later   ${operation.name}: ${reason}`);
   lines.push('', `${plan.requests.length} requests planned before any response; follow-ups (HEAD, conditional GET, tracing, versions) and ids found in responses add more.`);
@@ -118,6 +124,17 @@ function printPlan(args: ProbeArgs, document: OpenDocument, config: Config, head
   for (const check of plan.skippedChecks) lines.push(`Not checked: ${check}.`);
   process.stdout.write(lines.join('\n') + '\n');
   return EXIT.ok;
+}
+
+/**
+ * The path before every documented path: with --app, --base-path or else the document's
+ * (documentBasePath); with --base-url, undefined (the URL's own path is used).
+ */
+function basePathOf(args: ProbeArgs, document: OpenDocument): string | undefined {
+  if (args.basePath === undefined) return args.app === undefined ? undefined : documentBasePath(document.entry.data);
+  if (args.app === undefined) throw new UsageError(`--base-path ${args.basePath}: it applies to --app; with --base-url put the path in the URL, e.g. --base-url http://127.0.0.1:3000${args.basePath.startsWith('/') ? args.basePath : '/api'}`);
+  if (!args.basePath.startsWith('/') || /[?#\s]/.test(args.basePath)) throw new UsageError(`--base-path ${args.basePath}: give a path that starts with /, e.g. --base-path /api (/ for none)`);
+  return args.basePath.replace(/\/+$/, '');
 }
 
 async function openTransport(args: ProbeArgs, concurrency: number, cwd: string): Promise<{ transport: Transport; baseUrl: URL }> {
@@ -128,6 +145,8 @@ async function openTransport(args: ProbeArgs, concurrency: number, cwd: string):
       throw new UsageError(`--app ${args.app}: not a JavaScript module; give the module that exports the app (.js, .cjs or .mjs), e.g. --app ./src/app.js (the OpenAPI document goes to --spec)`);
     }
     let exported: unknown;
+    // From its loading on, the app may keep the process alive (a database pool, a timer): the CLI exits when done.
+    requestExitWhenDone();
     try {
       exported = await import(pathToFileURL(path).href);
     } catch (error) {

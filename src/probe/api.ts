@@ -18,6 +18,36 @@ export function loadLiveApi(document: OpenDocument): LiveApi {
   return liveApiOf(document.entry, document.version, new RefResolver({ load: document.read, root: document.root }));
 }
 
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '0.0.0.0']);
+
+/**
+ * The path the document's servers put before its paths, for an app probed in-process: the path
+ * of the first server URL (3.x; its variables at their defaults) when that URL is relative
+ * (`/api`) or on this machine (`http://localhost:3000/api`), or 2.0's `basePath`; '' otherwise
+ * (a public URL's path says where the API is published, not where the app serves it).
+ */
+export function documentBasePath(data: unknown): string {
+  if (!isObject(data)) return '';
+  if (typeof data.basePath === 'string') return trimPath(data.basePath);
+  const first = Array.isArray(data.servers) ? data.servers[0] : undefined;
+  if (!isObject(first) || typeof first.url !== 'string') return '';
+  const variables = isObject(first.variables) ? first.variables : {};
+  const url = first.url.replace(/\{([^}]+)\}/g, (whole, name: string) => {
+    const variable = variables[name];
+    return isObject(variable) && typeof variable.default === 'string' ? variable.default : whole;
+  });
+  if (!/^[a-z][a-z0-9+.-]*:/i.test(url)) return trimPath(`/${url.replace(/^\.?\/+/, '')}`.split(/[?#]/)[0]);
+  if (!URL.canParse(url)) return '';
+  const parsed = new URL(url);
+  const host = parsed.hostname.toLowerCase();
+  return LOCAL_HOSTS.has(host) || host.endsWith('.localhost') ? trimPath(parsed.pathname) : '';
+}
+
+function trimPath(path: string): string {
+  const trimmed = path.replace(/\/+$/, '');
+  return trimmed === '' || trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
+}
+
 /** The operations of a parsed document (tests build it from text; loadLiveApi from disk). */
 export function liveApiOf(entry: SourceFile, version: OpenApiVersion, resolver: RefResolver): LiveApi {
   const document = entry.data as Json;

@@ -17,8 +17,10 @@ import type { Exchange, LiveSchema, ProbeNeed, ProbePlan, ProbeRequest } from '.
 export interface ProbeOptions {
   /** The spec, opened through the engine's entry (openEntry), as lint opens it. */
   document: OpenDocument;
-  /** Where requests go; its path is put before every documented path. */
+  /** Where requests go; its path is put before every documented path (unless basePath is given). */
   baseUrl: URL;
+  /** The path put before every documented path instead of baseUrl's (`/api`; '' for none): --base-path, or the document's for --app. */
+  basePath?: string;
   transport: Transport;
   rules: readonly AnyRule[];
   config: Config;
@@ -44,7 +46,7 @@ export interface PlannedRequest {
  * operation whose parameters the document and --param fill, with its negative probes.
  * Operations that wait for ids from responses, and follow-ups, are not in it.
  */
-export function planProbe(options: Pick<ProbeOptions, 'document' | 'baseUrl' | 'rules' | 'config' | 'headers' | 'params' | 'allowMutations'>): { requests: PlannedRequest[]; waiting: Skip[]; skippedChecks: string[]; mutationsSkipped: number } {
+export function planProbe(options: Pick<ProbeOptions, 'document' | 'baseUrl' | 'basePath' | 'rules' | 'config' | 'headers' | 'params' | 'allowMutations'>): { requests: PlannedRequest[]; waiting: Skip[]; skippedChecks: string[]; mutationsSkipped: number } {
   const api = loadLiveApi(options.document);
   const plan = rulePlan(options.rules, options.config);
   const planner = new Planner(api, plannerOptions(options, plan), samplesFrom(new SchemaValidator(api.version, options.document.readInside)));
@@ -88,9 +90,9 @@ export function rulePlan(rules: readonly AnyRule[], config: Config): RulePlan {
   };
 }
 
-function plannerOptions(options: Pick<ProbeOptions, 'baseUrl' | 'headers' | 'params' | 'allowMutations'>, plan: RulePlan): PlanOptions {
+function plannerOptions(options: Pick<ProbeOptions, 'baseUrl' | 'basePath' | 'headers' | 'params' | 'allowMutations'>, plan: RulePlan): PlanOptions {
   return {
-    basePath: options.baseUrl.pathname.replace(/\/+$/, ''),
+    basePath: (options.basePath ?? options.baseUrl.pathname).replace(/\/+$/, ''),
     params: options.params,
     credentials: options.headers,
     allowMutations: options.allowMutations,

@@ -96,6 +96,57 @@ describe('probe: the same apps in-process through --app', () => {
   }
 });
 
+describe('probe: --app with a base path, other app forms, and an end', () => {
+  const BASED_SPEC = join(SERVERS, 'based', 'openapi.yaml');
+
+  test("an exported http.Server that holds a timer open for ever: requests go under the document's /api, and the process exits when done", async () => {
+    // runCli resolves when the process exits; a process kept alive by the app is killed by the hang guard (timedOut).
+    const result = await runCli(['probe', '--spec', BASED_SPEC, '--app', join(SERVERS, 'node-http-server.js'), ...FAST]);
+    assert.equal(result.timedOut, false);
+    assert.equal(result.signal, null);
+    assert.deepEqual(parse(result.stdout), []);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stderr, /^Probed 1 operation with \d+ requests/m);
+  });
+
+  for (const [form, module] of [
+    ['a function of no parameters returning the http.Server', 'node-http-factory.js'],
+    ['an ES module whose default export is a promise of the http.Server', 'node-http-promise.mjs'],
+  ]) {
+    test(`${form} is loaded and probed`, async () => {
+      const result = await runCli(['probe', '--spec', BASED_SPEC, '--app', join(SERVERS, module), ...FAST]);
+      assert.deepEqual(parse(result.stdout), []);
+      assert.equal(result.code, 0, result.stderr);
+    });
+  }
+
+  test('--base-path replaces the document\'s: / sends the paths as documented, which this app does not serve', async () => {
+    const result = await runCli(['probe', '--spec', BASED_SPEC, '--app', join(SERVERS, 'node-http-server.js'), '--base-path', '/', ...FAST]);
+    assert.equal(result.timedOut, false);
+    assert.ok(
+      parse(result.stdout).some(
+        (finding) =>
+          finding.message ===
+          'TRACE /v1/health answered 404 to a method the path does not support; answer 405 Method Not Allowed with an Allow header (a gateway in front of the API may answer 404 itself: configure it to pass 405 through)',
+      ),
+      result.stdout,
+    );
+    const dry = await runCli(['probe', '--spec', BASED_SPEC, '--app', join(SERVERS, 'node-http-server.js'), '--dry-run']);
+    assert.match(dry.stdout, /^GET {5}\/api\/v1\/health {2}\(valid, GET \/v1\/health\)$/m);
+    const other = await runCli(['probe', '--spec', BASED_SPEC, '--app', join(SERVERS, 'node-http-server.js'), '--dry-run', '--base-path', '/v2/']);
+    assert.match(other.stdout, /^GET {5}\/v2\/v1\/health {2}\(valid, GET \/v1\/health\)$/m);
+  });
+
+  test('--base-path usage errors name the flag and the expected form', async () => {
+    const notAbsolute = await runCli(['probe', '--spec', BASED_SPEC, '--app', join(SERVERS, 'node-http-server.js'), '--base-path', 'api']);
+    assert.equal(notAbsolute.code, 2);
+    assert.match(notAbsolute.stderr, /^error --base-path api: give a path that starts with \/, e\.g\. --base-path \/api \(\/ for none\)$/m);
+    const withUrl = await runCli(['probe', '--spec', BASED_SPEC, '--base-url', 'http://127.0.0.1:9', '--base-path', '/api']);
+    assert.equal(withUrl.code, 2);
+    assert.match(withUrl.stderr, /^error --base-path \/api: it applies to --app; with --base-url put the path in the URL, e\.g\. --base-url http:\/\/127\.0\.0\.1:3000\/api$/m);
+  });
+});
+
 describe('probe: safe by default', () => {
   test('without --allow-mutations no POST, PUT, PATCH or DELETE reaches the server; with it, they do', async () => {
     const safe = await startShop();

@@ -6,6 +6,7 @@ import { parseDuration, parseHeaders, parseRate } from '../../src/cli/probe-comm
 import { describeRequest, evidenceOf, Redactor } from '../../src/probe/evidence';
 import { Planner, type Samples } from '../../src/probe/planner';
 import { probe } from '../../src/probe/probe';
+import { documentBasePath } from '../../src/probe/api';
 import { Scheduler, type Limits } from '../../src/probe/scheduler';
 import type { SendResult, Transport } from '../../src/probe/transport';
 import type { LiveOperation, ProbeRequest } from '../../src/engine/live/types';
@@ -360,5 +361,25 @@ describe('planner: only the probes enabled rules need or use', () => {
       assert.equal(plan.mayChangeData({ method: 'get', path: '/users/{id}/delete' } as LiveOperation), true);
       assert.equal(plan.mayChangeData({ method: 'get', path: '/users/{id}' } as LiveOperation), false);
     }
+  });
+});
+
+describe("the document's base path (for --app)", () => {
+  test('the path of the first server URL when it is relative or on this machine, 2.0 basePath; none for a public URL', () => {
+    const of = (servers: unknown) => documentBasePath({ openapi: '3.1.0', servers });
+    assert.equal(of([{ url: '/api' }, { url: 'https://example.com/other' }]), '/api');
+    assert.equal(of([{ url: '/api/v1/' }]), '/api/v1');
+    assert.equal(of([{ url: 'api' }]), '/api');
+    assert.equal(of([{ url: './api' }]), '/api');
+    assert.equal(of([{ url: '/' }]), '');
+    assert.equal(of([{ url: 'http://localhost:3000/api' }]), '/api');
+    assert.equal(of([{ url: 'http://127.0.0.1:8080/v2' }]), '/v2');
+    assert.equal(of([{ url: 'http://[::1]/x' }]), '/x');
+    assert.equal(of([{ url: 'http://app.localhost/y' }]), '/y');
+    assert.equal(of([{ url: '{scheme}://localhost/{base}', variables: { scheme: { default: 'http' }, base: { default: 'api' } } }]), '/api');
+    assert.equal(of([{ url: 'https://api.example.com/api' }]), '');
+    assert.equal(of([]), '');
+    assert.equal(of(undefined), '');
+    assert.equal(documentBasePath({ swagger: '2.0', basePath: '/api/' }), '/api');
   });
 });
