@@ -118,6 +118,7 @@ function commandLine(argv: string[], state: { exitCode: number }, runLint: (args
           .option('base-path', { type: 'string', describe: "With --app: the path put before every documented path, e.g. /api (default: the path of the document's first server URL when it is relative or local)" })
           .option('header', { alias: 'H', type: 'string', describe: 'Send this header with every request, "Name: value" (repeatable); its value is never printed' })
           .option('param', { alias: 'p', type: 'string', describe: 'A value for a parameter, name=value (repeatable): path ids, required query parameters' })
+          .option('body', { type: 'string', describe: 'A request body for an operation, "METHOD /path=@file.json" or "METHOD /path={…JSON…}" (repeatable); sent instead of the document\'s examples' })
           .option('allow-mutations', { type: 'boolean', default: false, describe: 'Also send POST, PUT, PATCH and DELETE (they change data on the server)' })
           .option('rate', { type: 'string', default: `${DEFAULT_PROBE_LIMITS.rate}/s`, describe: 'Requests per second (20/s) or minute (600/m) at most; 0 for no limit' })
           .option('concurrency', { type: 'number', default: DEFAULT_PROBE_LIMITS.concurrency, describe: 'Requests in flight at once' })
@@ -145,6 +146,7 @@ function commandLine(argv: string[], state: { exitCode: number }, runLint: (args
           basePath: args['base-path'],
           headers: listOf(args.header),
           params: listOf(args.param),
+          bodies: listOf(args.body),
           allowMutations: args['allow-mutations'],
           rate: args.rate,
           concurrency: args.concurrency,

@@ -1,11 +1,11 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigFinder, type Config } from '../engine/config/config';
 import type { OpenDocument } from '../engine/document';
 import { openEntry } from '../engine/entry';
 import { SEVERITY_NUMBER } from '../engine/rule';
-import { documentBasePath } from '../probe/api';
+import { documentBasePath, loadLiveApi } from '../probe/api';
 import { planProbe, probe, type ProbeSummary } from '../probe/probe';
 import { AppTransport, HttpTransport, type Transport } from '../probe/transport';
 import { colorsFor } from '../report/colors';
@@ -25,6 +25,8 @@ export interface ProbeArgs extends ReportingArgs {
   basePath?: string;
   headers: string[];
   params: string[];
+  /** --body "POST /users=@user.json" or "POST /users={…}" (repeatable). */
+  bodies?: string[];
   allowMutations: boolean;
   rate: string;
   concurrency: number;
@@ -71,7 +73,8 @@ export async function probeCommand(args: ProbeArgs): Promise<number> {
   if (opened.failure) return fail(opened.failure);
   const { config, document } = opened;
   const basePath = basePathOf(args, document);
-  if (args.dryRun) return printPlan(args, document, config, headers, params, basePath);
+  const bodies = parseBodies(args.bodies ?? [], cwd, new Set(loadLiveApi(document).operations.map((operation) => operation.name)));
+  if (args.dryRun) return printPlan(args, document, config, headers, params, basePath, bodies);
 
   const { transport, baseUrl } = await openTransport(args, limits.concurrency, cwd);
   const progress = progressLine(!args.quiet);
@@ -86,6 +89,7 @@ export async function probeCommand(args: ProbeArgs): Promise<number> {
       config,
       headers,
       params,
+      bodies,
       allowMutations: args.allowMutations,
       limits,
       onProgress: progress.update,
@@ -109,14 +113,14 @@ export async function probeCommand(args: ProbeArgs): Promise<number> {
 }
 
 /** `--dry-run`: the first requests the probe would send, one per line, and what it leaves out. */
-function printPlan(args: ProbeArgs, document: OpenDocument, config: Config, headers: Record<string, string>, params: Map<string, string>, basePath: string | undefined): number {
+function printPlan(args: ProbeArgs, document: OpenDocument, config: Config, headers: Record<string, string>, params: Map<string, string>, basePath: string | undefined, bodies: Map<string, string>): number {
   let baseUrl: URL;
   try {
     baseUrl = new URL(args.baseUrl ?? 'http://127.0.0.1/');
   } catch {
     throw new UsageError(`--base-url ${args.baseUrl}: not a URL`);
   }
-  const plan = planProbe({ document, baseUrl, basePath, rules: probeRules, config, headers, params, allowMutations: args.allowMutations });
+  const plan = planProbe({ document, baseUrl, basePath, rules: probeRules, config, headers, params, bodies, allowMutations: args.allowMutations });
   const lines = plan.requests.map((request) => `${request.method.padEnd(7)} ${request.path}  (${request.purpose}${request.operation ? `, ${request.operation}` : ''})`);
   for (const { operation, reason } of plan.waiting) lines.push(`later   ${operation.name}: ${reason}`);
   lines.push('', `${plan.requests.length} requests planned before any response; follow-ups (HEAD, conditional GET, tracing, versions) and ids found in responses add more.`);
@@ -202,6 +206,37 @@ function parseParams(list: string[]): Map<string, string> {
     params.set(entry.slice(0, equals).trim(), entry.slice(equals + 1));
   }
   return params;
+}
+
+const BODY_FORM = 'write it as "METHOD /path=@file.json" or "METHOD /path={…JSON…}", e.g. --body "POST /users=@user.json"';
+
+/**
+ * `--body "POST /users=@user.json"` (a file, relative to the current folder) or
+ * `--body 'POST /users={"name":"Ada"}'`: the request body of that documented operation, as
+ * compact JSON text, by operation name.
+ */
+export function parseBodies(list: readonly string[], cwd: string, operations: ReadonlySet<string>): Map<string, string> {
+  const bodies = new Map<string, string>();
+  for (const entry of list) {
+    const match = /^\s*([A-Za-z]+)\s+(\/[^=\s]*)\s*=([\s\S]*)$/.exec(entry);
+    const shown = entry.length > 60 ? `${entry.slice(0, 60)}…` : entry;
+    if (!match) throw new UsageError(`--body "${shown}": ${BODY_FORM}`);
+    const name = `${match[1].toUpperCase()} ${match[2]}`;
+    if (!operations.has(name)) throw new UsageError(`--body "${shown}": the document has no operation ${name}; ${BODY_FORM}`);
+    if (bodies.has(name)) throw new UsageError(`--body "${shown}": ${name} has a body already; give one --body per operation`);
+    let text = match[3].trim();
+    if (text.startsWith('@')) {
+      const file = resolve(cwd, text.slice(1));
+      if (!existsSync(file)) throw new UsageError(`--body "${shown}": ${text.slice(1)}: file not found; ${BODY_FORM}`);
+      text = readFileSync(file, 'utf8');
+    }
+    try {
+      bodies.set(name, JSON.stringify(JSON.parse(text)));
+    } catch (error) {
+      throw new UsageError(`--body "${shown}": not JSON (${(error as Error).message}); ${BODY_FORM}`);
+    }
+  }
+  return bodies;
 }
 
 /** `20/s`, `600/m`, `20` (per second); `0` for no limit. */

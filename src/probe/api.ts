@@ -123,7 +123,11 @@ export function liveApiOf(entry: SourceFile, version: OpenApiVersion, resolver: 
           const schema = schemaAt(node.value.schema, childLocation(node.loc, 'schema'));
           const operation = byNode.get(node.parent.kind === 'Response' ? node.parent.operation : node.parent.operation);
           if (!operation) return;
-          if (node.parent.kind === 'RequestBody') operation.requestBody?.mediaTypes.set(node.mediaType.toLowerCase(), schema);
+          if (node.parent.kind === 'RequestBody' && operation.requestBody) {
+            operation.requestBody.mediaTypes.set(node.mediaType.toLowerCase(), schema);
+            const examples = mediaTypeExamples(node.value, node.loc, resolver);
+            if (examples.length > 0) (operation.requestBody.examples ??= new Map()).set(node.mediaType.toLowerCase(), examples);
+          }
           else operation.responses.find((candidate) => candidate.loc === node.parent.loc)?.mediaTypes.set(node.mediaType.toLowerCase(), schema);
         },
         SecurityScheme: (node) => {
@@ -137,6 +141,19 @@ export function liveApiOf(entry: SourceFile, version: OpenApiVersion, resolver: 
 
   const versionKey = version === '2.0' ? 'swagger' : 'openapi';
   return { version, file: entry.path, loc: { file: entry, pointer: [versionKey] }, operations, securitySchemes };
+}
+
+/** A media type's `example`, then the `value` of each of its `examples` (Example Objects, `$ref`s followed). */
+function mediaTypeExamples(value: Json, loc: NodeLocation, resolver: RefResolver): unknown[] {
+  const found: unknown[] = [];
+  if ('example' in value && value.example !== undefined) found.push(value.example);
+  if (isObject(value.examples)) {
+    for (const [name, example] of Object.entries(value.examples)) {
+      const resolved = isObject(example) && '$ref' in example ? resolver.resolve(example, childLocation(childLocation(loc, 'examples'), name))?.value : example;
+      if (isObject(resolved) && 'value' in resolved) found.push(resolved.value);
+    }
+  }
+  return found;
 }
 
 function readParameter(value: Json, loc: NodeLocation, version: OpenApiVersion, resolver: RefResolver): LiveParameter | undefined {

@@ -13,6 +13,8 @@ export interface PlanOptions {
   /** Headers given with --header (lower-case names): sent with every request but the no-auth ones. */
   credentials: Readonly<Record<string, string>>;
   allowMutations: boolean;
+  /** Request bodies given with --body (JSON text), by operation name (`POST /users`): sent instead of examples and samples. */
+  bodies?: ReadonlyMap<string, string>;
   /** The probes the enabled rules need or use (their ProbePlan): no other probe is sent. */
   needs: ReadonlySet<ProbeNeed>;
   /** Whether an operation of a safe method may change data all the same (the rules' ProbePlan.mayChangeData). */
@@ -32,6 +34,8 @@ export const MUTATIONS_ONLY = {
 export interface Samples {
   valid(schema: LiveSchema): unknown;
   invalid(schema: LiveSchema): unknown;
+  /** Whether the schema accepts a value (a documented example); without it every example is taken as valid. */
+  accepts?(schema: LiveSchema, value: unknown): boolean;
 }
 
 export interface Skip {
@@ -325,19 +329,29 @@ export class Planner {
     return headers;
   }
 
-  /** A JSON body for the operation (its example, else a sample of its schema), or one that breaks the schema. */
+  /**
+   * A JSON body for the operation, or one that breaks its schema. Valid: the --body given for
+   * it, else the first of the media type's documented examples (`example`, `examples`) that its
+   * schema accepts, else a sample of the schema (schema and property examples first, then
+   * generated values, format-valid).
+   */
   private body(operation: LiveOperation, kind: 'valid' | 'invalid'): { text: string; headers: Record<string, string> } | undefined {
+    if (SAFE_METHODS.has(operation.method)) return undefined;
     const content = operation.requestBody?.mediaTypes;
-    if (!content || SAFE_METHODS.has(operation.method)) return undefined;
-    const type = [...content.keys()].find(isJsonMediaType);
-    if (!type) return undefined;
+    const type = content ? [...content.keys()].find(isJsonMediaType) : undefined;
+    const given = kind === 'valid' ? this.options.bodies?.get(operation.name) : undefined;
+    if (given !== undefined) return { text: given, headers: { 'content-type': type ?? 'application/json' } };
+    if (!content || !type) return undefined;
     const schema = content.get(type);
     let value: unknown;
     if (kind === 'invalid') {
       value = schema ? this.samples.invalid(schema) : undefined;
       if (value === undefined) return undefined;
     } else {
-      value = schema ? this.samples.valid(schema) : {};
+      const examples = operation.requestBody?.examples?.get(type) ?? [];
+      const accepts = this.samples.accepts;
+      const example = examples.find((candidate) => !schema || !accepts || accepts(schema, candidate));
+      value = example !== undefined ? example : schema ? this.samples.valid(schema) : {};
     }
     return { text: JSON.stringify(value ?? {}), headers: { 'content-type': type } };
   }

@@ -27,6 +27,8 @@ export interface ProbeOptions {
   /** `--header` values, by lower-case name. */
   headers: Record<string, string>;
   params: ReadonlyMap<string, string>;
+  /** --body values (JSON text) by operation name (`POST /users`). */
+  bodies?: ReadonlyMap<string, string>;
   allowMutations: boolean;
   limits: Omit<Limits, 'deadline'> & { totalMs: number };
   /** The time source of the rate limit, the deadline and the elapsed time (default: the real clock). */
@@ -46,7 +48,7 @@ export interface PlannedRequest {
  * operation whose parameters the document and --param fill, with its negative probes.
  * Operations that wait for ids from responses, and follow-ups, are not in it.
  */
-export function planProbe(options: Pick<ProbeOptions, 'document' | 'baseUrl' | 'basePath' | 'rules' | 'config' | 'headers' | 'params' | 'allowMutations'>): { requests: PlannedRequest[]; waiting: Skip[]; skippedChecks: string[]; mutationsSkipped: number } {
+export function planProbe(options: Pick<ProbeOptions, 'document' | 'baseUrl' | 'basePath' | 'rules' | 'config' | 'headers' | 'params' | 'bodies' | 'allowMutations'>): { requests: PlannedRequest[]; waiting: Skip[]; skippedChecks: string[]; mutationsSkipped: number } {
   const api = loadLiveApi(options.document);
   const plan = rulePlan(options.rules, options.config);
   const planner = new Planner(api, plannerOptions(options, plan), samplesFrom(new SchemaValidator(api.version, options.document.readInside)));
@@ -90,10 +92,11 @@ export function rulePlan(rules: readonly AnyRule[], config: Config): RulePlan {
   };
 }
 
-function plannerOptions(options: Pick<ProbeOptions, 'baseUrl' | 'basePath' | 'headers' | 'params' | 'allowMutations'>, plan: RulePlan): PlanOptions {
+function plannerOptions(options: Pick<ProbeOptions, 'baseUrl' | 'basePath' | 'headers' | 'params' | 'bodies' | 'allowMutations'>, plan: RulePlan): PlanOptions {
   return {
     basePath: (options.basePath ?? options.baseUrl.pathname).replace(/\/+$/, ''),
     params: options.params,
+    bodies: options.bodies,
     credentials: options.headers,
     allowMutations: options.allowMutations,
     needs: plan.needs,
@@ -137,7 +140,7 @@ export interface ProbeOutcome {
 }
 
 /** Request values from schemas, each checked by the validator (readOnly members left out). */
-function samplesFrom(validator: SchemaValidator): Samples {
+export function samplesFrom(validator: SchemaValidator): Samples {
   const options = (schema: LiveSchema) => ({
     version: validator.version,
     direction: 'request' as const,
@@ -146,6 +149,7 @@ function samplesFrom(validator: SchemaValidator): Samples {
   return {
     valid: (schema) => sampleValue(schema, validator.refs, options(schema)),
     invalid: (schema) => invalidValue(schema, validator.refs, options(schema)),
+    accepts: (schema, value) => !validator.validate(schema, value, 'request'),
   };
 }
 

@@ -147,6 +147,27 @@ describe('probe: --app with a base path, other app forms, and an end', () => {
   });
 });
 
+describe('probe: --body', () => {
+  test('the body given for an operation is the one sent; a malformed --body is a usage error naming the flag', async () => {
+    const shop = await startShop();
+    const dir = makeTempDir();
+    try {
+      writeFileSync(join(dir, 'user.json'), '{ "name": "Given By Body", "email": "given@example.org" }');
+      const result = await runCli(['probe', '--spec', SHOP_SPEC, '--base-url', shop.url, '--allow-mutations', '--body', 'POST /v1/users=@user.json', ...FAST], { cwd: dir });
+      assert.deepEqual(rulesOf(parse(result.stdout)), {}, result.stdout);
+      const users = (await (await fetch(`${shop.url}/v1/users?limit=100`)).json()) as { items: { name: string; email: string }[] };
+      assert.deepEqual(users.items.filter((user) => user.email === 'given@example.org').map((user) => user.name), ['Given By Body']);
+
+      const bad = await runCli(['probe', '--spec', SHOP_SPEC, '--base-url', shop.url, '--body', 'user.json']);
+      assert.equal(bad.code, 2);
+      assert.match(bad.stderr, /^error --body "user\.json": write it as "METHOD \/path=@file\.json" or "METHOD \/path=\{…JSON…\}", e\.g\. --body "POST \/users=@user\.json"$/m);
+    } finally {
+      removeDir(dir);
+      await shop.close();
+    }
+  });
+});
+
 describe('probe: safe by default', () => {
   test('without --allow-mutations no POST, PUT, PATCH or DELETE reaches the server; with it, they do', async () => {
     const safe = await startShop();

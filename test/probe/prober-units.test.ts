@@ -2,10 +2,14 @@
 // the planner's choices (parameter values, discovery, negative probes, follow-ups).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseDuration, parseHeaders, parseRate } from '../../src/cli/probe-command';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseBodies, parseDuration, parseHeaders, parseRate } from '../../src/cli/probe-command';
+import { SchemaValidator } from '../../src/engine/schema/validator';
+import { makeTempDir, removeDir } from '../helpers/cli';
 import { describeRequest, evidenceOf, Redactor } from '../../src/probe/evidence';
 import { Planner, type Samples } from '../../src/probe/planner';
-import { probe } from '../../src/probe/probe';
+import { probe, samplesFrom } from '../../src/probe/probe';
 import { documentBasePath } from '../../src/probe/api';
 import { Scheduler, type Limits } from '../../src/probe/scheduler';
 import type { SendResult, Transport } from '../../src/probe/transport';
@@ -381,5 +385,95 @@ describe("the document's base path (for --app)", () => {
     assert.equal(of([]), '');
     assert.equal(of(undefined), '');
     assert.equal(documentBasePath({ swagger: '2.0', basePath: '/api/' }), '/api');
+  });
+});
+
+describe('request bodies: the document\'s examples first, then format-valid samples, or --body', () => {
+  const bodiesOf = (text: string, bodies: Record<string, string> = {}) => {
+    const live = liveApi(text);
+    const plan = new Planner(
+      live.api,
+      { basePath: '', params: new Map(), bodies: new Map(Object.entries(bodies)), credentials: {}, allowMutations: true, ...everyRulePlan() },
+      samplesFrom(new SchemaValidator(live.api.version, live.load)),
+    );
+    const sent = plan.nextRound('write').filter((request) => request.purpose === 'valid');
+    return Object.fromEntries(sent.map((request) => [request.operation!.name, JSON.parse(request.body!) as unknown]));
+  };
+  const USER = "{ type: object, required: [email, name], properties: { email: { type: string, format: email }, name: { type: string, minLength: 2 } } }";
+
+  test('3.0: the media type\'s example, an examples entry (a $ref followed) when example breaks the schema, the schema\'s example, property examples, format-valid values', () => {
+    const bodies = bodiesOf(
+      openapi(
+        [
+          '  /a:',
+          '    post:',
+          `      requestBody: { content: { application/json: { schema: ${USER}, example: { email: ada@example.org, name: Ada } } } }`,
+          "      responses: { '201': { description: ok } }",
+          '  /b:',
+          '    post:',
+          '      requestBody:',
+          '        content:',
+          '          application/json:',
+          `            schema: ${USER}`,
+          "            examples: { broken: { value: { email: 1 } }, good: { $ref: '#/components/examples/Grace' } }",
+          "      responses: { '201': { description: ok } }",
+          '  /c:',
+          '    post:',
+          `      requestBody: { content: { application/json: { schema: { type: object, example: { email: linus@example.org, name: Linus } } } } }`,
+          "      responses: { '201': { description: ok } }",
+          '  /d:',
+          '    post:',
+          "      requestBody: { content: { application/json: { schema: { type: object, required: [email, name, id, site, at, day], properties: { email: { type: string, format: email }, name: { type: string, example: Joan }, id: { type: string, format: uuid }, site: { type: string, format: uri }, at: { type: string, format: date-time }, day: { type: string, format: date } } } } } }",
+          "      responses: { '201': { description: ok } }",
+          'components:',
+          '  examples:',
+          '    Grace: { value: { email: grace@example.org, name: Grace } }',
+          '',
+        ].join('\n'),
+      ),
+    );
+    assert.deepEqual(bodies, {
+      'POST /a': { email: 'ada@example.org', name: 'Ada' },
+      'POST /b': { email: 'grace@example.org', name: 'Grace' },
+      'POST /c': { email: 'linus@example.org', name: 'Linus' },
+      'POST /d': { email: 'user@example.com', name: 'Joan', id: '123e4567-e89b-12d3-a456-426614174000', site: 'https://example.com/', at: '2024-01-01T00:00:00Z', day: '2024-01-01' },
+    });
+  });
+
+  test('3.1: the schema\'s examples array; --body wins over every example', () => {
+    const text = [
+      'openapi: 3.1.0',
+      'info: { title: t, version: "1" }',
+      'paths:',
+      '  /users:',
+      '    post:',
+      `      requestBody: { content: { application/json: { schema: { type: object, examples: [{ email: hedy@example.org, name: Hedy }] } } } }`,
+      "      responses: { '201': { description: ok } }",
+      '',
+    ].join('\n');
+    assert.deepEqual(bodiesOf(text), { 'POST /users': { email: 'hedy@example.org', name: 'Hedy' } });
+    assert.deepEqual(bodiesOf(text, { 'POST /users': '{"email":"given@example.org"}' }), { 'POST /users': { email: 'given@example.org' } });
+  });
+});
+
+describe('--body parsing', () => {
+  const operations = new Set(['POST /users', 'PUT /users/{id}']);
+  test('inline JSON or @file, method case-insensitive; usage errors name the flag and the expected form', () => {
+    const dir = makeTempDir();
+    try {
+      writeFileSync(join(dir, 'user.json'), '{ "name": "Ada" }\n');
+      assert.deepEqual([...parseBodies(['POST /users=@user.json', 'put /users/{id}={"name": "Grace"}'], dir, operations)], [
+        ['POST /users', '{"name":"Ada"}'],
+        ['PUT /users/{id}', '{"name":"Grace"}'],
+      ]);
+      const form = 'write it as "METHOD /path=@file.json" or "METHOD /path={…JSON…}", e.g. --body "POST /users=@user.json"';
+      assert.throws(() => parseBodies(['users.json'], dir, operations), { message: `--body "users.json": ${form}` });
+      assert.throws(() => parseBodies(['POST /nope={}'], dir, operations), { message: `--body "POST /nope={}": the document has no operation POST /nope; ${form}` });
+      assert.throws(() => parseBodies(['POST /users=@missing.json'], dir, operations), { message: `--body "POST /users=@missing.json": missing.json: file not found; ${form}` });
+      assert.throws(() => parseBodies(['POST /users={name:'], dir, operations), (error: Error) => error.message.startsWith('--body "POST /users={name:": not JSON (') && error.message.endsWith(`); ${form}`));
+      assert.throws(() => parseBodies(['POST /users={}', 'POST /users=[]'], dir, operations), { message: '--body "POST /users=[]": POST /users has a body already; give one --body per operation' });
+    } finally {
+      removeDir(dir);
+    }
   });
 });
