@@ -288,6 +288,8 @@ function formatSummary(summary: ProbeSummary, colors: ReturnType<typeof colorsFo
   if (summary.mutationsSkipped > 0) {
     lines.push(`${summary.mutationsSkipped} operation${summary.mutationsSkipped === 1 ? '' : 's'} that may change data not sent (${MUTATIONS}; safe by default: --allow-mutations sends them).`);
   }
+  // Said as they are (no full stop): each ends with the option to give, ready to copy.
+  for (const hint of summary.hints) lines.push(hint);
   if (summary.skippedOperations.length > 0) lines.push(`${summary.skippedOperations.length} operation${summary.skippedOperations.length === 1 ? '' : 's'} skipped for want of parameter values (see probe-skipped).`);
   for (const check of summary.skippedChecks) lines.push(`Not checked: ${check}.`);
   return colors.dim(lines.join('\n')) + '\n';

@@ -43,6 +43,22 @@ export function documentBasePath(data: unknown): string {
   return LOCAL_HOSTS.has(host) || host.endsWith('.localhost') ? trimPath(parsed.pathname) : '';
 }
 
+/**
+ * The path prefix the document's servers put before its paths, whatever their host: the first
+ * non-empty path among the server URLs (3.x; variables at their defaults), or 2.0's `basePath`;
+ * '' when none has one. For saying why every request got 404.
+ */
+export function documentServerPrefix(data: unknown): string {
+  if (!isObject(data)) return '';
+  if (typeof data.basePath === 'string') return trimPath(data.basePath);
+  for (const server of Array.isArray(data.servers) ? data.servers : []) {
+    if (!isObject(server) || typeof server.url !== 'string') continue;
+    const path = /^[a-z][a-z0-9+.-]*:/i.test(server.url) ? documentBasePath({ servers: [{ ...server, url: server.url.replace(/^[^:]+:\/\/[^/]*/, '') }] }) : documentBasePath({ servers: [server] });
+    if (path) return path;
+  }
+  return '';
+}
+
 function trimPath(path: string): string {
   const trimmed = path.replace(/\/+$/, '');
   return trimmed === '' || trimmed.startsWith('/') ? trimmed : `/${trimmed}`;

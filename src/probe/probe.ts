@@ -3,7 +3,7 @@ import type { OpenDocument } from '../engine/document';
 import { Ignores } from '../engine/ignores';
 import type { Finding } from '../engine/finding';
 import type { AnyRule } from '../engine/rule';
-import { loadLiveApi } from './api';
+import { documentServerPrefix, loadLiveApi } from './api';
 import { LiveChecks } from './checks';
 import { REAL_CLOCK, type Clock } from './clock';
 import { Redactor } from './evidence';
@@ -131,6 +131,8 @@ export interface ProbeSummary {
   /** Operations not sent because they mutate. */
   mutationsSkipped: number;
   skippedChecks: string[];
+  /** Where the user likely went wrong (no credentials, a missing path prefix), as the summary says it. */
+  hints: string[];
   elapsedMs: number;
 }
 
@@ -171,6 +173,11 @@ export async function probe(options: ProbeOptions): Promise<ProbeOutcome> {
   let planned = 0;
   let failed = 0;
   let refused = 0;
+  let answered = 0;
+  let notFound = 0;
+  const withoutCredentials = Object.keys(options.headers).length === 0;
+  /** The status of each secured operation's own request, when no credentials were given. */
+  const securedStatuses = new Map<string, number>();
   const progress = () => options.onProgress?.({ sent: scheduler.sent, planned, findings: checks.count });
   const scheduler = new Scheduler(options.transport, { ...options.limits, deadline: started + options.limits.totalMs }, progress, clock);
   const inFlight = new Set<Promise<void>>();
@@ -188,6 +195,13 @@ export async function probe(options: ProbeOptions): Promise<ProbeOutcome> {
         if ('failure' in result) {
           failed++;
           if (result.failure.kind === 'refused') refused++;
+        } else {
+          answered++;
+          if (result.response.status === 404) notFound++;
+          const { operation } = request;
+          if (withoutCredentials && operation && operation.security.length > 0 && request.purpose === 'no-auth' && request.method === operation.method.toUpperCase()) {
+            securedStatuses.set(operation.name, result.response.status);
+          }
         }
         checks.exchange(exchange);
         for (const pending of checks.takePending()) {
@@ -212,6 +226,19 @@ export async function probe(options: ProbeOptions): Promise<ProbeOutcome> {
     }
   }
   await drain();
+  const hints = (): string[] => {
+    const found: string[] = [];
+    if (securedStatuses.size > 0 && [...securedStatuses.values()].every((status) => status === 401)) {
+      found.push('every secured operation answered 401: pass credentials with --header "Authorization: …"');
+    }
+    const prefix = documentServerPrefix(document.entry.data);
+    const basePath = plannerOptions(options, plan).basePath;
+    if (answered > 0 && notFound === answered && prefix && !basePath.endsWith(prefix)) {
+      const fix = options.basePath !== undefined ? `--base-path ${basePath}${prefix}` : `--base-url ${options.baseUrl.origin}${basePath}${prefix}`;
+      found.push(`every request answered 404: the document's servers put ${prefix} before its paths and the requests lacked it; try ${fix}`);
+    }
+    return found;
+  };
   const skippedOperations = planner.unplanned();
   for (const skip of skippedOperations) checks.note('probe-skipped', skip.operation, 'skipped', { reason: skip.reason });
   // x-restlint-ignore in the document silences live findings as it does lint's.
@@ -229,6 +256,7 @@ export async function probe(options: ProbeOptions): Promise<ProbeOutcome> {
       skippedOperations,
       mutationsSkipped: planner.mutationsSkipped.length,
       skippedChecks: skippedChecks(planner.notSent, plan),
+      hints: hints(),
       elapsedMs: clock.now() - started,
     },
   };

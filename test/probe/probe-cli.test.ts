@@ -168,6 +168,47 @@ describe('probe: --body', () => {
   });
 });
 
+describe('probe: where the user went wrong', () => {
+  const HINT_401 = 'every secured operation answered 401: pass credentials with --header "Authorization: …"';
+
+  test('every secured operation answered 401 and no --header: the summary says to pass credentials; not with --header, nor when one answered otherwise', async () => {
+    const shop = await startShop();
+    const unsecured = await startShop({ unsecured: true });
+    try {
+      const bare = await runCli(['probe', '--spec', SHOP_SPEC, '--base-url', shop.url, ...FAST]);
+      assert.ok(bare.stderr.split('\n').includes(HINT_401), bare.stderr);
+      const given = await runCli(['probe', '--spec', SHOP_SPEC, '--base-url', shop.url, '--header', 'Authorization: Bearer t', ...FAST]);
+      assert.ok(!given.stderr.includes('every secured operation'), given.stderr);
+      const open = await runCli(['probe', '--spec', SHOP_SPEC, '--base-url', unsecured.url, ...FAST]);
+      assert.ok(!open.stderr.includes('every secured operation'), open.stderr);
+    } finally {
+      await Promise.all([shop.close(), unsecured.close()]);
+    }
+  });
+
+  test("every request answered 404 and the document's servers put /api before the paths: the summary names the prefix and the option to give", async () => {
+    const { createServer } = require(join(SERVERS, 'based', 'server.js')) as { createServer(): import('node:http').Server };
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as import('node:net').AddressInfo).port}`;
+    const spec = join(SERVERS, 'based', 'openapi.yaml');
+    try {
+      const without = await runCli(['probe', '--spec', spec, '--base-url', url, ...FAST]);
+      assert.ok(without.stderr.split('\n').includes(`every request answered 404: the document's servers put /api before its paths and the requests lacked it; try --base-url ${url}/api`), without.stderr);
+      const withPrefix = await runCli(['probe', '--spec', spec, '--base-url', `${url}/api`, ...FAST]);
+      assert.ok(!withPrefix.stderr.includes('every request answered 404'), withPrefix.stderr);
+      const app = await runCli(['probe', '--spec', spec, '--app', join(SERVERS, 'node-http-server.js'), '--base-path', '/', ...FAST]);
+      assert.ok(app.stderr.split('\n').includes("every request answered 404: the document's servers put /api before its paths and the requests lacked it; try --base-path /api"), app.stderr);
+      // The shop's document has a server without a path: no such hint even where requests got 404.
+      const shop = await runCli(['probe', '--spec', SHOP_SPEC, '--base-url', url, ...FAST]);
+      assert.ok(!shop.stderr.includes('every request answered 404'), shop.stderr);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
+
 describe('probe: safe by default', () => {
   test('without --allow-mutations no POST, PUT, PATCH or DELETE reaches the server; with it, they do', async () => {
     const safe = await startShop();
