@@ -94,8 +94,10 @@ export class Planner {
     });
     if (this.mutationsSkipped.length > 0) this.notSent.set('writes', MUTATIONS_ONLY.writes);
     const sentPaths = new Set(this.waiting.map((operation) => operation.path));
+    // Not a path whose GET names a change (`/users/{id}/delete`): a server that routes by path alone would act on any method.
+    const changing = new Set(this.mutationsSkipped.filter((operation) => SAFE_METHODS.has(operation.method)).map((operation) => operation.path));
     for (const operation of this.mutationsSkipped) {
-      if (sentPaths.has(operation.path)) continue;
+      if (sentPaths.has(operation.path) || changing.has(operation.path)) continue;
       sentPaths.add(operation.path);
       this.wrongMethodOnly.push(operation);
     }
