@@ -6,7 +6,9 @@ import { is2xxStatus } from '../src/engine/status-ranges';
  * `Allow` header listing the methods it does support (RFC 9110 §15.5.6), and that list does
  * not name the method just refused. A 404 or 403 is reported capped at warn, since a gateway
  * in front of the API may answer so; a 2xx (the method did something) or a 5xx is reported
- * at the configured severity. Other answers (400, 401, a redirect) are not judged.
+ * at the configured severity. Other answers (400, 401, a redirect) are not judged, nor a 501
+ * to TRACE (a server may not implement TRACE for any resource: RFC 9110 §15.6.2). A HEAD the
+ * prober sent (of a documented GET) that is answered 405 needs an `Allow` header too.
  */
 export default defineRule({
   meta: {
@@ -24,13 +26,18 @@ export default defineRule({
       serverError: '{{request}} answered {{status}} to a method the path does not support; answer 405 Method Not Allowed with an Allow header',
     },
   },
-  probe: { needs: ['wrong-method'] },
+  probe: { needs: ['wrong-method'], uses: ['head'] },
   live(context) {
     return {
       exchange(ex) {
         const { request, response } = ex;
-        if (!response || request.purpose !== 'wrong-method') return;
+        if (!response) return;
         const { status } = response;
+        if (request.purpose === 'head') {
+          if (status === 405 && response.headers.allow === undefined) context.report({ messageId: 'noAllow', exchange: ex, detail: '(no Allow header)' });
+          return;
+        }
+        if (request.purpose !== 'wrong-method') return;
         if (status === 405) {
           const allow = response.headers.allow;
           if (allow === undefined) {
@@ -45,7 +52,7 @@ export default defineRule({
         }
         if (status === 404 || status === 403) context.report({ messageId: 'gateway', exchange: ex, severity: 'warn' });
         else if (is2xxStatus(status)) context.report({ messageId: 'success', exchange: ex });
-        else if (status >= 500) context.report({ messageId: 'serverError', exchange: ex });
+        else if (status >= 500 && !(status === 501 && request.method.toUpperCase() === 'TRACE')) context.report({ messageId: 'serverError', exchange: ex });
       },
     };
   },

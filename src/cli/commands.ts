@@ -142,9 +142,11 @@ function commandLine(argv: string[], state: { exitCode: number }, runLint: (args
         withReportingOptions(command)
           .option('spec', { alias: 's', type: 'string', demandOption: 'give the OpenAPI document to plan from: --spec openapi.yaml', describe: 'The OpenAPI document of the API' })
           .option('base-url', { alias: 'u', type: 'string', describe: 'Where the API runs (its path is put before every documented path), e.g. http://127.0.0.1:3000' })
-          .option('app', { type: 'string', describe: 'A module exporting the app instead (Express or any (req, res) handler, Koa, Fastify), run in-process' })
+          .option('app', { type: 'string', describe: 'A module exporting the app instead (Express or any (req, res) handler, Koa, Fastify, an http.Server, or a promise or factory of one), run in-process' })
+          .option('base-path', { type: 'string', describe: "With --app: the path put before every documented path, e.g. /api (default: the path of the document's first server URL when it is relative or local)" })
           .option('header', { alias: 'H', type: 'string', describe: 'Send this header with every request, "Name: value" (repeatable); its value is never printed' })
           .option('param', { alias: 'p', type: 'string', describe: 'A value for a parameter, name=value (repeatable): path ids, required query parameters' })
+          .option('body', { type: 'string', describe: 'A request body for an operation, "METHOD /path=@file.json" or "METHOD /path={…JSON…}" (repeatable); sent instead of the document\'s examples' })
           .option('allow-mutations', { type: 'boolean', default: false, describe: 'Also send POST, PUT, PATCH and DELETE (they change data on the server)' })
           .option('rate', { type: 'string', default: `${DEFAULT_PROBE_LIMITS.rate}/s`, describe: 'Requests per second (20/s) or minute (600/m) at most; 0 for no limit' })
           .option('concurrency', { type: 'number', default: DEFAULT_PROBE_LIMITS.concurrency, describe: 'Requests in flight at once' })
@@ -157,7 +159,7 @@ function commandLine(argv: string[], state: { exitCode: number }, runLint: (args
             if ((args['base-url'] === undefined) === (args.app === undefined)) throw new UsageError('give one of --base-url (a running API) or --app (a module exporting the app)');
             return true;
           })
-          .example('$0 probe --spec openapi.yaml --base-url http://127.0.0.1:3000', 'Probe a local API with GET, HEAD and OPTIONS only')
+          .example('$0 probe --spec openapi.yaml --base-url http://127.0.0.1:3000', 'Probe a local API with safe methods only (GET, HEAD, OPTIONS, TRACE)')
           .example('$0 probe -s openapi.yaml -u https://staging.example.com/api -H "Authorization: Bearer $TOKEN" --param userId=42', 'With credentials and a known id')
           .example('$0 probe -s openapi.yaml --app ./src/app.js --allow-mutations', 'An Express/Koa/Fastify app in-process, writes included')
           .example('$0 probe -s openapi.yaml -u http://127.0.0.1:3000 -f sarif -o probe.sarif', 'SARIF: findings shown on the spec in code scanning'),
@@ -169,8 +171,10 @@ function commandLine(argv: string[], state: { exitCode: number }, runLint: (args
           spec: args.spec as string,
           baseUrl: args['base-url'],
           app: args.app,
+          basePath: args['base-path'],
           headers: listOf(args.header),
           params: listOf(args.param),
+          bodies: listOf(args.body),
           allowMutations: args['allow-mutations'],
           rate: args.rate,
           concurrency: args.concurrency,

@@ -21,4 +21,9 @@ async function main(): Promise<void> {
   const fast = (require('./fast-path') as typeof import('./fast-path')).runFast(argv);
    
   process.exitCode = await (fast ?? (require('./commands') as typeof import('./commands')).run(argv));
+  const { exitRequested, flushed } = require('./exit') as typeof import('./exit');
+  if (exitRequested()) {
+    await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+    process.exit(process.exitCode);
+  }
 }

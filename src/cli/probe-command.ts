@@ -1,16 +1,18 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigFinder, type Config } from '../engine/config/config';
 import type { OpenDocument } from '../engine/document';
 import { openEntry } from '../engine/entry';
 import { SEVERITY_NUMBER } from '../engine/rule';
+import { documentBasePath, loadLiveApi } from '../probe/api';
 import { planProbe, probe, type ProbeSummary } from '../probe/probe';
 import { AppTransport, HttpTransport, type Transport } from '../probe/transport';
 import { colorsFor } from '../report/colors';
 import type { FileError, LintReport } from '../report/report';
 import { formatFileError } from '../report/stylish';
 import { allRules, probeRules } from '../../rules';
+import { requestExitWhenDone } from './exit';
 import { maxBytesOf, UsageError } from './files';
 import { probeRun } from './html-run';
 import { EXIT, type ReportingArgs } from './lint-command';
@@ -20,8 +22,12 @@ export interface ProbeArgs extends ReportingArgs {
   spec: string;
   baseUrl?: string;
   app?: string;
+  /** --base-path: with --app, the path before every documented path. */
+  basePath?: string;
   headers: string[];
   params: string[];
+  /** --body "POST /users=@user.json" or "POST /users={…}" (repeatable). */
+  bodies?: string[];
   allowMutations: boolean;
   rate: string;
   concurrency: number;
@@ -67,7 +73,9 @@ export async function probeCommand(args: ProbeArgs): Promise<number> {
   });
   if (opened.failure) return fail(opened.failure);
   const { config, document } = opened;
-  if (args.dryRun) return printPlan(args, document, config, headers, params);
+  const basePath = basePathOf(args, document);
+  const bodies = parseBodies(args.bodies ?? [], cwd, new Set(loadLiveApi(document).operations.map((operation) => operation.name)));
+  if (args.dryRun) return printPlan(args, document, config, headers, params, basePath, bodies);
 
   const { transport, baseUrl } = await openTransport(args, limits.concurrency, cwd);
   const progress = progressLine(!args.quiet);
@@ -77,11 +85,13 @@ export async function probeCommand(args: ProbeArgs): Promise<number> {
     outcome = await probe({
       document,
       baseUrl,
+      basePath,
       transport,
       rules: probeRules,
       config,
       headers,
       params,
+      bodies,
       allowMutations: args.allowMutations,
       limits,
       onProgress: progress.update,
@@ -110,14 +120,14 @@ export async function probeCommand(args: ProbeArgs): Promise<number> {
 }
 
 /** `--dry-run`: the first requests the probe would send, one per line, and what it leaves out. */
-function printPlan(args: ProbeArgs, document: OpenDocument, config: Config, headers: Record<string, string>, params: Map<string, string>): number {
+function printPlan(args: ProbeArgs, document: OpenDocument, config: Config, headers: Record<string, string>, params: Map<string, string>, basePath: string | undefined, bodies: Map<string, string>): number {
   let baseUrl: URL;
   try {
     baseUrl = new URL(args.baseUrl ?? 'http://127.0.0.1/');
   } catch {
     throw new UsageError(`--base-url ${args.baseUrl}: not a URL`);
   }
-  const plan = planProbe({ document, baseUrl, rules: probeRules, config, headers, params, allowMutations: args.allowMutations });
+  const plan = planProbe({ document, baseUrl, basePath, rules: probeRules, config, headers, params, bodies, allowMutations: args.allowMutations });
   const lines = plan.requests.map((request) => `${request.method.padEnd(7)} ${request.path}  (${request.purpose}${request.operation ? `, ${request.operation}` : ''})`);
   for (const { operation, reason } of plan.waiting) lines.push(`later   ${operation.name}: ${reason}`);
   lines.push('', `${plan.requests.length} requests planned before any response; follow-ups (HEAD, conditional GET, tracing, versions) and ids found in responses add more.`);
@@ -125,6 +135,17 @@ function printPlan(args: ProbeArgs, document: OpenDocument, config: Config, head
   for (const check of plan.skippedChecks) lines.push(`Not checked: ${check}.`);
   process.stdout.write(lines.join('\n') + '\n');
   return EXIT.ok;
+}
+
+/**
+ * The path before every documented path: with --app, --base-path or else the document's
+ * (documentBasePath); with --base-url, undefined (the URL's own path is used).
+ */
+function basePathOf(args: ProbeArgs, document: OpenDocument): string | undefined {
+  if (args.basePath === undefined) return args.app === undefined ? undefined : documentBasePath(document.entry.data);
+  if (args.app === undefined) throw new UsageError(`--base-path ${args.basePath}: it applies to --app; with --base-url put the path in the URL, e.g. --base-url http://127.0.0.1:3000${args.basePath.startsWith('/') ? args.basePath : '/api'}`);
+  if (!args.basePath.startsWith('/') || /[?#\s]/.test(args.basePath)) throw new UsageError(`--base-path ${args.basePath}: give a path that starts with /, e.g. --base-path /api (/ for none)`);
+  return args.basePath.replace(/\/+$/, '');
 }
 
 async function openTransport(args: ProbeArgs, concurrency: number, cwd: string): Promise<{ transport: Transport; baseUrl: URL }> {
@@ -135,6 +156,8 @@ async function openTransport(args: ProbeArgs, concurrency: number, cwd: string):
       throw new UsageError(`--app ${args.app}: not a JavaScript module; give the module that exports the app (.js, .cjs or .mjs), e.g. --app ./src/app.js (the OpenAPI document goes to --spec)`);
     }
     let exported: unknown;
+    // From its loading on, the app may keep the process alive (a database pool, a timer): the CLI exits when done.
+    requestExitWhenDone();
     try {
       exported = await import(pathToFileURL(path).href);
     } catch (error) {
@@ -192,6 +215,37 @@ function parseParams(list: string[]): Map<string, string> {
   return params;
 }
 
+const BODY_FORM = 'write it as "METHOD /path=@file.json" or "METHOD /path={…JSON…}", e.g. --body "POST /users=@user.json"';
+
+/**
+ * `--body "POST /users=@user.json"` (a file, relative to the current folder) or
+ * `--body 'POST /users={"name":"Ada"}'`: the request body of that documented operation, as
+ * compact JSON text, by operation name.
+ */
+export function parseBodies(list: readonly string[], cwd: string, operations: ReadonlySet<string>): Map<string, string> {
+  const bodies = new Map<string, string>();
+  for (const entry of list) {
+    const match = /^\s*([A-Za-z]+)\s+(\/[^=\s]*)\s*=([\s\S]*)$/.exec(entry);
+    const shown = entry.length > 60 ? `${entry.slice(0, 60)}…` : entry;
+    if (!match) throw new UsageError(`--body "${shown}": ${BODY_FORM}`);
+    const name = `${match[1].toUpperCase()} ${match[2]}`;
+    if (!operations.has(name)) throw new UsageError(`--body "${shown}": the document has no operation ${name}; ${BODY_FORM}`);
+    if (bodies.has(name)) throw new UsageError(`--body "${shown}": ${name} has a body already; give one --body per operation`);
+    let text = match[3].trim();
+    if (text.startsWith('@')) {
+      const file = resolve(cwd, text.slice(1));
+      if (!existsSync(file)) throw new UsageError(`--body "${shown}": ${text.slice(1)}: file not found; ${BODY_FORM}`);
+      text = readFileSync(file, 'utf8');
+    }
+    try {
+      bodies.set(name, JSON.stringify(JSON.parse(text)));
+    } catch (error) {
+      throw new UsageError(`--body "${shown}": not JSON (${(error as Error).message}); ${BODY_FORM}`);
+    }
+  }
+  return bodies;
+}
+
 /** `20/s`, `600/m`, `20` (per second); `0` for no limit. */
 export function parseRate(text: string): number {
   const match = /^\s*(\d+(?:\.\d+)?)\s*(?:\/\s*(s|sec|second|m|min|minute))?\s*$/.exec(text);
@@ -241,6 +295,8 @@ function formatSummary(summary: ProbeSummary, colors: ReturnType<typeof colorsFo
   if (summary.mutationsSkipped > 0) {
     lines.push(`${summary.mutationsSkipped} operation${summary.mutationsSkipped === 1 ? '' : 's'} that may change data not sent (${MUTATIONS}; safe by default: --allow-mutations sends them).`);
   }
+  // Said as they are (no full stop): each ends with the option to give, ready to copy.
+  for (const hint of summary.hints) lines.push(hint);
   if (summary.skippedOperations.length > 0) lines.push(`${summary.skippedOperations.length} operation${summary.skippedOperations.length === 1 ? '' : 's'} skipped for want of parameter values (see probe-skipped).`);
   for (const check of summary.skippedChecks) lines.push(`Not checked: ${check}.`);
   return colors.dim(lines.join('\n')) + '\n';

@@ -18,6 +18,52 @@ export function loadLiveApi(document: OpenDocument): LiveApi {
   return liveApiOf(document.entry, document.version, new RefResolver({ load: document.read, root: document.root }));
 }
 
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '0.0.0.0']);
+
+/**
+ * The path the document's servers put before its paths, for an app probed in-process: the path
+ * of the first server URL (3.x; its variables at their defaults) when that URL is relative
+ * (`/api`) or on this machine (`http://localhost:3000/api`), or 2.0's `basePath`; '' otherwise
+ * (a public URL's path says where the API is published, not where the app serves it).
+ */
+export function documentBasePath(data: unknown): string {
+  if (!isObject(data)) return '';
+  if (typeof data.basePath === 'string') return trimPath(data.basePath);
+  const first = Array.isArray(data.servers) ? data.servers[0] : undefined;
+  if (!isObject(first) || typeof first.url !== 'string') return '';
+  const variables = isObject(first.variables) ? first.variables : {};
+  const url = first.url.replace(/\{([^}]+)\}/g, (whole, name: string) => {
+    const variable = variables[name];
+    return isObject(variable) && typeof variable.default === 'string' ? variable.default : whole;
+  });
+  if (!/^[a-z][a-z0-9+.-]*:/i.test(url)) return trimPath(`/${url.replace(/^\.?\/+/, '')}`.split(/[?#]/)[0]);
+  if (!URL.canParse(url)) return '';
+  const parsed = new URL(url);
+  const host = parsed.hostname.toLowerCase();
+  return LOCAL_HOSTS.has(host) || host.endsWith('.localhost') ? trimPath(parsed.pathname) : '';
+}
+
+/**
+ * The path prefix the document's servers put before its paths, whatever their host: the first
+ * non-empty path among the server URLs (3.x; variables at their defaults), or 2.0's `basePath`;
+ * '' when none has one. For saying why every request got 404.
+ */
+export function documentServerPrefix(data: unknown): string {
+  if (!isObject(data)) return '';
+  if (typeof data.basePath === 'string') return trimPath(data.basePath);
+  for (const server of Array.isArray(data.servers) ? data.servers : []) {
+    if (!isObject(server) || typeof server.url !== 'string') continue;
+    const path = /^[a-z][a-z0-9+.-]*:/i.test(server.url) ? documentBasePath({ servers: [{ ...server, url: server.url.replace(/^[^:]+:\/\/[^/]*/, '') }] }) : documentBasePath({ servers: [server] });
+    if (path) return path;
+  }
+  return '';
+}
+
+function trimPath(path: string): string {
+  const trimmed = path.replace(/\/+$/, '');
+  return trimmed === '' || trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
+}
+
 /** The operations of a parsed document (tests build it from text; loadLiveApi from disk). */
 export function liveApiOf(entry: SourceFile, version: OpenApiVersion, resolver: RefResolver): LiveApi {
   const document = entry.data as Json;
@@ -93,7 +139,11 @@ export function liveApiOf(entry: SourceFile, version: OpenApiVersion, resolver: 
           const schema = schemaAt(node.value.schema, childLocation(node.loc, 'schema'));
           const operation = byNode.get(node.parent.kind === 'Response' ? node.parent.operation : node.parent.operation);
           if (!operation) return;
-          if (node.parent.kind === 'RequestBody') operation.requestBody?.mediaTypes.set(node.mediaType.toLowerCase(), schema);
+          if (node.parent.kind === 'RequestBody' && operation.requestBody) {
+            operation.requestBody.mediaTypes.set(node.mediaType.toLowerCase(), schema);
+            const examples = mediaTypeExamples(node.value, node.loc, resolver);
+            if (examples.length > 0) (operation.requestBody.examples ??= new Map()).set(node.mediaType.toLowerCase(), examples);
+          }
           else operation.responses.find((candidate) => candidate.loc === node.parent.loc)?.mediaTypes.set(node.mediaType.toLowerCase(), schema);
         },
         SecurityScheme: (node) => {
@@ -107,6 +157,19 @@ export function liveApiOf(entry: SourceFile, version: OpenApiVersion, resolver: 
 
   const versionKey = version === '2.0' ? 'swagger' : 'openapi';
   return { version, file: entry.path, loc: { file: entry, pointer: [versionKey] }, operations, securitySchemes };
+}
+
+/** A media type's `example`, then the `value` of each of its `examples` (Example Objects, `$ref`s followed). */
+function mediaTypeExamples(value: Json, loc: NodeLocation, resolver: RefResolver): unknown[] {
+  const found: unknown[] = [];
+  if ('example' in value && value.example !== undefined) found.push(value.example);
+  if (isObject(value.examples)) {
+    for (const [name, example] of Object.entries(value.examples)) {
+      const resolved = isObject(example) && '$ref' in example ? resolver.resolve(example, childLocation(childLocation(loc, 'examples'), name))?.value : example;
+      if (isObject(resolved) && 'value' in resolved) found.push(resolved.value);
+    }
+  }
+  return found;
 }
 
 function readParameter(value: Json, loc: NodeLocation, version: OpenApiVersion, resolver: RefResolver): LiveParameter | undefined {

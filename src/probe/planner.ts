@@ -13,6 +13,8 @@ export interface PlanOptions {
   /** Headers given with --header (lower-case names): sent with every request but the no-auth ones. */
   credentials: Readonly<Record<string, string>>;
   allowMutations: boolean;
+  /** Request bodies given with --body (JSON text), by operation name (`POST /users`): sent instead of examples and samples. */
+  bodies?: ReadonlyMap<string, string>;
   /** The probes the enabled rules need or use (their ProbePlan): no other probe is sent. */
   needs: ReadonlySet<ProbeNeed>;
   /** Whether an operation of a safe method may change data all the same (the rules' ProbePlan.mayChangeData). */
@@ -25,13 +27,15 @@ export interface PlanOptions {
 export const MUTATIONS_ONLY = {
   writes: 'the documented requests of operations that may change data (POST, PUT, PATCH, DELETE, and GETs whose path names a change) are sent only with --allow-mutations',
   bodies: 'malformed and schema-violating request bodies are sent only with --allow-mutations',
-  wrongMethods: 'on paths that document GET, the undocumented methods left are mutating ones, sent only with --allow-mutations',
+  wrongMethods: 'on paths that document GET and TRACE (or HEAD without GET), the undocumented methods left are mutating ones, sent only with --allow-mutations',
 } as const;
 
 /** Values for request bodies and parameters from a schema (src/probe/schema/samples.ts). */
 export interface Samples {
   valid(schema: LiveSchema): unknown;
   invalid(schema: LiveSchema): unknown;
+  /** Whether the schema accepts a value (a documented example); without it every example is taken as valid. */
+  accepts?(schema: LiveSchema, value: unknown): boolean;
 }
 
 export interface Skip {
@@ -43,7 +47,7 @@ export interface Skip {
 export type Phase = 'read' | 'write' | 'delete';
 
 const SAFE_METHODS = new Set(['get', 'head', 'options']);
-/** Methods sent to a path to see it answer 405, least destructive first. */
+/** Methods sent to a path to see it answer 405, least destructive first (with --allow-mutations). */
 const WRONG_METHODS = ['get', 'patch', 'put', 'delete', 'post'];
 /** How many operations get each follow-up that says something about the API as a whole. */
 const API_WIDE_SAMPLES = 3;
@@ -69,6 +73,11 @@ export class Planner {
   readonly notSent = new Map<ProbeNeed, string>();
   /** Operations not sent because mutations are off. */
   readonly mutationsSkipped: LiveOperation[] = [];
+  /**
+   * One skipped operation per path none of whose operations is sent (a POST-only `/users`):
+   * the path still gets its safe wrong-method probe (GET, or TRACE when it documents GET).
+   */
+  private readonly wrongMethodOnly: LiveOperation[] = [];
 
   constructor(
     private readonly api: LiveApi,
@@ -84,6 +93,14 @@ export class Planner {
       return false;
     });
     if (this.mutationsSkipped.length > 0) this.notSent.set('writes', MUTATIONS_ONLY.writes);
+    const sentPaths = new Set(this.waiting.map((operation) => operation.path));
+    // Not a path whose GET names a change (`/users/{id}/delete`): a server that routes by path alone would act on any method.
+    const changing = new Set(this.mutationsSkipped.filter((operation) => SAFE_METHODS.has(operation.method)).map((operation) => operation.path));
+    for (const operation of this.mutationsSkipped) {
+      if (sentPaths.has(operation.path) || changing.has(operation.path)) continue;
+      sentPaths.add(operation.path);
+      this.wrongMethodOnly.push(operation);
+    }
     if (!options.allowMutations && api.operations.some((operation) => operation.requestBody && !SAFE_METHODS.has(operation.method))) {
       this.notSent.set('malformed-json', MUTATIONS_ONLY.bodies);
       this.notSent.set('invalid-body', MUTATIONS_ONLY.bodies);
@@ -115,6 +132,15 @@ export class Planner {
       if (path === undefined) continue;
       this.waiting.splice(this.waiting.indexOf(operation), 1);
       requests.push(...this.requestsFor(operation, path));
+    }
+    if (phase === 'read' && this.wants('wrong-method')) {
+      for (const operation of [...this.wrongMethodOnly]) {
+        const path = this.fillPath(operation);
+        if (path === undefined) continue;
+        this.wrongMethodOnly.splice(this.wrongMethodOnly.indexOf(operation), 1);
+        const wrong = this.wrongMethodRequest(operation, `${path}${this.query(operation)}`);
+        if (wrong) requests.push(wrong);
+      }
     }
     return requests;
   }
@@ -225,8 +251,8 @@ export class Planner {
       const unknown = this.unknownId(operation);
       requests.push({ ...base, purpose: 'unknown-id', path: `${path.slice(0, path.lastIndexOf('/') + 1)}${encodeURIComponent(unknown)}${query}` });
     }
-    const wrong = this.wants('wrong-method') ? this.wrongMethod(operation) : undefined;
-    if (wrong) requests.push({ purpose: 'wrong-method', operation, method: wrong.toUpperCase(), path: `${path}${query}`, headers, credentials: this.hasCredentials });
+    const wrong = this.wants('wrong-method') ? this.wrongMethodRequest(operation, `${path}${query}`) : undefined;
+    if (wrong) requests.push(wrong);
     if (operation.requestBody && !SAFE_METHODS.has(operation.method)) {
       const json = { 'content-type': 'application/json' };
       if (this.wants('malformed-json')) requests.push({ ...base, purpose: 'malformed-json', headers: { ...headers, ...json }, body: '{"restlint": ' });
@@ -236,14 +262,27 @@ export class Planner {
     return requests;
   }
 
-  /** An undocumented method for the operation's path, once per path; mutating ones only when allowed. */
-  private wrongMethod(operation: LiveOperation): string | undefined {
+  /**
+   * The request of an undocumented method to the operation's (filled) path, once per path.
+   * With --allow-mutations, the least destructive undocumented one of GET, PATCH, PUT, DELETE,
+   * POST. Without, only a safe one (RFC 9110 §9.2.1): GET on a path that documents neither GET
+   * nor HEAD, TRACE on a path that documents GET. TRACE goes without credentials and without a
+   * body (a server that supports it echoes the request: §9.3.8).
+   */
+  private wrongMethodRequest(operation: LiveOperation, path: string): ProbeRequest | undefined {
     if (this.wrongMethodPaths.has(operation.path)) return undefined;
     this.wrongMethodPaths.add(operation.path);
-    const documented = new Set(this.api.operations.filter((candidate) => candidate.path === operation.path).map((candidate) => candidate.method));
-    const method = WRONG_METHODS.find((candidate) => !documented.has(candidate as LiveOperation['method']) && (this.options.allowMutations || SAFE_METHODS.has(candidate)));
-    if (!method && !this.options.allowMutations) this.notSent.set('wrong-method', MUTATIONS_ONLY.wrongMethods);
-    return method;
+    const documented = new Set<string>(this.api.operations.filter((candidate) => candidate.path === operation.path).map((candidate) => candidate.method));
+    let method: string | undefined;
+    if (this.options.allowMutations) method = WRONG_METHODS.find((candidate) => !documented.has(candidate));
+    else if (!documented.has('get') && !documented.has('head')) method = 'get';
+    else if (documented.has('get') && !documented.has('trace')) method = 'trace';
+    if (!method) {
+      if (!this.options.allowMutations) this.notSent.set('wrong-method', MUTATIONS_ONLY.wrongMethods);
+      return undefined;
+    }
+    const withCredentials = method !== 'trace';
+    return { purpose: 'wrong-method', operation, method: method.toUpperCase(), path, headers: this.headers(operation, withCredentials), credentials: withCredentials && this.hasCredentials };
   }
 
   /** The filled path (base path included), or undefined while a path parameter has no value. */
@@ -292,19 +331,29 @@ export class Planner {
     return headers;
   }
 
-  /** A JSON body for the operation (its example, else a sample of its schema), or one that breaks the schema. */
+  /**
+   * A JSON body for the operation, or one that breaks its schema. Valid: the --body given for
+   * it, else the first of the media type's documented examples (`example`, `examples`) that its
+   * schema accepts, else a sample of the schema (schema and property examples first, then
+   * generated values, format-valid).
+   */
   private body(operation: LiveOperation, kind: 'valid' | 'invalid'): { text: string; headers: Record<string, string> } | undefined {
+    if (SAFE_METHODS.has(operation.method)) return undefined;
     const content = operation.requestBody?.mediaTypes;
-    if (!content || SAFE_METHODS.has(operation.method)) return undefined;
-    const type = [...content.keys()].find(isJsonMediaType);
-    if (!type) return undefined;
+    const type = content ? [...content.keys()].find(isJsonMediaType) : undefined;
+    const given = kind === 'valid' ? this.options.bodies?.get(operation.name) : undefined;
+    if (given !== undefined) return { text: given, headers: { 'content-type': type ?? 'application/json' } };
+    if (!content || !type) return undefined;
     const schema = content.get(type);
     let value: unknown;
     if (kind === 'invalid') {
       value = schema ? this.samples.invalid(schema) : undefined;
       if (value === undefined) return undefined;
     } else {
-      value = schema ? this.samples.valid(schema) : {};
+      const examples = operation.requestBody?.examples?.get(type) ?? [];
+      const accepts = this.samples.accepts;
+      const example = examples.find((candidate) => !schema || !accepts || accepts(schema, candidate));
+      value = example !== undefined ? example : schema ? this.samples.valid(schema) : {};
     }
     return { text: JSON.stringify(value ?? {}), headers: { 'content-type': type } };
   }

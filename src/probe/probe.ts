@@ -3,7 +3,7 @@ import type { OpenDocument } from '../engine/document';
 import { Ignores } from '../engine/ignores';
 import type { Finding } from '../engine/finding';
 import type { AnyRule } from '../engine/rule';
-import { loadLiveApi } from './api';
+import { documentServerPrefix, loadLiveApi } from './api';
 import { LiveChecks } from './checks';
 import { REAL_CLOCK, type Clock } from './clock';
 import { Redactor } from './evidence';
@@ -17,14 +17,18 @@ import type { Exchange, LiveSchema, ProbeNeed, ProbePlan, ProbeRequest } from '.
 export interface ProbeOptions {
   /** The spec, opened through the engine's entry (openEntry), as lint opens it. */
   document: OpenDocument;
-  /** Where requests go; its path is put before every documented path. */
+  /** Where requests go; its path is put before every documented path (unless basePath is given). */
   baseUrl: URL;
+  /** The path put before every documented path instead of baseUrl's (`/api`; '' for none): --base-path, or the document's for --app. */
+  basePath?: string;
   transport: Transport;
   rules: readonly AnyRule[];
   config: Config;
   /** `--header` values, by lower-case name. */
   headers: Record<string, string>;
   params: ReadonlyMap<string, string>;
+  /** --body values (JSON text) by operation name (`POST /users`). */
+  bodies?: ReadonlyMap<string, string>;
   allowMutations: boolean;
   limits: Omit<Limits, 'deadline'> & { totalMs: number };
   /** The time source of the rate limit, the deadline and the elapsed time (default: the real clock). */
@@ -44,7 +48,7 @@ export interface PlannedRequest {
  * operation whose parameters the document and --param fill, with its negative probes.
  * Operations that wait for ids from responses, and follow-ups, are not in it.
  */
-export function planProbe(options: Pick<ProbeOptions, 'document' | 'baseUrl' | 'rules' | 'config' | 'headers' | 'params' | 'allowMutations'>): { requests: PlannedRequest[]; waiting: Skip[]; skippedChecks: string[]; mutationsSkipped: number } {
+export function planProbe(options: Pick<ProbeOptions, 'document' | 'baseUrl' | 'basePath' | 'rules' | 'config' | 'headers' | 'params' | 'bodies' | 'allowMutations'>): { requests: PlannedRequest[]; waiting: Skip[]; skippedChecks: string[]; mutationsSkipped: number } {
   const api = loadLiveApi(options.document);
   const plan = rulePlan(options.rules, options.config);
   const planner = new Planner(api, plannerOptions(options, plan), samplesFrom(new SchemaValidator(api.version, options.document.readInside)));
@@ -88,10 +92,11 @@ export function rulePlan(rules: readonly AnyRule[], config: Config): RulePlan {
   };
 }
 
-function plannerOptions(options: Pick<ProbeOptions, 'baseUrl' | 'headers' | 'params' | 'allowMutations'>, plan: RulePlan): PlanOptions {
+function plannerOptions(options: Pick<ProbeOptions, 'baseUrl' | 'basePath' | 'headers' | 'params' | 'bodies' | 'allowMutations'>, plan: RulePlan): PlanOptions {
   return {
-    basePath: options.baseUrl.pathname.replace(/\/+$/, ''),
+    basePath: (options.basePath ?? options.baseUrl.pathname).replace(/\/+$/, ''),
     params: options.params,
+    bodies: options.bodies,
     credentials: options.headers,
     allowMutations: options.allowMutations,
     needs: plan.needs,
@@ -126,6 +131,8 @@ export interface ProbeSummary {
   /** Operations not sent because they mutate. */
   mutationsSkipped: number;
   skippedChecks: string[];
+  /** Where the user likely went wrong (no credentials, a missing path prefix), as the summary says it. */
+  hints: string[];
   elapsedMs: number;
 }
 
@@ -135,7 +142,7 @@ export interface ProbeOutcome {
 }
 
 /** Request values from schemas, each checked by the validator (readOnly members left out). */
-function samplesFrom(validator: SchemaValidator): Samples {
+export function samplesFrom(validator: SchemaValidator): Samples {
   const options = (schema: LiveSchema) => ({
     version: validator.version,
     direction: 'request' as const,
@@ -144,6 +151,7 @@ function samplesFrom(validator: SchemaValidator): Samples {
   return {
     valid: (schema) => sampleValue(schema, validator.refs, options(schema)),
     invalid: (schema) => invalidValue(schema, validator.refs, options(schema)),
+    accepts: (schema, value) => !validator.validate(schema, value, 'request'),
   };
 }
 
@@ -165,6 +173,11 @@ export async function probe(options: ProbeOptions): Promise<ProbeOutcome> {
   let planned = 0;
   let failed = 0;
   let refused = 0;
+  let answered = 0;
+  let notFound = 0;
+  const withoutCredentials = Object.keys(options.headers).length === 0;
+  /** The status of each secured operation's own request, when no credentials were given. */
+  const securedStatuses = new Map<string, number>();
   const progress = () => options.onProgress?.({ sent: scheduler.sent, planned, findings: checks.count });
   const scheduler = new Scheduler(options.transport, { ...options.limits, deadline: started + options.limits.totalMs }, progress, clock);
   const inFlight = new Set<Promise<void>>();
@@ -182,6 +195,13 @@ export async function probe(options: ProbeOptions): Promise<ProbeOutcome> {
         if ('failure' in result) {
           failed++;
           if (result.failure.kind === 'refused') refused++;
+        } else {
+          answered++;
+          if (result.response.status === 404) notFound++;
+          const { operation } = request;
+          if (withoutCredentials && operation && operation.security.length > 0 && request.purpose === 'no-auth' && request.method === operation.method.toUpperCase()) {
+            securedStatuses.set(operation.name, result.response.status);
+          }
         }
         checks.exchange(exchange);
         for (const pending of checks.takePending()) {
@@ -206,6 +226,19 @@ export async function probe(options: ProbeOptions): Promise<ProbeOutcome> {
     }
   }
   await drain();
+  const hints = (): string[] => {
+    const found: string[] = [];
+    if (securedStatuses.size > 0 && [...securedStatuses.values()].every((status) => status === 401)) {
+      found.push('every secured operation answered 401: pass credentials with --header "Authorization: …"');
+    }
+    const prefix = documentServerPrefix(document.entry.data);
+    const basePath = plannerOptions(options, plan).basePath;
+    if (answered > 0 && notFound === answered && prefix && !basePath.endsWith(prefix)) {
+      const fix = options.basePath !== undefined ? `--base-path ${basePath}${prefix}` : `--base-url ${options.baseUrl.origin}${basePath}${prefix}`;
+      found.push(`every request answered 404: the document's servers put ${prefix} before its paths and the requests lacked it; try ${fix}`);
+    }
+    return found;
+  };
   const skippedOperations = planner.unplanned();
   for (const skip of skippedOperations) checks.note('probe-skipped', skip.operation, 'skipped', { reason: skip.reason });
   // x-restlint-ignore in the document silences live findings as it does lint's.
@@ -223,6 +256,7 @@ export async function probe(options: ProbeOptions): Promise<ProbeOutcome> {
       skippedOperations,
       mutationsSkipped: planner.mutationsSkipped.length,
       skippedChecks: skippedChecks(planner.notSent, plan),
+      hints: hints(),
       elapsedMs: clock.now() - started,
     },
   };

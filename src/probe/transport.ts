@@ -82,8 +82,10 @@ export class HttpTransport implements Transport {
 
 /**
  * An app loaded in-process (`--app`): an http request handler (Express, a plain
- * `(req, res)` function), a Koa app (`.callback()`) or a Fastify instance (`.ready()`,
- * `.server`), driven through supertest on a server bound to 127.0.0.1.
+ * `(req, res)` function), a Koa app (`.callback()`), a Fastify instance (`.ready()`,
+ * `.server`) or an `http.Server` (hapi's `server.listener`, NestJS's `app.getHttpServer()`,
+ * `http.createServer(…)`), each also as a promise or from a function of no parameters,
+ * driven through supertest on a server bound to 127.0.0.1 (unless it already listens).
  */
 export class AppTransport implements Transport {
   private constructor(
@@ -132,19 +134,28 @@ export class AppTransport implements Transport {
   }
 }
 
-async function serverFor(app: unknown): Promise<http.Server> {
+async function serverFor(app: unknown, depth = 0): Promise<http.Server> {
   const candidate = app as Record<string, unknown> | ((...args: unknown[]) => unknown);
   if (candidate instanceof http.Server) return candidate;
-  if (typeof candidate === 'function') return http.createServer(candidate as http.RequestListener);
+  // A promise of the app (an app that connects to its database first), or an ES module's default.
+  if (depth < 4 && candidate && typeof (candidate as { then?: unknown }).then === 'function') return serverFor(await (candidate as unknown as PromiseLike<unknown>), depth + 1);
+  if (typeof candidate === 'function') {
+    // A function of no parameters is a factory (`() => server`, `async () => app`); a request
+    // handler takes (req, res) and Express's (req, res, next).
+    if (candidate.length === 0 && depth < 4 && typeof (candidate as unknown as Record<string, unknown>).handle !== 'function') return serverFor(await candidate(), depth + 1);
+    return http.createServer(candidate as http.RequestListener);
+  }
   if (candidate && typeof candidate === 'object') {
     if (typeof candidate.callback === 'function') return http.createServer((candidate.callback as () => http.RequestListener)());
     if (typeof candidate.ready === 'function' && candidate.server !== undefined) {
       await (candidate.ready as () => Promise<unknown>)();
       return candidate.server as http.Server;
     }
-    if (candidate.default !== undefined) return serverFor(candidate.default);
+    if (candidate.default !== undefined && depth < 4) return serverFor(candidate.default, depth + 1);
   }
-  throw new Error('the module does not export an app: export an http request handler (Express, `(req, res) => …`), a Koa app or a Fastify instance');
+  throw new Error(
+    'the module does not export an app: export an http request handler (Express, `(req, res) => …`), a Koa app, a Fastify instance, or an http.Server (hapi\'s server.listener, NestJS\'s app.getHttpServer()), a function of no parameters returning one, or a promise of one',
+  );
 }
 
 /** superagent's parser hook: the body as text, whatever its type, cut at the body limit. */

@@ -35,6 +35,7 @@ const VARIANTS: Variant[] = [
   { module: 'no-cache-headers', breaks: { noCacheHeaders: true }, expected: { 'cacheability-stated': 1 } },
   { module: 'etag-no-304', breaks: { etagNo304: true }, expected: { 'etag-conditional': 2 } },
   { module: '405-no-allow', breaks: { noAllowHeader: true }, expected: { 'method-not-allowed': 1 } },
+  { module: 'wrong-method-404', breaks: { wrongMethod404: true }, expected: { 'method-not-allowed': 1 } },
   { module: '201-no-location', breaks: { noLocation: true }, expected: { 'post-create-201-location': 1, 'documented-headers-present': 1 } },
   { module: 'undocumented-status', breaks: { undocumentedStatus: true }, expected: { 'documented-status': 0 } },
   { module: 'schema-violation', breaks: { schemaViolation: true }, expected: { 'response-matches-schema': 0 } },
@@ -95,6 +96,119 @@ describe('probe: the same apps in-process through --app', () => {
   }
 });
 
+describe('probe: --app with a base path, other app forms, and an end', () => {
+  const BASED_SPEC = join(SERVERS, 'based', 'openapi.yaml');
+
+  test("an exported http.Server that holds a timer open for ever: requests go under the document's /api, and the process exits when done", async () => {
+    // runCli resolves when the process exits; a process kept alive by the app is killed by the hang guard (timedOut).
+    const result = await runCli(['probe', '--spec', BASED_SPEC, '--app', join(SERVERS, 'node-http-server.js'), ...FAST]);
+    assert.equal(result.timedOut, false);
+    assert.equal(result.signal, null);
+    assert.deepEqual(parse(result.stdout), []);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stderr, /^Probed 1 operation with \d+ requests/m);
+  });
+
+  for (const [form, module] of [
+    ['a function of no parameters returning the http.Server', 'node-http-factory.js'],
+    ['an ES module whose default export is a promise of the http.Server', 'node-http-promise.mjs'],
+  ]) {
+    test(`${form} is loaded and probed`, async () => {
+      const result = await runCli(['probe', '--spec', BASED_SPEC, '--app', join(SERVERS, module), ...FAST]);
+      assert.deepEqual(parse(result.stdout), []);
+      assert.equal(result.code, 0, result.stderr);
+    });
+  }
+
+  test('--base-path replaces the document\'s: / sends the paths as documented, which this app does not serve', async () => {
+    const result = await runCli(['probe', '--spec', BASED_SPEC, '--app', join(SERVERS, 'node-http-server.js'), '--base-path', '/', ...FAST]);
+    assert.equal(result.timedOut, false);
+    assert.ok(
+      parse(result.stdout).some(
+        (finding) =>
+          finding.message ===
+          'TRACE /v1/health answered 404 to a method the path does not support; answer 405 Method Not Allowed with an Allow header (a gateway in front of the API may answer 404 itself: configure it to pass 405 through)',
+      ),
+      result.stdout,
+    );
+    const dry = await runCli(['probe', '--spec', BASED_SPEC, '--app', join(SERVERS, 'node-http-server.js'), '--dry-run']);
+    assert.match(dry.stdout, /^GET {5}\/api\/v1\/health {2}\(valid, GET \/v1\/health\)$/m);
+    const other = await runCli(['probe', '--spec', BASED_SPEC, '--app', join(SERVERS, 'node-http-server.js'), '--dry-run', '--base-path', '/v2/']);
+    assert.match(other.stdout, /^GET {5}\/v2\/v1\/health {2}\(valid, GET \/v1\/health\)$/m);
+  });
+
+  test('--base-path usage errors name the flag and the expected form', async () => {
+    const notAbsolute = await runCli(['probe', '--spec', BASED_SPEC, '--app', join(SERVERS, 'node-http-server.js'), '--base-path', 'api']);
+    assert.equal(notAbsolute.code, 2);
+    assert.match(notAbsolute.stderr, /^error --base-path api: give a path that starts with \/, e\.g\. --base-path \/api \(\/ for none\)$/m);
+    const withUrl = await runCli(['probe', '--spec', BASED_SPEC, '--base-url', 'http://127.0.0.1:9', '--base-path', '/api']);
+    assert.equal(withUrl.code, 2);
+    assert.match(withUrl.stderr, /^error --base-path \/api: it applies to --app; with --base-url put the path in the URL, e\.g\. --base-url http:\/\/127\.0\.0\.1:3000\/api$/m);
+  });
+});
+
+describe('probe: --body', () => {
+  test('the body given for an operation is the one sent; a malformed --body is a usage error naming the flag', async () => {
+    const shop = await startShop();
+    const dir = makeTempDir();
+    try {
+      writeFileSync(join(dir, 'user.json'), '{ "name": "Given By Body", "email": "given@example.org" }');
+      const result = await runCli(['probe', '--spec', SHOP_SPEC, '--base-url', shop.url, '--allow-mutations', '--body', 'POST /v1/users=@user.json', ...FAST], { cwd: dir });
+      assert.deepEqual(rulesOf(parse(result.stdout)), {}, result.stdout);
+      const users = (await (await fetch(`${shop.url}/v1/users?limit=100`)).json()) as { items: { name: string; email: string }[] };
+      assert.deepEqual(users.items.filter((user) => user.email === 'given@example.org').map((user) => user.name), ['Given By Body']);
+
+      const bad = await runCli(['probe', '--spec', SHOP_SPEC, '--base-url', shop.url, '--body', 'user.json']);
+      assert.equal(bad.code, 2);
+      assert.match(bad.stderr, /^error --body "user\.json": write it as "METHOD \/path=@file\.json" or "METHOD \/path=\{…JSON…\}", e\.g\. --body "POST \/users=@user\.json"$/m);
+    } finally {
+      removeDir(dir);
+      await shop.close();
+    }
+  });
+});
+
+describe('probe: where the user went wrong', () => {
+  const HINT_401 = 'every secured operation answered 401: pass credentials with --header "Authorization: …"';
+
+  test('every secured operation answered 401 and no --header: the summary says to pass credentials; not with --header, nor when one answered otherwise', async () => {
+    const shop = await startShop();
+    const unsecured = await startShop({ unsecured: true });
+    try {
+      const bare = await runCli(['probe', '--spec', SHOP_SPEC, '--base-url', shop.url, ...FAST]);
+      assert.ok(bare.stderr.split('\n').includes(HINT_401), bare.stderr);
+      const given = await runCli(['probe', '--spec', SHOP_SPEC, '--base-url', shop.url, '--header', 'Authorization: Bearer t', ...FAST]);
+      assert.ok(!given.stderr.includes('every secured operation'), given.stderr);
+      const open = await runCli(['probe', '--spec', SHOP_SPEC, '--base-url', unsecured.url, ...FAST]);
+      assert.ok(!open.stderr.includes('every secured operation'), open.stderr);
+    } finally {
+      await Promise.all([shop.close(), unsecured.close()]);
+    }
+  });
+
+  test("every request answered 404 and the document's servers put /api before the paths: the summary names the prefix and the option to give", async () => {
+    const { createServer } = require(join(SERVERS, 'based', 'server.js')) as { createServer(): import('node:http').Server };
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as import('node:net').AddressInfo).port}`;
+    const spec = join(SERVERS, 'based', 'openapi.yaml');
+    try {
+      const without = await runCli(['probe', '--spec', spec, '--base-url', url, ...FAST]);
+      assert.ok(without.stderr.split('\n').includes(`every request answered 404: the document's servers put /api before its paths and the requests lacked it; try --base-url ${url}/api`), without.stderr);
+      const withPrefix = await runCli(['probe', '--spec', spec, '--base-url', `${url}/api`, ...FAST]);
+      assert.ok(!withPrefix.stderr.includes('every request answered 404'), withPrefix.stderr);
+      const app = await runCli(['probe', '--spec', spec, '--app', join(SERVERS, 'node-http-server.js'), '--base-path', '/', ...FAST]);
+      assert.ok(app.stderr.split('\n').includes("every request answered 404: the document's servers put /api before its paths and the requests lacked it; try --base-path /api"), app.stderr);
+      // The shop's document has a server without a path: no such hint even where requests got 404.
+      const shop = await runCli(['probe', '--spec', SHOP_SPEC, '--base-url', url, ...FAST]);
+      assert.ok(!shop.stderr.includes('every request answered 404'), shop.stderr);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
+
 describe('probe: safe by default', () => {
   test('without --allow-mutations no POST, PUT, PATCH or DELETE reaches the server; with it, they do', async () => {
     const safe = await startShop();
@@ -104,7 +218,8 @@ describe('probe: safe by default', () => {
       assert.equal(plain.code, 0, plain.stderr);
       const methods = new Set(safe.requests.map((request) => request.method));
       assert.ok(safe.requests.length >= 10, `${safe.requests.length} requests`);
-      assert.deepEqual([...methods].filter((method) => !['GET', 'HEAD', 'OPTIONS'].includes(method)), []);
+      // TRACE is safe (RFC 9110 §9.2.1): the wrong-method probe of paths that document GET.
+      assert.deepEqual([...methods].filter((method) => !['GET', 'HEAD', 'OPTIONS', 'TRACE'].includes(method)), []);
       assert.ok(plain.stderr.includes('2 operations that may change data not sent (POST, PUT, PATCH, DELETE, and GETs whose path names a change; safe by default: --allow-mutations sends them).'), plain.stderr);
       assert.match(plain.stderr, /Not checked: invalid-input-rejected: malformed and schema-violating request bodies are sent only with --allow-mutations\./);
       assert.match(plain.stderr, /Not checked: delete-success-code, post-create-201-location, safe-methods-safe, no-body-on-204-304: the documented requests of operations that may change data/);
@@ -114,6 +229,46 @@ describe('probe: safe by default', () => {
       for (const method of ['POST', 'DELETE']) assert.ok(written.has(method), `${method} sent with --allow-mutations`);
     } finally {
       await Promise.all([safe.close(), unsafe.close()]);
+    }
+  });
+
+  test('read-only, the methods a path lacks are asked safely: TRACE where it documents GET, GET where it documents neither GET nor HEAD', async () => {
+    const noAllow = await startShop({ noAllowHeader: true });
+    const notFound = await startShop({ wrongMethod404: true });
+    const dir = makeTempDir();
+    try {
+      const safe = (server: RunningServer) => assert.deepEqual([...new Set(server.requests.map((request) => request.method))].filter((method) => !['GET', 'HEAD', 'OPTIONS', 'TRACE'].includes(method)), []);
+      const first = await runCli(['probe', '--spec', SHOP_SPEC, '--base-url', noAllow.url, ...FAST]);
+      safe(noAllow);
+      const traces = noAllow.requests.filter((request) => request.method === 'TRACE');
+      assert.deepEqual(traces.map((request) => request.url).sort(), ['/v1/account', '/v1/health', '/v1/users', '/v1/users/1']);
+      assert.ok(traces.every((request) => request.headers.authorization === undefined));
+      const noAllowFindings = parse(first.stdout).filter((finding) => finding.code === 'method-not-allowed').map((finding) => finding.message).sort();
+      assert.deepEqual(noAllowFindings, [
+        'TRACE /v1/account answered 405 without an Allow header; list the methods the path supports in Allow',
+        'TRACE /v1/health answered 405 without an Allow header; list the methods the path supports in Allow',
+        'TRACE /v1/users answered 405 without an Allow header; list the methods the path supports in Allow',
+        'TRACE /v1/users/1 answered 405 without an Allow header; list the methods the path supports in Allow',
+      ]);
+      assert.doesNotMatch(first.stderr, /Not checked: [^\n]*method-not-allowed/);
+
+      // A POST-only path (the document lists only the create) is asked with a GET.
+      const spec = join(dir, 'openapi.yaml');
+      writeFileSync(
+        spec,
+        'openapi: 3.0.3\ninfo: { title: t, version: "1" }\npaths:\n  /v1/health:\n    post:\n      responses:\n        "200": { description: ok }\n  /v1/users/{userId}:\n    get:\n      parameters: [{ name: userId, in: path, required: true, schema: { type: integer }, example: 2 }]\n      responses:\n        "200": { description: ok }\n        "404": { description: none }\n',
+      );
+      const second = await runCli(['probe', '--spec', spec, '--base-url', notFound.url, ...FAST]);
+      safe(notFound);
+      assert.ok(notFound.requests.some((request) => request.method === 'GET' && request.url === '/v1/health'));
+      assert.ok(!notFound.requests.some((request) => request.url === '/v1/health' && request.method !== 'GET'));
+      assert.deepEqual(parse(second.stdout).filter((finding) => finding.code === 'method-not-allowed').map((finding) => finding.message), [
+        'GET /v1/health answered 200 to a method the path does not document; answer 405 Method Not Allowed with an Allow header (or document the method)',
+        'TRACE /v1/users/2 answered 404 to a method the path does not support; answer 405 Method Not Allowed with an Allow header (a gateway in front of the API may answer 404 itself: configure it to pass 405 through)',
+      ]);
+    } finally {
+      removeDir(dir);
+      await Promise.all([noAllow.close(), notFound.close()]);
     }
   });
 
@@ -309,7 +464,8 @@ describe('probe: configured like lint', () => {
       assert.ok(!findings.some((finding) => finding.code === 'error-is-json'), result.stdout);
       const byOperation = (code: string) => findings.filter((finding) => finding.code === code).map((finding) => `${finding.path.join('/')} ${finding.severity}`);
       assert.deepEqual(byOperation('documented-status'), ['paths//v1/things/get 1', 'paths//v1/others/get 1']);
-      assert.deepEqual(byOperation('no-server-error'), ['openapi 0', 'paths//v1/things/get 0', 'paths//v1/others/get 2']);
+      // Each path's GET and its TRACE (the wrong-method probe) answered 500.
+      assert.deepEqual(byOperation('no-server-error'), ['openapi 0', 'paths//v1/things/get 0', 'paths//v1/things/get 0', 'paths//v1/others/get 2', 'paths//v1/others/get 2']);
       assert.equal(result.code, 1, result.stderr);
     } finally {
       await server.close();
@@ -335,7 +491,8 @@ describe('probe: x-restlint-ignore', () => {
       const paths = parse(result.stdout)
         .filter((finding) => finding.code === 'no-server-error')
         .map((finding) => finding.path.join('/'));
-      assert.deepEqual(paths, ['openapi', 'paths//v1/others/get']);
+      // The GET and the TRACE of /v1/others.
+      assert.deepEqual(paths, ['openapi', 'paths//v1/others/get', 'paths//v1/others/get']);
     } finally {
       await server.close();
       removeDir(dir);

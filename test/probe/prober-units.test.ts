@@ -2,10 +2,15 @@
 // the planner's choices (parameter values, discovery, negative probes, follow-ups).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseDuration, parseHeaders, parseRate } from '../../src/cli/probe-command';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseBodies, parseDuration, parseHeaders, parseRate } from '../../src/cli/probe-command';
+import { SchemaValidator } from '../../src/engine/schema/validator';
+import { makeTempDir, removeDir } from '../helpers/cli';
 import { describeRequest, evidenceOf, Redactor } from '../../src/probe/evidence';
 import { Planner, type Samples } from '../../src/probe/planner';
-import { probe } from '../../src/probe/probe';
+import { probe, samplesFrom } from '../../src/probe/probe';
+import { documentBasePath } from '../../src/probe/api';
 import { Scheduler, type Limits } from '../../src/probe/scheduler';
 import type { SendResult, Transport } from '../../src/probe/transport';
 import type { LiveOperation, ProbeRequest } from '../../src/engine/live/types';
@@ -144,16 +149,17 @@ describe('scheduler (on a fake clock: exact times)', () => {
       );
       return { outcome, transport };
     };
-    // Without mutations, and every answer a failure (no follow-ups): the shop's plan is 6 requests.
+    // Without mutations, and every answer a failure (no follow-ups): the shop's plan is 10 requests
+    // (6, and a TRACE to each of its 4 paths).
     const paced = await run({ rate: 10, maxRequests: 100, totalMs: 60_000 });
-    assert.deepEqual(paced.transport.starts, [0, 100, 200, 300, 400, 500]);
-    assert.deepEqual([paced.outcome.summary.planned, paced.outcome.summary.sent, paced.outcome.summary.dropped], [6, 6, 0]);
-    // The last request starts at 500 ms and is answered 5 ms later.
-    assert.equal(paced.outcome.summary.elapsedMs, 505);
+    assert.deepEqual(paced.transport.starts, [0, 100, 200, 300, 400, 500, 600, 700, 800, 900]);
+    assert.deepEqual([paced.outcome.summary.planned, paced.outcome.summary.sent, paced.outcome.summary.dropped], [10, 10, 0]);
+    // The last request starts at 900 ms and is answered 5 ms later.
+    assert.equal(paced.outcome.summary.elapsedMs, 905);
     const bounded = await run({ rate: 10, maxRequests: 100, totalMs: 250 });
     assert.deepEqual(bounded.transport.starts, [0, 100, 200]);
     assert.deepEqual(bounded.transport.timeouts, [250, 150, 50]);
-    assert.deepEqual([bounded.outcome.summary.sent, bounded.outcome.summary.dropped, bounded.outcome.summary.elapsedMs], [3, 3, 205]);
+    assert.deepEqual([bounded.outcome.summary.sent, bounded.outcome.summary.dropped, bounded.outcome.summary.elapsedMs], [3, 7, 205]);
   });
 });
 
@@ -197,7 +203,7 @@ const lines = (requests: ProbeRequest[]) => requests.map((request) => `${request
 describe('planner', () => {
   test('the first round sends what the document fills; item routes wait for ids; no writes by default', () => {
     const { plan } = planner();
-    assert.deepEqual(lines(plan.nextRound('read')), ['valid GET /api/users', 'no-auth GET /api/account']);
+    assert.deepEqual(lines(plan.nextRound('read')), ['valid GET /api/users', 'wrong-method TRACE /api/users', 'no-auth GET /api/account', 'wrong-method TRACE /api/account']);
     assert.deepEqual(plan.nextRound('read'), []);
     assert.deepEqual(plan.mutationsSkipped.map((operation) => operation.name), ['POST /users']);
     assert.deepEqual(
@@ -216,8 +222,9 @@ describe('planner', () => {
     const round = lines(plan.nextRound('read'));
     assert.equal(round[0], 'valid GET /api/users/7');
     assert.match(round[1], /^unknown-id GET \/api\/users\/\d{9}$/);
-    assert.equal(round[2], 'valid GET /api/users/7/orders/o-1?limit=10');
-    assert.match(round[3], /^unknown-id GET \/api\/users\/7\/orders\/restlint-unknown-[0-9a-f]{8}\?limit=10$/);
+    assert.equal(round[2], 'wrong-method TRACE /api/users/7');
+    assert.equal(round[3], 'valid GET /api/users/7/orders/o-1?limit=10');
+    assert.match(round[4], /^unknown-id GET \/api\/users\/7\/orders\/restlint-unknown-[0-9a-f]{8}\?limit=10$/);
     assert.deepEqual(plan.unplanned(), []);
   });
 
@@ -226,10 +233,64 @@ describe('planner', () => {
     const requests = plan.nextRound('read');
     assert.ok(lines(requests).includes('valid GET /api/users/42/orders/o-9?limit=10'), lines(requests).join('\n'));
     const account = requests.filter((request) => request.operation?.name === 'GET /account');
-    assert.deepEqual(account.map((request) => [request.purpose, request.headers.authorization, request.credentials]), [
-      ['valid', 'Bearer t', true],
-      ['no-auth', undefined, false],
+    // TRACE goes without credentials: a server that supports it echoes the request.
+    assert.deepEqual(account.map((request) => [request.purpose, request.method, request.headers.authorization, request.credentials]), [
+      ['valid', 'GET', 'Bearer t', true],
+      ['no-auth', 'GET', undefined, false],
+      ['wrong-method', 'TRACE', undefined, false],
     ]);
+  });
+
+  test('read-only wrong methods are safe: GET on a path that documents neither GET nor HEAD, TRACE where it documents GET, none where only mutating ones are left or the GET names a change', () => {
+    const { api } = liveApi(
+      openapi(
+        [
+          '  /login:',
+          '    post:',
+          "      responses: { '200': { description: ok } }",
+          '  /articles/{slug}/favorite:',
+          '    post:',
+          '      parameters: [{ name: slug, in: path, required: true, schema: { type: string } }]',
+          "      responses: { '200': { description: ok } }",
+          '    delete:',
+          '      parameters: [{ name: slug, in: path, required: true, schema: { type: string } }]',
+          "      responses: { '200': { description: ok } }",
+          '  /users/{id}/delete:',
+          '    get:',
+          '      parameters: [{ name: id, in: path, required: true, schema: { type: string, example: u1 } }]',
+          "      responses: { '200': { description: ok } }",
+          '  /probe:',
+          '    get:',
+          "      responses: { '200': { description: ok } }",
+          '    trace:',
+          "      responses: { '200': { description: ok } }",
+          '  /articles:',
+          '    get:',
+          "      responses: { '200': { description: ok } }",
+          '',
+        ].join('\n'),
+      ),
+    );
+    const plan = new Planner(api, { basePath: '/api', params: new Map(), credentials: { authorization: 'Bearer t' }, allowMutations: false, ...everyRulePlan() }, SAMPLES);
+    const first = plan.nextRound('read');
+    assert.deepEqual(lines(first), [
+      'valid GET /api/probe',
+      'valid GET /api/articles',
+      'wrong-method TRACE /api/articles',
+      'wrong-method GET /api/login',
+    ]);
+    // GET carries the credentials; TRACE does not.
+    assert.deepEqual(first.filter((request) => request.purpose === 'wrong-method').map((request) => [request.method, request.operation?.name, request.headers.authorization]), [
+      ['TRACE', 'GET /articles', undefined],
+      ['GET', 'POST /login', 'Bearer t'],
+    ]);
+    // A path documenting GET and TRACE gets no wrong method without --allow-mutations.
+    assert.equal(plan.notSent.get('wrong-method'), 'on paths that document GET and TRACE (or HEAD without GET), the undocumented methods left are mutating ones, sent only with --allow-mutations');
+    // The POST-only path waits for its slug, found in the collection.
+    plan.learn(exchange(api, { operation: 'GET /articles', path: '/api/articles', status: 200, body: { items: [{ slug: 'how-to' }] } }));
+    assert.deepEqual(lines(plan.nextRound('read')), ['wrong-method GET /api/articles/how-to/favorite']);
+    assert.deepEqual(plan.nextRound('read'), []);
+    assert.ok([...first, ...plan.nextRound('write'), ...plan.nextRound('delete')].every((request) => ['GET', 'HEAD', 'TRACE'].includes(request.method)));
   });
 
   test('with mutations: writes in their phase, with a malformed and a schema-violating body, and 405 probes with mutating methods', () => {
@@ -301,6 +362,116 @@ describe('planner: only the probes enabled rules need or use', () => {
       const plan = rulePlan(probeRules, parseConfig(`${VIRTUAL_ROOT}/.restlint.yaml`, config, allRules));
       assert.equal(plan.mayChangeData({ method: 'get', path: '/users/{id}/delete' } as LiveOperation), true);
       assert.equal(plan.mayChangeData({ method: 'get', path: '/users/{id}' } as LiveOperation), false);
+    }
+  });
+});
+
+describe("the document's base path (for --app)", () => {
+  test('the path of the first server URL when it is relative or on this machine, 2.0 basePath; none for a public URL', () => {
+    const of = (servers: unknown) => documentBasePath({ openapi: '3.1.0', servers });
+    assert.equal(of([{ url: '/api' }, { url: 'https://example.com/other' }]), '/api');
+    assert.equal(of([{ url: '/api/v1/' }]), '/api/v1');
+    assert.equal(of([{ url: 'api' }]), '/api');
+    assert.equal(of([{ url: './api' }]), '/api');
+    assert.equal(of([{ url: '/' }]), '');
+    assert.equal(of([{ url: 'http://localhost:3000/api' }]), '/api');
+    assert.equal(of([{ url: 'http://127.0.0.1:8080/v2' }]), '/v2');
+    assert.equal(of([{ url: 'http://[::1]/x' }]), '/x');
+    assert.equal(of([{ url: 'http://app.localhost/y' }]), '/y');
+    assert.equal(of([{ url: '{scheme}://localhost/{base}', variables: { scheme: { default: 'http' }, base: { default: 'api' } } }]), '/api');
+    assert.equal(of([{ url: 'https://api.example.com/api' }]), '');
+    assert.equal(of([]), '');
+    assert.equal(of(undefined), '');
+    assert.equal(documentBasePath({ swagger: '2.0', basePath: '/api/' }), '/api');
+  });
+});
+
+describe('request bodies: the document\'s examples first, then format-valid samples, or --body', () => {
+  const bodiesOf = (text: string, bodies: Record<string, string> = {}) => {
+    const live = liveApi(text);
+    const plan = new Planner(
+      live.api,
+      { basePath: '', params: new Map(), bodies: new Map(Object.entries(bodies)), credentials: {}, allowMutations: true, ...everyRulePlan() },
+      samplesFrom(new SchemaValidator(live.api.version, live.load)),
+    );
+    const sent = plan.nextRound('write').filter((request) => request.purpose === 'valid');
+    return Object.fromEntries(sent.map((request) => [request.operation!.name, JSON.parse(request.body!) as unknown]));
+  };
+  const USER = "{ type: object, required: [email, name], properties: { email: { type: string, format: email }, name: { type: string, minLength: 2 } } }";
+
+  test('3.0: the media type\'s example, an examples entry (a $ref followed) when example breaks the schema, the schema\'s example, property examples, format-valid values', () => {
+    const bodies = bodiesOf(
+      openapi(
+        [
+          '  /a:',
+          '    post:',
+          `      requestBody: { content: { application/json: { schema: ${USER}, example: { email: ada@example.org, name: Ada } } } }`,
+          "      responses: { '201': { description: ok } }",
+          '  /b:',
+          '    post:',
+          '      requestBody:',
+          '        content:',
+          '          application/json:',
+          `            schema: ${USER}`,
+          "            examples: { broken: { value: { email: 1 } }, good: { $ref: '#/components/examples/Grace' } }",
+          "      responses: { '201': { description: ok } }",
+          '  /c:',
+          '    post:',
+          `      requestBody: { content: { application/json: { schema: { type: object, example: { email: linus@example.org, name: Linus } } } } }`,
+          "      responses: { '201': { description: ok } }",
+          '  /d:',
+          '    post:',
+          "      requestBody: { content: { application/json: { schema: { type: object, required: [email, name, id, site, at, day], properties: { email: { type: string, format: email }, name: { type: string, example: Joan }, id: { type: string, format: uuid }, site: { type: string, format: uri }, at: { type: string, format: date-time }, day: { type: string, format: date } } } } } }",
+          "      responses: { '201': { description: ok } }",
+          'components:',
+          '  examples:',
+          '    Grace: { value: { email: grace@example.org, name: Grace } }',
+          '',
+        ].join('\n'),
+      ),
+    );
+    assert.deepEqual(bodies, {
+      'POST /a': { email: 'ada@example.org', name: 'Ada' },
+      'POST /b': { email: 'grace@example.org', name: 'Grace' },
+      'POST /c': { email: 'linus@example.org', name: 'Linus' },
+      'POST /d': { email: 'user@example.com', name: 'Joan', id: '123e4567-e89b-12d3-a456-426614174000', site: 'https://example.com/', at: '2024-01-01T00:00:00Z', day: '2024-01-01' },
+    });
+  });
+
+  test('3.1: the schema\'s examples array; --body wins over every example', () => {
+    const text = [
+      'openapi: 3.1.0',
+      'info: { title: t, version: "1" }',
+      'paths:',
+      '  /users:',
+      '    post:',
+      `      requestBody: { content: { application/json: { schema: { type: object, examples: [{ email: hedy@example.org, name: Hedy }] } } } }`,
+      "      responses: { '201': { description: ok } }",
+      '',
+    ].join('\n');
+    assert.deepEqual(bodiesOf(text), { 'POST /users': { email: 'hedy@example.org', name: 'Hedy' } });
+    assert.deepEqual(bodiesOf(text, { 'POST /users': '{"email":"given@example.org"}' }), { 'POST /users': { email: 'given@example.org' } });
+  });
+});
+
+describe('--body parsing', () => {
+  const operations = new Set(['POST /users', 'PUT /users/{id}']);
+  test('inline JSON or @file, method case-insensitive; usage errors name the flag and the expected form', () => {
+    const dir = makeTempDir();
+    try {
+      writeFileSync(join(dir, 'user.json'), '{ "name": "Ada" }\n');
+      assert.deepEqual([...parseBodies(['POST /users=@user.json', 'put /users/{id}={"name": "Grace"}'], dir, operations)], [
+        ['POST /users', '{"name":"Ada"}'],
+        ['PUT /users/{id}', '{"name":"Grace"}'],
+      ]);
+      const form = 'write it as "METHOD /path=@file.json" or "METHOD /path={…JSON…}", e.g. --body "POST /users=@user.json"';
+      assert.throws(() => parseBodies(['users.json'], dir, operations), { message: `--body "users.json": ${form}` });
+      assert.throws(() => parseBodies(['POST /nope={}'], dir, operations), { message: `--body "POST /nope={}": the document has no operation POST /nope; ${form}` });
+      assert.throws(() => parseBodies(['POST /users=@missing.json'], dir, operations), { message: `--body "POST /users=@missing.json": missing.json: file not found; ${form}` });
+      assert.throws(() => parseBodies(['POST /users={name:'], dir, operations), (error: Error) => error.message.startsWith('--body "POST /users={name:": not JSON (') && error.message.endsWith(`); ${form}`));
+      assert.throws(() => parseBodies(['POST /users={}', 'POST /users=[]'], dir, operations), { message: '--body "POST /users=[]": POST /users has a body already; give one --body per operation' });
+    } finally {
+      removeDir(dir);
     }
   });
 });

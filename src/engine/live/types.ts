@@ -47,7 +47,12 @@ export interface LiveOperation {
   loc: NodeLocation;
   value: Json;
   parameters: LiveParameter[];
-  requestBody?: { required: boolean; mediaTypes: Map<string, LiveSchema | undefined> };
+  requestBody?: {
+    required: boolean;
+    mediaTypes: Map<string, LiveSchema | undefined>;
+    /** The media types' documented examples (`example`, then each of `examples`' values; 3.x), by media type. */
+    examples?: Map<string, unknown[]>;
+  };
   responses: LiveResponse[];
   /** The security requirements that apply (operation's, else the document's); empty when none or `security: []`. */
   security: Record<string, string[]>[];

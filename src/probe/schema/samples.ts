@@ -125,8 +125,9 @@ function generate(node: unknown, file: SourceFile, r: Run, depth: number, stack:
     return hasConstraints(siblings) ? merge(value, generate(siblings, file, r, depth, stack)) : value;
   }
   if (r.examples) {
-    if ('example' in node && r.version !== '3.1') return node.example;
+    // 3.1 schemas keep 2020-12's `examples` and the deprecated `example`; 3.0's have `example` only.
     if (Array.isArray(node.examples) && node.examples.length > 0) return node.examples[0];
+    if ('example' in node) return node.example;
     if ('default' in node) return node.default;
   }
   if ('const' in node) return node.const;

@@ -59,3 +59,23 @@ test('method-not-allowed: 405 with an Allow header passes; other purposes are no
   ];
   assert.deepEqual(liveFindingsOf(runLive(doc, exchanges), 'method-not-allowed'), []);
 });
+
+test('method-not-allowed: a TRACE answered 404 or 200 is reported; 501 to TRACE is not judged', () => {
+  const config = 'rules:\n  method-not-allowed: error\n';
+  assert.deepEqual(liveFindingsOf(runLive(doc, [wrong(404, {}, 'TRACE'), wrong(200, {}, 'TRACE'), wrong(501, {}, 'TRACE')], { config }), 'method-not-allowed'), [
+    { message: 'TRACE /users answered 200 to a method the path does not document; answer 405 Method Not Allowed with an Allow header (or document the method)', at: '5:5-5:8', severity: 0 },
+    {
+      message: 'TRACE /users answered 404 to a method the path does not support; answer 405 Method Not Allowed with an Allow header (a gateway in front of the API may answer 404 itself: configure it to pass 405 through)',
+      at: '5:5-5:8',
+      severity: 1,
+    },
+  ]);
+  assert.equal(liveFindingsOf(runLive(doc, [wrong(501, {}, 'PUT')], { config }), 'method-not-allowed').length, 1);
+});
+
+test("method-not-allowed: the prober's HEAD answered 405 without Allow is reported; with Allow, or another status, it is not", () => {
+  const head = (status: number, headers: Record<string, string> = {}) => exchange(doc.api, { operation: 'GET /users', purpose: 'head', method: 'HEAD', status, headers });
+  assert.deepEqual(liveFindingsOf(runLive(doc, [head(405), head(405, { allow: 'GET' }), head(404), head(200)]), 'method-not-allowed'), [
+    { message: 'HEAD /users answered 405 without an Allow header; list the methods the path supports in Allow', at: '5:5-5:8', severity: 1 },
+  ]);
+});
