@@ -5,7 +5,7 @@ import { ConfigError, ConfigFinder } from '../engine/config/config';
 import { CHANGE_BY_ID, CHANGE_RULES } from '../engine/diff/changes';
 import { diffDocuments, type Change } from '../engine/diff/diff';
 import { openDocument, type OpenDocument } from '../engine/document';
-import { compareFindings, type Finding } from '../engine/finding';
+import { compareFindings, jsonPath, type Finding } from '../engine/finding';
 import { Ignores } from '../engine/ignores';
 import { SEVERITY_NUMBER, type Severity } from '../engine/rule';
 import { SourceError } from '../engine/source/source-file';
@@ -202,15 +202,4 @@ function nameIn(file: string, temps: readonly string[], spec: string): string {
     if (!rel.startsWith('..')) return `${spec.slice(0, spec.indexOf(':'))}:${rel.split(sep).join('/')}`;
   }
   return file;
-}
-
-/** A JSON pointer as Spectral's path: array indices as numbers. */
-function jsonPath(data: unknown, pointer: readonly string[]): (string | number)[] {
-  const path: (string | number)[] = [];
-  let node = data;
-  for (const segment of pointer) {
-    path.push(Array.isArray(node) ? Number(segment) : segment);
-    node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[segment] : undefined;
-  }
-  return path;
 }

@@ -143,7 +143,7 @@ function defineLazily<T extends object, K extends keyof T>(object: T, key: K, co
 }
 
 /** A JSON pointer as Spectral's path: array indices as numbers. */
-function jsonPath(data: unknown, pointer: readonly string[]): (string | number)[] {
+export function jsonPath(data: unknown, pointer: readonly string[]): (string | number)[] {
   const path: (string | number)[] = [];
   let node = data;
   for (const segment of pointer) {
