@@ -122,7 +122,7 @@ describe('help, version and usage errors', () => {
     const result = await runCli([]);
     assertExit(result, 2);
     assert.equal(result.stdout, '');
-    assert.equal(result.stderr, 'error Name a command: lint, bundle, probe, lsp, rules or explain.\nRun `restlint --help` for usage.\n');
+    assert.equal(result.stderr, 'error Name a command: lint, diff, bundle, probe, lsp, rules or explain.\nRun `restlint --help` for usage.\n');
   });
 
   test('a usage error in a command bundled apart (dist/probe-command.js): exit 2 and the way to --help, not a crash', async () => {
