@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CHANGE_BY_ID } from './diff/changes';
 
 /**
  * The project's home. package.json has no repository URL yet: this placeholder is the only
@@ -9,6 +10,11 @@ export const INFORMATION_URI = 'https://github.com/restlint/restlint';
 
 /** A rule's doc online is `<base><id>.md`: rules/<id>.md in the repository (SARIF, the editor, the Spectral ruleset link to it). */
 export const RULE_DOCS_BASE_URL = `${INFORMATION_URI}/blob/main/rules/`;
+
+/** The online doc of a rule (rules/<id>.md) or of a `restlint diff` change id (rules/changes/<id>.md). */
+export function docUrlOf(id: string): string {
+  return CHANGE_BY_ID.has(id) ? `${RULE_DOCS_BASE_URL}changes/${id}.md` : `${RULE_DOCS_BASE_URL}${id}.md`;
+}
 
 /**
  * The folder of the rule docs on disk: they ship beside the bundles (dist/cli.js → rules/*.md).

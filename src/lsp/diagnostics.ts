@@ -1,6 +1,6 @@
 import type { Diagnostic } from 'vscode-languageserver';
 import type { Finding } from '../engine/finding';
-import { RULE_DOCS_BASE_URL } from '../engine/rule-docs';
+import { docUrlOf } from '../engine/rule-docs';
 
 /** Spectral's severity numbers (0 error … 3 hint) to LSP's (1 error … 4 hint). */
 const LSP_SEVERITY = [1, 2, 3, 4] as const;
@@ -17,7 +17,7 @@ export function toDiagnostic(finding: Finding, origin: FindingOrigin = 'restlint
     source: origin,
     message: finding.evidence ? `${finding.message}\n${finding.evidence.request.split('\n')[0]} → ${finding.evidence.response.split('\n')[0]}` : finding.message,
   };
-  if (finding.code !== 'parse-error') diagnostic.codeDescription = { href: `${RULE_DOCS_BASE_URL}${finding.code}.md` };
+  if (finding.code !== 'parse-error') diagnostic.codeDescription = { href: docUrlOf(finding.code) };
   return diagnostic;
 }
 

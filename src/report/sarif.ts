@@ -3,7 +3,7 @@ import { dirname, join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { evidenceLines, type Finding } from '../engine/finding';
 import { SEVERITY_NUMBER, type AnyRule, type TextEdit } from '../engine/rule';
-import { docSection, INFORMATION_URI, readRuleDoc, RULE_DOCS_BASE_URL } from '../engine/rule-docs';
+import { docSection, INFORMATION_URI, readRuleDoc, docUrlOf } from '../engine/rule-docs';
 import { spectralRuleInfo } from '../engine/spectral/lint';
 import type { ReportContext } from './formats';
 import type { LintReport } from './report';
@@ -83,7 +83,7 @@ function ruleDescriptor(rule: AnyRule, rulesDir: string) {
     shortDescription: { text: meta.description },
     fullDescription: { text: docSection(markdown, 'What it does') ?? meta.description },
     help: { text: markdown, markdown },
-    ...(documented ? { helpUri: `${RULE_DOCS_BASE_URL}${meta.id}.md` } : {}),
+    ...(documented ? { helpUri: docUrlOf(meta.id) } : {}),
     defaultConfiguration: { level: LEVELS[SEVERITY_NUMBER[meta.severity]] },
     // `tags` shows as the rule's category in code scanning; `precision` feeds its ranking.
     properties: { tags: [meta.group], precision: 'very-high' },

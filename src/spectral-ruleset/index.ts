@@ -15,7 +15,7 @@
  *   `(in <file>#<pointer>)` appended to the message (see ref-sites.ts).
  */
 import { lintRules } from '../../rules';
-import { RULE_DOCS_BASE_URL } from '../engine/rule-docs';
+import { docUrlOf } from '../engine/rule-docs';
 import { restlintResults, type SpectralDocument } from './run-restlint';
 
 function ruleFor(id: string) {
@@ -34,7 +34,7 @@ const rules = Object.fromEntries(
       message: '{{error}}',
       severity: meta.severity,
       recommended: meta.recommended !== false,
-      documentationUrl: `${RULE_DOCS_BASE_URL}${meta.id}.md`,
+      documentationUrl: docUrlOf(meta.id),
       given: '$',
       // Paths are in the document as written: restlint follows `$ref`s itself.
       resolved: false,
