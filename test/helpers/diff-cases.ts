@@ -114,6 +114,17 @@ export const CASES: Case[] = [
   { name: 'request-property-became-required', old: postUsers(object({ email: str })), new: postUsers(object({ email: str }, ['email'])), expect: [
       'request-property-became-required error new openapi.json:16:19 POST /users: request property "email" is now required; clients that omit it will get a 4xx',
     ] },
+  { name: 'request-property-removed', old: postUsers(object({ email: str, nick: str })), new: postUsers(object({ email: str })), expect: [
+      'request-property-removed warn old openapi.json:19:19 POST /users: request property "nick" was removed; clients that send it will have it ignored',
+    ] },
+  { name: 'request-property-removed: other properties refused → error', old: postUsers(object({ email: str, nick: str })), new: postUsers({ ...object({ email: str }), additionalProperties: false }), expect: [
+      'request-property-removed error old openapi.json:19:19 POST /users: request property "nick" was removed and other properties are refused; clients that send it will get a 4xx',
+    ] },
+  { name: 'request-property-removed: a readOnly property removed is no change', old: postUsers(object({ email: str, id: { type: 'string', readOnly: true } })), new: postUsers(object({ email: str })), expect: [] },
+  { name: 'request-property-type-changed: a schema that took any value gains a type', old: postUsers(object({ meta: { description: 'anything' } })), new: postUsers(object({ meta: { type: 'object' } })), expect: [
+      'request-property-type-changed error new openapi.json:16:19 POST /users: request property "meta" now accepts only object, where it accepted any type; clients that send another type will get a 4xx',
+    ] },
+  { name: 'request-property-type-changed: an untyped object schema given type object is no change', old: postUsers({ properties: { email: str } }), new: postUsers(object({ email: str })), expect: [] },
   { name: 'request-property-type-changed', old: postUsers(object({ age: { type: 'string' } })), new: postUsers(object({ age: { type: 'integer' } })), expect: [
       'request-property-type-changed error new openapi.json:16:19 POST /users: request property "age" changed type from string to integer; clients that send string will get a 4xx',
     ] },
@@ -161,6 +172,10 @@ export const CASES: Case[] = [
   { name: 'response-alternative-added', old: getUser({ oneOf: [object({ a: str }), object({ b: str })] }), new: getUser({ oneOf: [object({ a: str }), object({ b: str }), object({ c: str })] }), expect: [
       'response-alternative-added error new openapi.json:43:21 GET /users/{id}: 200 response body may now be a new alternative of its oneOf/anyOf; clients that handle only the known ones will break',
     ] },
+  { name: 'success-status-removed: 200 replaced by 2XX is no removal, and the bodies are compared', old: getUser(object({ id: str, name: str }, ['id', 'name'])), new: api({ '/users/{id}': { get: { parameters: [{ name: 'id', in: 'path', required: true, schema: str }], responses: { '2XX': ok(object({ id: str }, ['id'])) } } } }), expect: [
+      'response-property-removed error old openapi.json:35:21 GET /users/{id}: 200 response property "name" was removed; clients that read it will not find it',
+    ] },
+  { name: 'success-status-removed: 2XX replaced by 200 is no change', old: api({ '/users/{id}': { get: { parameters: [{ name: 'id', in: 'path', required: true, schema: str }], responses: { '2XX': ok() } } } }), new: api({ '/users/{id}': { get: { parameters: [{ name: 'id', in: 'path', required: true, schema: str }], responses: { '200': ok() } } } }), expect: [] },
   { name: 'success-status-removed', old: getUser(object({ id: str })), new: api({ '/users/{id}': { get: { parameters: [{ name: 'id', in: 'path', required: true, schema: str }], responses: { '202': ok() } } } }), expect: [
       'success-status-removed error old openapi.json:21:11 GET /users/{id}: success status 200 is no longer returned; clients that expect it will see another status',
     ] },

@@ -34,6 +34,7 @@ const kinds = [
   ['request-media-type-removed', 'error', 'A request media type is no longer accepted'],
   ['request-property-added-required', 'error', 'A required request property was added'],
   ['request-property-added', 'info', 'An optional request property was added'],
+  ['request-property-removed', 'warn', 'A request property was removed; clients that send it have it ignored (refused where additionalProperties is false)'],
   ['request-property-became-required', 'error', 'An optional request property became required'],
   ['request-property-type-changed', 'error', 'A request property (or the body) accepts fewer types than before'],
   ['request-constraint-tightened', 'error', 'A request constraint (maxLength, minLength, minimum, maximum, pattern, maxItems, …) was tightened'],

@@ -106,6 +106,8 @@ interface Effective {
   alternatives: Node[];
   readOnly: boolean;
   writeOnly: boolean;
+  /** additionalProperties (or unevaluatedProperties) is false: a property it does not name is refused. */
+  closed: boolean;
   constraints: Json;
   /** The resolved nodes merged into this one (for cycle keys). */
   key: string;
@@ -368,7 +370,14 @@ class Differ {
       const was = this.resolve(this.old, child(oldResponses, code));
       if (!was || !asObject(was.value)) continue;
       if (!(code in newCodes)) {
-        if (SUCCESS.test(code)) this.add('success-status-removed', label, `${label}: success status ${code} is no longer returned; clients that expect it will see another status`, child(oldResponses, code).loc, 'old');
+        // 200 → 2XX: the range still promises it, so the bodies are compared; 2XX → 200: clients that handle any 2xx still do.
+        const range = Object.keys(newCodes).find((other) => /^\dXX$/i.test(other) && other[0] === code[0]);
+        const covered = /^\dXX$/i.test(code) ? Object.keys(newCodes).some((other) => other[0] === code[0]) : range !== undefined;
+        if (range !== undefined && !/^\dXX$/i.test(code)) {
+          const now = this.resolve(this.now, child(newResponses, range));
+          if (now && asObject(now.value)) this.response(code, was, now, before, after);
+        }
+        if (SUCCESS.test(code) && !covered) this.add('success-status-removed', label, `${label}: success status ${code} is no longer returned; clients that expect it will see another status`, child(oldResponses, code).loc, 'old');
         continue;
       }
       const now = this.resolve(this.now, child(newResponses, code));
@@ -458,6 +467,7 @@ class Differ {
       alternatives: [],
       readOnly: value.readOnly === true,
       writeOnly: value.writeOnly === true,
+      closed: false,
       constraints: {},
       key: `${resolved.loc.file.path}#${resolved.loc.pointer.join('/')}`,
     };
@@ -486,6 +496,7 @@ class Differ {
       for (const key of CONSTRAINTS) if (typeof from[key] === 'number' || typeof from[key] === 'string' || typeof from[key] === 'boolean') into.constraints[key] ??= from[key];
       if (from.readOnly === true) into.readOnly = true;
       if (from.writeOnly === true) into.writeOnly = true;
+      if (from.additionalProperties === false || from.unevaluatedProperties === false) into.closed = true;
     };
     merge(result, value, resolved);
     const allOf = child(resolved, 'allOf');
@@ -500,6 +511,7 @@ class Differ {
         result.alternatives.push(...part.alternatives);
         result.readOnly ||= part.readOnly;
         result.writeOnly ||= part.writeOnly;
+        result.closed ||= part.closed;
         for (const [key, constraint] of Object.entries(part.constraints)) result.constraints[key] ??= constraint;
         result.key += `+${part.key}`;
       });
@@ -519,9 +531,14 @@ class Differ {
     const at = now.loc;
     if (direction === 'request') {
       // Types: a client sends what the old schema allowed; the new one must still accept it.
-      if (was.types) {
-        const lost = now.types ? [...was.types].filter((type) => !now.types!.has(type) && !(type === 'integer' && now.types!.has('number'))) : [];
-        if (lost.length > 0) this.add(family === 'parameter' ? 'parameter-type-changed' : 'request-property-type-changed', operation, `${operation}: ${what} changed type from ${typeText(was.types)} to ${typeText(now.types!)}; clients that send ${typeText(new Set(lost))} will get a 4xx`, typeAt(now), 'new');
+      const typeId = family === 'parameter' ? 'parameter-type-changed' : 'request-property-type-changed';
+      const wasTypes = was.types ?? impliedTypes(was);
+      if (wasTypes) {
+        const lost = now.types ? [...wasTypes].filter((type) => !now.types!.has(type) && !(type === 'integer' && now.types!.has('number'))) : [];
+        if (lost.length > 0) this.add(typeId, operation, `${operation}: ${what} changed type from ${typeText(wasTypes)} to ${typeText(now.types!)}; clients that send ${typeText(new Set(lost))} will get a 4xx`, typeAt(now), 'new');
+      } else if (now.types && was.alternatives.length === 0 && asObject((this.resolve(this.old, oldNode) ?? oldNode).value)) {
+        // The old schema took any value (`{}`, or only a description): the new one takes fewer.
+        this.add(typeId, operation, `${operation}: ${what} now accepts only ${typeText(now.types)}, where it accepted any type; clients that send another type will get a 4xx`, typeAt(now), 'new');
       }
       if (now.enum) {
         const id = family === 'parameter' ? 'parameter-enum-value-removed' : 'request-enum-value-removed';
@@ -573,6 +590,13 @@ class Differ {
           this.add('request-property-became-required', operation, `${operation}: ${name(property)} is now required; clients that omit it will get a 4xx`, requiredAt(now, property), 'new', 'value');
         }
         if (!oldProp.readOnly) this.schema(before, node, { ...context, path: [...context.path, property] });
+      }
+      // A property the new schema no longer names, where the body is still an object.
+      const stillObject = now.types === undefined || now.types.has('object');
+      for (const [property, node] of was.properties) {
+        if (context.family === 'parameter' || !stillObject || now.properties.has(property) || this.effective(this.old, node).readOnly) continue;
+        if (now.closed) this.add('request-property-removed', operation, `${operation}: ${name(property)} was removed and other properties are refused; clients that send it will get a 4xx`, node.loc, 'old', 'key', 'error');
+        else this.add('request-property-removed', operation, `${operation}: ${name(property)} was removed; clients that send it will have it ignored`, node.loc, 'old', 'key');
       }
     } else {
       for (const [property, node] of was.properties) {
@@ -646,6 +670,14 @@ function described(context: SchemaContext, path: readonly string[]): string {
   if (path.every((each) => each === '[]')) return `${context.what}${path.length > 0 ? ' items' : ''}`;
   const text = path.reduce((sofar, each) => (each === '[]' ? `${sofar}[]` : sofar ? `${sofar}.${each}` : each), '');
   return `${context.prefix} property "${text}"`;
+}
+
+/** The type an untyped schema still implies: `properties` → object, `items` → array, an enum → its values' types. */
+function impliedTypes(schema: Effective): Set<string> | undefined {
+  if (schema.enum && schema.enum.length > 0) return new Set(schema.enum.map((each) => (Array.isArray(each) ? 'array' : Number.isInteger(each) ? 'integer' : typeof each === 'number' ? 'number' : typeof each)));
+  if (schema.properties.size > 0) return new Set(['object']);
+  if (schema.items) return new Set(['array']);
+  return undefined;
 }
 
 function typeText(types: Set<string>): string {
