@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import yaml from 'js-yaml';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(benchDir, '..');
@@ -32,6 +33,9 @@ const USAGE = `Usage: npm run bench -- [options]
 // Cold start (issue 10), checked on Conduit, a small spec, where start-up is most of the time:
 // restlint at least 3× faster than Redocly, and at most 1.6× a bare `node -e 0`.
 const COLD_START = { vsRedocly: 3, vsNode: 1.6, rounds: 10 };
+// restlint diff (issue 13): a spec against a copy of itself with 50 scattered changes, at most
+// 2.5× one `restlint lint` of the spec measured in the same run. Run for these specs when restlint is.
+const DIFF = { specs: ['github', 'stripe'], changes: 50, vsLint: 2.5 };
 const SPECS = {
   github: { label: 'GitHub', files: ['github-rest-api/api.github.com.json'], runs: 3, target: { wall: 0.6, mb: 300 } },
   stripe: { label: 'Stripe', files: ['stripe-api/spec3.yaml'], runs: 3, target: { wall: 0.45 } },
@@ -316,7 +320,7 @@ function toolVersions() {
   };
 }
 
-function writeJson(jobs, versions, runsNote, cold) {
+function writeJson(jobs, versions, runsNote, cold, diffs) {
   const file = path.join(resultsDir, 'latest.json');
   const data = {
     date: new Date().toISOString(),
@@ -337,6 +341,7 @@ function writeJson(jobs, versions, runsNote, cold) {
       target: j.tool.id === 'restlint' ? j.spec.target : undefined,
     })),
     coldStart: cold ? { ...cold, target: { vsRedocly: COLD_START.vsRedocly, vsNode: COLD_START.vsNode } } : null,
+    diff: diffs,
   };
   fs.writeFileSync(file, JSON.stringify(data, null, 2) + '\n');
   console.log(`\nwrote ${path.relative(repoRoot, file)}`);
@@ -382,6 +387,83 @@ function runColdStart(opts, lintArgs, conduit, hasTime) {
 
 const verdict = (ok) => (ok ? 'PASS' : 'MISS');
 
+/**
+ * The copy `restlint diff` is timed against: the spec with DIFF.changes changes spread evenly
+ * over its shared schemas and its operations (removed, a required or optional parameter added,
+ * deprecated, a security requirement added), written beside the results in the spec's format.
+ */
+function changedCopy(spec) {
+  const source = path.join(repoRoot, spec.files[0]);
+  const json = source.endsWith('.json');
+  const text = fs.readFileSync(source, 'utf8');
+  const doc = json ? JSON.parse(text) : yaml.load(text);
+  const ops = [];
+  for (const [p, item] of Object.entries(doc.paths ?? {})) {
+    for (const method of ['get', 'put', 'post', 'delete', 'patch']) if (item?.[method]) ops.push({ item, method });
+  }
+  // A fifth of the changes are in shared schemas (a property removed or made required), so the
+  // diff also compares schemas that many operations reach; the rest are on operations.
+  const schemas = Object.values(doc.components?.schemas ?? doc.definitions ?? {}).filter((schema) => schema?.properties && Object.keys(schema.properties).length > 1);
+  const inSchemas = Math.min(schemas.length, Math.floor(DIFF.changes / 5));
+  const schemaStep = Math.max(1, Math.floor(schemas.length / Math.max(1, inSchemas)));
+  for (let i = 0; i < inSchemas; i++) {
+    const schema = schemas[i * schemaStep];
+    const names = Object.keys(schema.properties);
+    if (i % 2 === 0) delete schema.properties[names[0]];
+    else schema.required = [...new Set([...(schema.required ?? []), names[names.length - 1]])];
+  }
+  const onOperations = DIFF.changes - inSchemas;
+  const step = Math.max(1, Math.floor(ops.length / onOperations));
+  for (let i = 0; i < onOperations && i * step < ops.length; i++) {
+    const { item, method } = ops[i * step];
+    const op = item[method];
+    switch (i % 5) {
+      case 0: delete item[method]; break;
+      case 1: op.parameters = [...(op.parameters ?? []), { name: `bench_required_${i}`, in: 'query', required: true, schema: { type: 'string' } }]; break;
+      case 2: op.parameters = [...(op.parameters ?? []), { name: `bench_optional_${i}`, in: 'query', schema: { type: 'integer' } }]; break;
+      case 3: op.deprecated = true; break;
+      default: op.security = [{ bench_key: [] }];
+    }
+  }
+  const dir = path.join(resultsDir, 'diff');
+  fs.mkdirSync(dir, { recursive: true });
+  const copy = path.join(dir, `${spec.key}-changed${json ? '.json' : '.yaml'}`);
+  fs.writeFileSync(copy, json ? JSON.stringify(doc) : yaml.dump(doc, { noRefs: true, lineWidth: -1 }));
+  return path.relative(repoRoot, copy);
+}
+
+/** Times `restlint diff <spec> <changed copy>` for each DIFF spec that restlint linted in this run. */
+function runDiff(opts, jobs, specs, hasTime) {
+  const results = [];
+  for (const spec of specs.filter((sp) => DIFF.specs.includes(sp.key))) {
+    const lint = jobs.find((j) => j.tool.id === 'restlint' && j.spec === spec && j.wall !== undefined);
+    if (!lint) continue;
+    const copy = changedCopy(spec);
+    const args = ['node', 'dist/cli.js', 'diff', spec.files[0], copy, '--format', 'json'];
+    const runs = opts.runs ?? spec.runs;
+    const samples = [];
+    const outFile = path.join(resultsDir, 'out', `${spec.key}.diff.json`);
+    let error = null;
+    for (let run = 0; run <= runs; run++) {
+      process.stderr.write(`[bench diff] ${spec.label}: ${run === 0 ? 'warm-up' : `run ${run}/${runs}`} ... `);
+      const r = timeOnce(args, outFile, hasTime);
+      process.stderr.write(r.ok ? `${fmtS(r.wall)} s\n` : 'FAILED\n');
+      if (!r.ok) { error = r.error; console.error(r.error); break; }
+      if (run > 0) samples.push(r);
+    }
+    const changes = error ? null : JSON.parse(fs.readFileSync(outFile, 'utf8')).length;
+    const wall = error ? null : median(samples.map((x) => x.wall));
+    results.push({ spec: spec.key, label: spec.label, command: args.join(' '), error, changes, wallS: wall, rssMB: error || !hasTime ? null : median(samples.map((x) => x.rssMB)), lintWallS: lint.wall, vsLint: wall === null ? null : wall / lint.wall, target: DIFF.vsLint });
+  }
+  return results;
+}
+
+function diffLines(results) {
+  return results.map((r) => (r.error
+    ? `${r.label}: diff failed (${r.error})`
+    : `${r.label}: diff ${fmtS(r.wallS)} s (${r.changes} changes reported) / lint ${fmtS(r.lintWallS)} s = ${r.vsLint.toFixed(2)}× one lint (target ≤ ${r.target}×) ${verdict(r.vsLint <= r.target)}`));
+}
+
 /** The cold-start lines: each ratio with its target and PASS or MISS. */
 function coldStartLines(cold, jobs) {
   const lines = [];
@@ -424,6 +506,7 @@ function main() {
   runJobs(jobs, hasTime);
   const conduit = specs.find((sp) => sp.key === 'conduit');
   const cold = opts.cold && restlint && conduit ? runColdStart(opts, restlint.args, conduit, hasTime) : null;
+  const diffs = restlint && !process.env.RESTLINT_CMD ? runDiff(opts, jobs, specs, hasTime) : [];
 
   const runsNote = `Medians of ${opts.runs ?? '5 (Conduit) or 3'} run${opts.runs === 1 ? '' : 's'} after one warm-up run` +
     `${opts.runs ? '' : '; Spectral spectral:oas on GitHub and the corpus: 1 run, no warm-up'}` +
@@ -435,7 +518,16 @@ function main() {
     console.log('\nCold start');
     for (const line of coldStartLines(cold, jobs)) console.log(`  ${line}`);
   }
+  if (diffs.length > 0) {
+    console.log(`\nDiff (a spec against a copy with ${DIFF.changes} scattered changes)`);
+    for (const line of diffLines(diffs)) console.log(`  ${line}`);
+  }
   printMarkdown(jobs, specs, runsNote);
+  if (diffs.some((r) => !r.error)) {
+    console.log('\n| Diff | restlint diff | one lint | Ratio | Target |');
+    console.log('| --- | ---: | ---: | ---: | --- |');
+    for (const r of diffs.filter((each) => !each.error)) console.log(`| ${r.label} vs ${DIFF.changes} changes | ${fmtS(r.wallS)} s | ${fmtS(r.lintWallS)} s | ${r.vsLint.toFixed(2)}× | ≤ ${r.target}× ${verdict(r.vsLint <= r.target)} |`);
+  }
   if (cold && !cold.error) {
     console.log('\n| Cold start | Ratio | Target |');
     console.log('| --- | ---: | --- |');
@@ -448,8 +540,8 @@ function main() {
     console.log(`| Conduit lint, restlint / \`node -e 0\` | ${cold.lintVsNode.toFixed(2)}× | ≤ ${COLD_START.vsNode}× ${verdict(cold.lintVsNode <= COLD_START.vsNode)} |`);
     if (cold.versionVsNode !== null) console.log(`| \`restlint --version\` / \`node -e 0\` | ${cold.versionVsNode.toFixed(2)}× | |`);
   }
-  if (opts.json) writeJson(jobs, versions, runsNote, cold);
-  if (jobs.some((j) => j.error) || cold?.error) process.exit(2);
+  if (opts.json) writeJson(jobs, versions, runsNote, cold, diffs);
+  if (jobs.some((j) => j.error) || cold?.error || diffs.some((r) => r.error)) process.exit(2);
 }
 
 main();

@@ -135,6 +135,10 @@ class Differ {
   readonly changes: Change[] = [];
   private readonly seen = new Set<string>();
   private readonly compared = new Set<string>();
+  /** Pairs of old and new nodes judged by `same`. */
+  private readonly equal = new Map<string, boolean>();
+  /** `effective` of each resolved schema, per side. */
+  private readonly effectives = [new Map<string, Effective>(), new Map<string, Effective>()];
 
   constructor(
     private readonly old: Side,
@@ -455,6 +459,16 @@ class Differ {
 
   private effective(side: Side, node: Node, depth = 0): Effective {
     const resolved = this.resolve(side, node) ?? node;
+    const cache = this.effectives[side === this.old ? 0 : 1];
+    const cacheKey = `${resolved.loc.file.path}#${resolved.loc.pointer.join('/')}`;
+    const cached = cache.get(cacheKey);
+    if (cached) return cached;
+    const made = this.effectiveOf(side, resolved, depth);
+    cache.set(cacheKey, made);
+    return made;
+  }
+
+  private effectiveOf(side: Side, resolved: Node, depth: number): Effective {
     const value = asObject(resolved.value) ?? {};
     const result: Effective = {
       loc: resolved.loc,
@@ -520,6 +534,7 @@ class Differ {
   }
 
   private schema(oldNode: Node, newNode: Node, context: SchemaContext): void {
+    if (this.same(oldNode, newNode)) return;
     const was = this.effective(this.old, oldNode);
     const now = this.effective(this.now, newNode);
     const pairKey = `${context.direction}\0${context.family}\0${was.key}\0${now.key}\0${context.operation}\0${context.prefix}`;
@@ -561,8 +576,7 @@ class Differ {
         if (added.length > 0) this.add('response-enum-value-added', operation, `${operation}: ${what} may now be ${added.map((each) => JSON.stringify(each)).join(', ')}; clients that handle only the known values will break`, { file: at.file, pointer: [...at.pointer, 'enum'] }, 'new');
       }
       if (now.alternatives.length > 0) {
-        const oldCanon = was.alternatives.map((each) => this.canonical(this.old, each));
-        const added = now.alternatives.filter((each) => !oldCanon.includes(this.canonical(this.now, each)));
+        const added = now.alternatives.filter((each) => !was.alternatives.some((old) => this.same(old, each)));
         if (added.length > 0 && now.alternatives.length > was.alternatives.length) this.add('response-alternative-added', operation, `${operation}: ${what} may now be ${added.length === 1 ? 'a new alternative' : `${added.length} new alternatives`} of its oneOf/anyOf; clients that handle only the known ones will break`, added[0].loc, 'new', 'value');
       }
     }
@@ -620,19 +634,57 @@ class Differ {
     }
   }
 
-  /** A schema's meaning as text, for telling alternatives apart (refs followed, a few levels deep). */
-  private canonical(side: Side, node: Node, depth = 0): string {
-    const resolved = this.resolve(side, node);
-    const value = resolved?.value;
-    if (depth > 8 || value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
-    if (Array.isArray(value)) return `[${value.map((_, index) => this.canonical(side, child(resolved!, String(index)), depth + 1)).join(',')}]`;
-    const keys = Object.keys(value).filter((key) => !IGNORED.has(key)).sort();
-    return `{${keys.map((key) => `${JSON.stringify(key)}:${this.canonical(side, child(resolved!, key), depth + 1)}`).join(',')}}`;
+  /**
+   * Whether an old and a new schema (or any part of a document) mean the same: `$ref`s followed
+   * on each side, key order and the keys in IGNORED left out. Most of two versions is unchanged,
+   * so `schema` asks this first and stops there; each pair is judged once per diff (a 13 MB
+   * document refers to the same components from hundreds of operations).
+   *
+   * Cycles: a pair met again while it is being judged (or already judged equal in the same call)
+   * is taken as equal. That can only make an answer "equal" wrongly, never "different", so a
+   * "different" is kept at once, and the pairs judged in a call are kept as "equal" only when the
+   * outermost pair is equal (an inner difference would have made it different too).
+   */
+  private same(a: Node, b: Node): boolean {
+    const judged = new Set<string>();
+    const result = this.sameUnder(a, b, false, judged);
+    if (result) for (const key of judged) this.equal.set(key, true);
+    return result;
+  }
+
+  private sameUnder(a: Node, b: Node, names: boolean, judged: Set<string>): boolean {
+    const ra = this.resolve(this.old, a) ?? a;
+    const rb = this.resolve(this.now, b) ?? b;
+    const va = ra.value;
+    const vb = rb.value;
+    if (va === null || typeof va !== 'object' || vb === null || typeof vb !== 'object') return va === vb;
+    if (Array.isArray(va) !== Array.isArray(vb)) return false;
+    const key = `${names ? 'n' : 's'}\0${ra.loc.file.path}#${ra.loc.pointer.join('/')}\0${rb.loc.file.path}#${rb.loc.pointer.join('/')}`;
+    const known = this.equal.get(key);
+    if (known !== undefined) return known;
+    // Being judged, or judged equal in this call (a "different" is in this.equal already).
+    if (judged.has(key)) return true;
+    judged.add(key);
+    let result: boolean;
+    if (Array.isArray(va)) {
+      result = va.length === (vb as unknown[]).length && va.every((_, index) => this.sameUnder(child(ra, String(index)), child(rb, String(index)), false, judged));
+    } else {
+      // Under `properties` (and the like) keys are names, where `description` is a property like any other.
+      const keysOf = (value: object) => Object.keys(value).filter((each) => names || !IGNORED.has(each));
+      const left = keysOf(va);
+      const right = new Set(keysOf(vb));
+      result = left.length === right.size && left.every((each) => right.has(each) && this.sameUnder(child(ra, each), child(rb, each), !names && NAME_MAPS.has(each), judged));
+    }
+    if (!result) this.equal.set(key, false);
+    return result;
   }
 }
 
 /** Keys that do not change what a schema accepts. */
-const IGNORED = new Set(['description', 'title', 'example', 'examples', 'externalDocs', 'x-example']);
+const IGNORED = new Set(['description', 'title', 'example', 'examples', 'externalDocs', 'x-example', 'summary']);
+
+/** Keys whose value maps names (of properties, definitions, …) to schemas, not keywords to values. */
+const NAME_MAPS = new Set(['properties', 'patternProperties', 'definitions', '$defs', 'dependentSchemas', 'schemas', 'content', 'headers', 'responses', 'parameters']);
 
 const CONSTRAINTS = ['maxLength', 'minLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'pattern', 'maxItems', 'minItems', 'maxProperties', 'minProperties', 'multipleOf', 'format'] as const;
 
