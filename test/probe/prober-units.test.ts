@@ -22,7 +22,7 @@ import { FakeClock } from '../helpers/fake-clock';
 import { exchange, liveApi } from '../helpers/live';
 import { SHOP_SPEC } from '../helpers/servers';
 import { openapi, VIRTUAL_ROOT } from '../helpers/lint-text';
-import { everyRulePlan } from '../helpers/planner';
+import { everyRound, everyRulePlan } from '../helpers/planner';
 
 describe('redaction', () => {
   const redactor = new Redactor(new Set(['authorization', 'x-api-key']), ['Bearer abc.def.ghi', 'key-12345']);
@@ -297,12 +297,12 @@ describe('planner', () => {
     const { plan } = planner({ allowMutations: true });
     const reads = lines(plan.nextRound('read'));
     assert.ok(reads.includes('wrong-method PATCH /api/users'), reads.join('\n'));
-    const writes = plan.nextRound('write');
-    assert.deepEqual(writes.map((request) => [request.purpose, request.method, request.body]), [
-      ['valid', 'POST', '"sample"'],
+    // One operation at a time: its negative probes first, then its own request.
+    assert.deepEqual(plan.nextRound('write').map((request) => [request.purpose, request.method, request.body]), [
       ['malformed-json', 'POST', '{"restlint": '],
       ['invalid-body', 'POST', '{"wrong":true}'],
     ]);
+    assert.deepEqual(plan.nextRound('write').map((request) => [request.purpose, request.method, request.body]), [['valid', 'POST', '"sample"']]);
   });
 
   test('follow-ups of a 2xx GET: HEAD, conditional GET with its ETag, tracing, trailing slash, the other media type, versions', () => {
@@ -335,7 +335,7 @@ describe('planner: only the probes enabled rules need or use', () => {
   const followUpsWith = (config: string, allowMutations = false) => {
     const plan = rulePlan(probeRules, parseConfig(`${VIRTUAL_ROOT}/.restlint.yaml`, config, allRules));
     const planner = new Planner(api, { basePath: '/api', params: new Map([['userId', '7']]), credentials: {}, allowMutations, ...plan }, SAMPLES);
-    const first = [...planner.nextRound('read'), ...planner.nextRound('write')];
+    const first = [...planner.nextRound('read'), ...everyRound(planner, 'write')];
     return { planner, purposes: new Set(first.map((request) => request.purpose)), unknownPath: planner.unknownPath() };
   };
 
@@ -351,7 +351,7 @@ describe('planner: only the probes enabled rules need or use', () => {
 
   test('what is not sent names the enabled rules that need it, and none when no enabled rule does', () => {
     const on = followUpsWith('extends: []\nrules:\n  post-create-201-location: warn\n  documented-status: warn\n');
-    assert.deepEqual([...on.planner.notSent.keys()].sort(), ['invalid-body', 'malformed-json', 'writes']);
+    assert.deepEqual([...on.planner.notSent.keys()].sort(), ['duplicate', 'invalid-body', 'malformed-json', 'writes']);
     const plan = rulePlan(probeRules, parseConfig(`${VIRTUAL_ROOT}/.restlint.yaml`, 'extends: []\nrules:\n  post-create-201-location: warn\n  documented-status: warn\n', allRules));
     assert.deepEqual(plan.neededBy.get('writes'), ['post-create-201-location']);
     assert.equal(plan.neededBy.get('malformed-json'), undefined, 'documented-status only uses the body probes');
@@ -394,7 +394,7 @@ describe('request bodies: the document\'s examples first, then format-valid samp
       { basePath: '', params: new Map(), bodies: new Map(Object.entries(bodies)), credentials: {}, allowMutations: true, ...everyRulePlan() },
       samplesFrom(new SchemaValidator(live.api.version, live.load)),
     );
-    const sent = plan.nextRound('write').filter((request) => request.purpose === 'valid');
+    const sent = everyRound(plan, 'write').filter((request) => request.purpose === 'valid');
     return Object.fromEntries(sent.map((request) => [request.operation!.name, JSON.parse(request.body!) as unknown]));
   };
   const USER = "{ type: object, required: [email, name], properties: { email: { type: string, format: email }, name: { type: string, minLength: 2 } } }";
