@@ -117,4 +117,26 @@ describe('probe --allow-mutations: its own writes', () => {
       await server.close();
     }
   });
+
+  const CREATED_200 = {
+    'documented-status': [
+      'POST /v1/articles answered 200, a success it does not document: it documents 201, and its default response describes errors; answer a documented status (or document 200)',
+    ],
+    'post-create-201-location': ['POST /v1/articles answered 200 where it documents 201 Created; answer 201 with a Location header naming the created resource'],
+  };
+
+  test('a create answered 200 where 201 is documented, beside a default response: reported by post-create-201-location and documented-status, over HTTP', async () => {
+    const server = await startArticles({ created200: true });
+    try {
+      const result = await runCli(['probe', '--spec', SPEC, '--base-url', `${server.url}/api`, '--allow-mutations', ...FAST]);
+      assert.deepEqual(byRule(JSON.parse(result.stdout) as Finding[]), CREATED_200);
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('the same through --app', async () => {
+    const result = await runCli(['probe', '--spec', SPEC, '--app', join(SERVERS, 'articles-created-200.js'), '--allow-mutations', ...FAST]);
+    assert.deepEqual(byRule(JSON.parse(result.stdout) as Finding[]), CREATED_200);
+  });
 });
