@@ -140,3 +140,43 @@ describe('probe --allow-mutations: its own writes', () => {
     assert.deepEqual(byRule(JSON.parse(result.stdout) as Finding[]), CREATED_200);
   });
 });
+
+describe('probe: a server-wide problem is said once', () => {
+  const SERVER_WIDE = `(req, res) => {
+    res.writeHead(401, { 'content-type': 'text/html', 'cache-control': 'no-store' });
+    res.end('<html><body>Unauthorized</body></html>');
+  }`;
+  const SPEC_TEXT = [
+    'openapi: 3.0.3',
+    'info: { title: t, version: "1" }',
+    'security: [{ bearer: [] }]',
+    'components: { securitySchemes: { bearer: { type: http, scheme: bearer } } }',
+    'paths:',
+    ...['/v1/things', '/v1/others', '/v1/more'].flatMap((path) => [`  ${path}:`, '    get:', '      responses:', '        "200": { description: ok }', '        "401": { description: no credentials }']),
+    '',
+  ].join('\n');
+
+  const check = (stdout: string) => {
+    const findings = byRule(JSON.parse(stdout) as Finding[]);
+    const shared = '(shared by 3 operations: GET /v1/things, GET /v1/others, GET /v1/more';
+    for (const rule of ['security-headers', 'unauthorized-has-challenge', 'error-is-json']) {
+      assert.equal(findings[rule]?.length, 1, `${rule}: ${JSON.stringify(findings[rule])}`);
+      assert.ok(findings[rule][0].startsWith('the API ') && findings[rule][0].includes(shared), findings[rule][0]);
+    }
+  };
+
+  test('security-headers, unauthorized-has-challenge and error-is-json: one finding each for the API, listing the operations, over HTTP and through --app', async () => {
+    const dir = makeTempDir();
+    const server = await listen(eval(SERVER_WIDE) as import('node:http').RequestListener);
+    try {
+      const spec = join(dir, 'openapi.yaml');
+      writeFileSync(spec, SPEC_TEXT);
+      writeFileSync(join(dir, 'app.js'), `module.exports = ${SERVER_WIDE};\n`);
+      check((await runCli(['probe', '--spec', spec, '--base-url', server.url, ...FAST])).stdout);
+      check((await runCli(['probe', '--spec', spec, '--app', join(dir, 'app.js'), ...FAST])).stdout);
+    } finally {
+      await server.close();
+      removeDir(dir);
+    }
+  });
+});

@@ -202,6 +202,12 @@ export interface LiveReport {
    * else at info as flaky.
    */
   reproduces?: (response: ProbeResponse) => boolean;
+  /**
+   * What the whole server does (a header missing on every response, HTML error pages): the
+   * same report (message and data) from two or more operations is one finding at the API,
+   * listing the operations, not one per operation.
+   */
+  apiWide?: boolean;
 }
 
 /**
