@@ -228,6 +228,9 @@ describe('probe: safe by default', () => {
       assert.ok(safe.requests.length >= 10, `${safe.requests.length} requests`);
       // TRACE is safe (RFC 9110 §9.2.1): the wrong-method probe of paths that document GET.
       assert.deepEqual([...methods].filter((method) => !['GET', 'HEAD', 'OPTIONS', 'TRACE'].includes(method)), []);
+      // Honest counts: the operations probed of all, what was not sent and why, how many rules could not check.
+      assert.match(plain.stderr, /^Probed 4 of 6 operations with \d+ requests in [\d.]+ s\.$/m);
+      assert.match(plain.stderr, /^5 rules not checked, for want of requests not sent:$/m);
       assert.ok(plain.stderr.includes('2 operations that may change data not sent (POST, PUT, PATCH, DELETE, and GETs whose path names a change; safe by default: --allow-mutations sends them).'), plain.stderr);
       assert.match(plain.stderr, /Not checked: invalid-input-rejected: malformed and schema-violating request bodies are sent only with --allow-mutations\./);
       assert.match(plain.stderr, /Not checked: delete-success-code, post-create-201-location, safe-methods-safe, no-body-on-204-304: the documented requests of operations that may change data/);
