@@ -9,6 +9,7 @@ import { SchemaValidator } from '../../src/engine/schema/validator';
 import { makeTempDir, removeDir } from '../helpers/cli';
 import { describeRequest, evidenceOf, Redactor } from '../../src/probe/evidence';
 import { Planner, type Samples } from '../../src/probe/planner';
+import { keyIn } from '../../src/probe/writes';
 import { probe, samplesFrom } from '../../src/probe/probe';
 import { documentBasePath } from '../../src/probe/api';
 import { Scheduler, type Limits } from '../../src/probe/scheduler';
@@ -473,5 +474,82 @@ describe('--body parsing', () => {
     } finally {
       removeDir(dir);
     }
+  });
+});
+
+describe("the probe's own writes: keys read back from its answers", () => {
+  test('a path parameter from the member named as it, or by its last word, at the top or inside a wrapper; never inside a list', () => {
+    assert.equal(keyIn({ id: 7 }, 'id'), '7');
+    assert.equal(keyIn({ id: 'a1', name: 'x' }, 'articleId'), 'a1');
+    assert.equal(keyIn({ articleId: 'b2', id: 'other' }, 'articleId'), 'b2');
+    assert.equal(keyIn({ article: { slug: 'how-to', id: 3 } }, 'slug'), 'how-to');
+    assert.equal(keyIn({ data: { article: { slug: 'deep' } } }, 'slug'), 'deep');
+    assert.equal(keyIn({ order_id: 9 }, 'orderId'), '9');
+    assert.equal(keyIn({ user: { user_slug: 'u' } }, 'user_slug'), 'u');
+    assert.equal(keyIn({ items: [{ id: 1 }] }, 'id'), undefined);
+    assert.equal(keyIn({ id: '' }, 'id'), undefined);
+  });
+
+  const { api } = liveApi(
+    openapi(
+      [
+        '  /articles:',
+        '    post:',
+        "      responses: { '201': { description: ok } }",
+        '  /articles/{slug}:',
+        '    put:',
+        '      parameters: [{ name: slug, in: path, required: true, schema: { type: string } }]',
+        "      responses: { '200': { description: ok } }",
+        '    delete:',
+        '      parameters: [{ name: slug, in: path, required: true, schema: { type: string }, example: documented }]',
+        "      responses: { '204': { description: ok } }",
+        '  /articles/{slug}/comments:',
+        '    post:',
+        '      parameters: [{ name: slug, in: path, required: true, schema: { type: string } }]',
+        "      responses: { '201': { description: ok } }",
+        '  /articles/{slug}/comments/{commentId}:',
+        '    delete:',
+        '      parameters: [{ name: slug, in: path, required: true, schema: { type: string } }, { name: commentId, in: path, required: true, schema: { type: string } }]',
+        "      responses: { '204': { description: ok } }",
+        '',
+      ].join('\n'),
+    ),
+  );
+
+  test('writes act on what the probe created (never the example), follow a key its PUT changed, and a 404 on the old key is explained', () => {
+    const plan = new Planner(api, { basePath: '/api', params: new Map(), credentials: {}, allowMutations: true, ...everyRulePlan() }, { valid: () => ({}), invalid: () => undefined });
+    // The rounds up to the next operation's own request (its negative probes go first).
+    const round = () => {
+      const sent: string[] = [];
+      for (let next = plan.nextRound('write'); next.length > 0; next = plan.nextRound('write')) {
+        sent.push(...lines(next));
+        if (next.some((request) => request.purpose === 'valid')) break;
+      }
+      return sent;
+    };
+    assert.ok(round().includes('valid POST /api/articles'));
+    plan.learn(exchange(api, { operation: 'POST /articles', path: '/api/articles', status: 201, body: { article: { slug: 'how-to' } } }));
+    assert.ok(round().includes('valid POST /api/articles/how-to/comments'));
+    // The comment's key is only in its Location.
+    plan.learn(exchange(api, { operation: 'POST /articles/{slug}/comments', path: '/api/articles/how-to/comments', status: 201, headers: { location: 'http://127.0.0.1/api/articles/how-to/comments/c9' }, body: {} }));
+    assert.deepEqual(round().filter((line) => line.startsWith('valid')), ['valid PUT /api/articles/how-to']);
+    const put = exchange(api, { operation: 'PUT /articles/{slug}', path: '/api/articles/how-to', status: 200, body: { article: { slug: 'how-to-revised' } } });
+    plan.learn(put);
+    assert.deepEqual(plan.nextRound('write'), []);
+    assert.deepEqual(everyRound(plan, 'delete').filter((request) => request.purpose === 'valid').map((request) => request.path), ['/api/articles/how-to-revised/comments/c9', '/api/articles/how-to-revised']);
+    const late = exchange(api, { operation: 'DELETE /articles/{slug}', path: '/api/articles/how-to', status: 404 });
+    assert.equal(plan.explains(late), true);
+    assert.equal(plan.explains(exchange(api, { operation: 'DELETE /articles/{slug}', path: '/api/articles/other', status: 404 })), false);
+    // What was deleted needs no cleanup; what was not is deleted at the end.
+    plan.learn(exchange(api, { operation: 'DELETE /articles/{slug}', path: '/api/articles/how-to-revised', status: 204 }));
+    assert.deepEqual(plan.cleanup().requests, []);
+  });
+
+  test('without a resource of its own, a write waits and says why; the document\'s example is never used for it', () => {
+    const plan = new Planner(api, { basePath: '', params: new Map(), credentials: {}, allowMutations: true, ...everyRulePlan() }, { valid: () => ({}), invalid: () => undefined });
+    everyRound(plan, 'write');
+    assert.deepEqual(everyRound(plan, 'delete'), []);
+    const reasons = plan.unplanned().map((skip) => `${skip.operation.name}: ${skip.reason}`);
+    assert.ok(reasons.includes('DELETE /articles/{slug}: no value for path parameter {slug}: it changes data, so it acts only on a resource the probe created (a POST to the collection that answered with its key) or on --param slug=…'), reasons.join('\n'));
   });
 });
