@@ -36,9 +36,9 @@ export default defineRule({
         if (acceptsNoJson(request.headers) || servesBrowserPage(request.operation)) return;
         const detail = excerpt(response.body, 200);
         if (!isJsonMediaType(response.mediaType)) {
-          context.report({ messageId: 'notJson', data: { mediaType: response.mediaType ?? 'no Content-Type' }, exchange, detail });
+          context.report({ messageId: 'notJson', apiWide: true, data: { mediaType: response.mediaType ?? 'no Content-Type' }, exchange, detail });
         } else if (response.jsonError !== undefined) {
-          context.report({ messageId: 'unparsable', data: { mediaType: response.mediaType! }, exchange, detail });
+          context.report({ messageId: 'unparsable', apiWide: true, data: { mediaType: response.mediaType! }, exchange, detail });
         }
       },
     };

@@ -6,6 +6,7 @@ import { operationName, type OperationNode, type PathItemNode } from '../src/eng
 import { effectiveParameters, itemPaths, lastLiteralWords, pathShape, requestSchemas, responseHasBody, responseSchema, responsesOf } from './lib/methods';
 import { isPluralOrUncountable, SINGLETONS, TIER1_ALSO_NOUNS, TIER1_VERBS, TIER2_NOUN_HEADS, TIER2_VERBS, UNCOUNTABLES, ACTION_VERBS, NOT_CREATION_WORDS, ID_PROPERTY_NAMES } from './lib/words';
 import { isObject } from '../src/engine/model/json';
+import { is2xxStatus } from '../src/engine/status-ranges';
 
 /**
  * A POST that creates a resource in a collection answers 201 Created with a `Location`
@@ -26,6 +27,7 @@ export default defineRule({
     fix: 'doc',
     messages: {
       liveNoLocation: '{{operation}} answered 201 without a Location header; add one with the URI of the created resource',
+      liveNot201: '{{operation}} answered {{status}} where it documents 201 Created; answer 201 with a Location header naming the created resource',
       noLocation: '{{operation}}: 201 response has no Location header; add one with the URI of the created resource ({{item}})',
       noLocationNoItem: '{{operation}}: 201 response has no Location header; add one with the URI of the created resource',
       noLocationShared: '201 response "{{component}}" has no Location header; add one with the URI of the created resource',
@@ -94,8 +96,16 @@ export default defineRule({
   live(context) {
     return {
       exchange(ex) {
-        const { response } = ex;
-        if (!response || response.status !== 201 || response.headers.location !== undefined) return;
+        const { request, response } = ex;
+        if (!response) return;
+        // A create that documents 201 and answers another success, whatever `default` says (it describes errors).
+        const operation = request.operation;
+        if (request.purpose === 'valid' && request.method === 'POST' && operation?.method === 'post' && is2xxStatus(response.status) && response.status !== 201) {
+          const documented = new Set(operation.responses.map((candidate) => candidate.status.trim()));
+          if (documented.has('201') && !documented.has(String(response.status))) context.report({ messageId: 'liveNot201', exchange: ex });
+          return;
+        }
+        if (response.status !== 201 || response.headers.location !== undefined) return;
         context.report({ messageId: 'liveNoLocation', exchange: ex, detail: '(no Location header)' });
       },
     };

@@ -31,10 +31,10 @@ export default defineRule({
         if (!response) return;
         const nosniff = response.headers['x-content-type-options'];
         if (nosniff === undefined || nosniff.split(',').every((token) => token.trim().toLowerCase() !== 'nosniff')) {
-          context.report({ messageId: 'nosniff', exchange, detail: nosniff === undefined ? 'no X-Content-Type-Options header' : `x-content-type-options: ${nosniff}` });
+          context.report({ messageId: 'nosniff', apiWide: true, exchange, detail: nosniff === undefined ? 'no X-Content-Type-Options header' : `x-content-type-options: ${nosniff}` });
         }
         if (response.body.length > 0 && !response.headers['content-type']?.trim()) {
-          context.report({ messageId: 'contentType', exchange });
+          context.report({ messageId: 'contentType', apiWide: true, exchange });
         }
       },
     };

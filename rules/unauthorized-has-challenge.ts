@@ -23,7 +23,7 @@ export default defineRule({
       exchange(ex) {
         const { response } = ex;
         if (!response || response.status !== 401 || response.headers['www-authenticate'] !== undefined) return;
-        context.report({ messageId: 'noChallenge', exchange: ex, detail: '(no WWW-Authenticate header)' });
+        context.report({ messageId: 'noChallenge', apiWide: true, exchange: ex, detail: '(no WWW-Authenticate header)' });
       },
     };
   },

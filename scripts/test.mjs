@@ -40,6 +40,7 @@ const PARTS = {
     'test/lsp/',
     'test/probe/corpus-plan.test.ts',
     'test/probe/probe-cli.test.ts',
+    'test/probe/own-writes.test.ts',
     'test/probe/schema-corpus.test.ts',
     'test/baseline.test.ts',
     'test/bundle.test.ts',

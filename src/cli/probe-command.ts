@@ -17,6 +17,8 @@ import { maxBytesOf, UsageError } from './files';
 import { probeRun } from './html-run';
 import { EXIT, type ReportingArgs } from './lint-command';
 import { writeOutputs } from './outputs';
+import { AppOutput } from './app-output';
+import { Redactor } from '../probe/evidence';
 
 export interface ProbeArgs extends ReportingArgs {
   spec: string;
@@ -77,8 +79,18 @@ export async function probeCommand(args: ProbeArgs): Promise<number> {
   const bodies = parseBodies(args.bodies ?? [], cwd, new Set(loadLiveApi(document).operations.map((operation) => operation.name)));
   if (args.dryRun) return printPlan(args, document, config, headers, params, basePath, bodies);
 
-  const { transport, baseUrl } = await openTransport(args, limits.concurrency, cwd);
-  const progress = progressLine(!args.quiet);
+  // The app's own output (its logger, console.log) is kept apart from the report from its loading on.
+  const appOutput = args.app === undefined ? undefined : AppOutput.capture();
+  let transport: Transport;
+  let baseUrl: URL;
+  try {
+    ({ transport, baseUrl } = await openTransport(args, limits.concurrency, cwd));
+  } catch (error) {
+    appOutput?.stop();
+    if (appOutput) process.stderr.write(appOutput.report(args.app!, (text) => redactHeaders(text, headers)));
+    throw error;
+  }
+  const progress = progressLine(!args.quiet, appOutput ? (text) => appOutput.stderr(text) : (text) => process.stderr.write(text));
   const startedAt = new Date();
   let outcome;
   try {
@@ -99,7 +111,9 @@ export async function probeCommand(args: ProbeArgs): Promise<number> {
   } finally {
     progress.done();
     await transport.close();
+    appOutput?.stop();
   }
+  const appText = appOutput && !args.quiet ? appOutput.report(args.app!, (text) => redactHeaders(text, headers)) : '';
 
   const { findings, summary } = outcome;
   if (summary.sent > 0 && summary.refused === summary.sent) {
@@ -115,6 +129,7 @@ export async function probeCommand(args: ProbeArgs): Promise<number> {
     ? probeRun({ document, config, rules: probeRules, summary, summaryLines: summaryText.trim().split('\n'), target, startedAt, allowMutations: args.allowMutations })
     : undefined;
   writeOutputs(report, args.outputs, probeRules, cwd, { quiet: args.quiet, run });
+  if (appText) process.stderr.write(stderrColors.dim(appText));
   if (!args.quiet) process.stderr.write(formatSummary(summary, stderrColors));
   return report.findings.some((finding) => finding.severity <= threshold) ? EXIT.findings : EXIT.ok;
 }
@@ -188,6 +203,11 @@ async function openTransport(args: ProbeArgs, concurrency: number, cwd: string):
 function exampleUrl(given: string | undefined): string {
   const candidate = `http://${(given ?? '').replace(/^\/+/, '')}`;
   return given && URL.canParse(candidate) && !/\s/.test(given) ? candidate : 'http://127.0.0.1:3000';
+}
+
+/** Text with the values of --header hidden (the app may log the requests it gets, credentials included). */
+function redactHeaders(text: string, headers: Record<string, string>): string {
+  return new Redactor(new Set(Object.keys(headers)), Object.values(headers)).text(text);
 }
 
 /** `Authorization: Bearer x` → `{ authorization: 'Bearer x' }`. */
@@ -268,7 +288,7 @@ function positive(value: number, option: string): number {
 }
 
 /** "Probing: 120/300 requests, 4 findings" on stderr, only when a person watches. */
-function progressLine(enabled: boolean) {
+function progressLine(enabled: boolean, write: (text: string) => void) {
   const show = enabled && process.stderr.isTTY === true;
   let last = 0;
   return {
@@ -276,28 +296,38 @@ function progressLine(enabled: boolean) {
       const now = Date.now();
       if (!show || now - last < 100) return;
       last = now;
-      process.stderr.write(`\rProbing: ${sent}/${planned} requests, ${findings} finding${findings === 1 ? '' : 's'}…\u001b[K`);
+      write(`\rProbing: ${sent}/${planned} requests, ${findings} finding${findings === 1 ? '' : 's'}…\u001b[K`);
     },
     done() {
-      if (show) process.stderr.write('\r\u001b[K');
+      if (show) write('\r\u001b[K');
     },
   };
 }
 
-/** What was sent and what was not, for stderr. */
+/** What was sent and what was not, for stderr: operations probed, skipped (and why), answers not judged, checks not made, what the probe left behind. */
 function formatSummary(summary: ProbeSummary, colors: ReturnType<typeof colorsFor>): string {
-  const lines = [
-    `Probed ${summary.operations} operation${summary.operations === 1 ? '' : 's'} with ${summary.sent} request${summary.sent === 1 ? '' : 's'} in ${(summary.elapsedMs / 1000).toFixed(1)} s` +
-      (summary.failed > 0 ? `; ${summary.failed} got no answer` : '') +
-      '.',
-  ];
+  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+  const probed = summary.probedOperations === summary.operations ? plural(summary.operations, 'operation') : `${summary.probedOperations} of ${plural(summary.operations, 'operation')}`;
+  const lines = [`Probed ${probed} with ${plural(summary.sent, 'request')} in ${(summary.elapsedMs / 1000).toFixed(1)} s` + (summary.failed > 0 ? `; ${summary.failed} got no answer` : '') + '.'];
   if (summary.dropped > 0) lines.push(`${summary.dropped} planned request${summary.dropped === 1 ? ' was' : 's were'} not sent: --max-requests or --deadline reached.`);
   if (summary.mutationsSkipped > 0) {
-    lines.push(`${summary.mutationsSkipped} operation${summary.mutationsSkipped === 1 ? '' : 's'} that may change data not sent (${MUTATIONS}; safe by default: --allow-mutations sends them).`);
+    lines.push(`${plural(summary.mutationsSkipped, 'operation')} that may change data not sent (${MUTATIONS}; safe by default: --allow-mutations sends them).`);
   }
   // Said as they are (no full stop): each ends with the option to give, ready to copy.
   for (const hint of summary.hints) lines.push(hint);
-  if (summary.skippedOperations.length > 0) lines.push(`${summary.skippedOperations.length} operation${summary.skippedOperations.length === 1 ? '' : 's'} skipped for want of parameter values (see probe-skipped).`);
+  if (summary.skippedOperations.length > 0) lines.push(`${plural(summary.skippedOperations.length, 'operation')} skipped for want of parameter values (see probe-skipped).`);
+  const unsent = summary.operations - summary.probedOperations - summary.mutationsSkipped - summary.skippedOperations.length;
+  if (unsent > 0) lines.push(`${plural(unsent, 'operation')} planned but not sent: --max-requests or --deadline reached.`);
+  if (summary.explained > 0) {
+    lines.push(`${summary.explained} answer${summary.explained === 1 ? '' : 's'} of 404 not judged: the probe's own earlier DELETE, or a PUT or PATCH that changed the key in the path, had removed or moved the resource.`);
+  }
+  if (summary.cleanup.deleted > 0) lines.push(`Deleted at the end ${plural(summary.cleanup.deleted, 'resource')} the probe had created.`);
+  for (const left of summary.cleanup.left) lines.push(`Left on the server, created by the probe: ${left}.`);
+  if (summary.unaddressable.length > 0) lines.push(`Left on the server: what ${summary.unaddressable.join(', ')} created (no item route or key to delete it by).`);
+  if (summary.skippedChecks.length > 0) {
+    const rules = new Set(summary.skippedChecks.flatMap((check) => check.slice(0, check.indexOf(': ')).split(', ')));
+    lines.push(`${plural(rules.size, 'rule')} not checked, for want of requests not sent:`);
+  }
   for (const check of summary.skippedChecks) lines.push(`Not checked: ${check}.`);
   return colors.dim(lines.join('\n')) + '\n';
 }

@@ -22,6 +22,8 @@ export class LiveChecks {
   private readonly pending: PendingConfirmation[] = [];
   /** The rules some part of the config turns on. */
   private readonly enabled: ReadonlySet<string>;
+  /** API-wide reports (LiveReport.apiWide), grouped by rule, message and data, until the end. */
+  private readonly apiWide = new Map<string, { rule: AnyRule; reports: LiveReport[] }>();
 
   constructor(
     private readonly rules: readonly AnyRule[],
@@ -75,16 +77,55 @@ export class LiveChecks {
 
   end(): Finding[] {
     for (const { id, visitors } of this.visitors) this.guard(id, () => visitors.end?.());
+    for (const { rule, reports } of this.apiWide.values()) this.addApiWide(rule, reports);
     return this.findings.results();
   }
 
   private report(rule: AnyRule, report: LiveReport): void {
+    if (report.apiWide && !report.reproduces) {
+      const key = `${rule.meta.id}\0${report.messageId}\0${JSON.stringify(report.data ?? {})}`;
+      const group = this.apiWide.get(key) ?? { rule, reports: [] };
+      group.reports.push(report);
+      this.apiWide.set(key, group);
+      return;
+    }
     if (!report.reproduces) return this.add(rule, report, false);
     const { reproduces } = report;
     this.pending.push({
       exchange: report.exchange,
       // A resend that could not be made (a bound reached, no answer) does not clear the finding.
       settle: (response) => this.add(rule, report, response !== undefined && !reproduces(response)),
+    });
+  }
+
+  /**
+   * The reports of one API-wide group: as they are when they come from one operation; else one
+   * finding at the API, with the statuses seen and the operations listed, evidence from the first.
+   */
+  private addApiWide(rule: AnyRule, reports: LiveReport[]): void {
+    const order = (name: string) => this.api.operations.findIndex((operation) => operation.name === name);
+    // In document order, whatever order the answers came in.
+    const names = [...new Set(reports.map((report) => report.exchange.request.operation?.name).filter((name): name is string => name !== undefined))].sort((a, b) => order(a) - order(b));
+    const unknownPath = reports.some((report) => !report.exchange.request.operation);
+    if (names.length < 2) {
+      for (const report of reports) this.add(rule, report, false);
+      return;
+    }
+    const [first] = reports;
+    const statuses = [...new Set(reports.map((report) => statusText(report.exchange)))].join(', ');
+    const data = { operation: 'the API', request: requestLine(first.exchange.request), status: statuses, ...first.data };
+    const shown = names.length > 12 ? [...names.slice(0, 12), `${names.length - 12} more`] : names;
+    const listed = `${shown.join(', ')}${unknownPath ? ', and an unknown path' : ''}`;
+    const message = `${this.redactor.text(ruleMessage(rule, first.messageId, data))} (shared by ${names.length} operations: ${listed})`;
+    const at = this.api.loc;
+    const capped = reports.every((report) => report.severity !== undefined) ? first.severity : undefined;
+    this.findings.add({
+      code: rule.meta.id,
+      message,
+      at,
+      range: () => at.file.rangeOf(at.pointer, 'key'),
+      cap: capped,
+      evidence: () => evidenceOf(first.exchange, first.detail, this.redactor),
     });
   }
 

@@ -3,6 +3,7 @@ import { isObject } from '../engine/model/json';
 import { listIn } from '../engine/live/response';
 import { isJsonMediaType } from '../engine/media-types';
 import { is2xxStatus } from '../engine/status-ranges';
+import { OwnWrites } from './writes';
 import type { Exchange, LiveApi, LiveOperation, LiveParameter, LiveSchema, ProbeNeed, ProbePurpose, ProbeRequest } from '../engine/live/types';
 
 export interface PlanOptions {
@@ -21,6 +22,8 @@ export interface PlanOptions {
   mayChangeData(operation: LiveOperation): boolean;
   /** The parents of a path to ask for (the rules' ProbePlan.missingParents). */
   missingParents(path: string, documentedPaths: readonly string[]): { parent: string; segments: number }[];
+  /** Where requests go (to read Location headers); default http://127.0.0.1/. */
+  target?: URL;
 }
 
 /** Why a probe was not sent, as the summary says it (the prober names the rules that needed it). */
@@ -28,6 +31,7 @@ export const MUTATIONS_ONLY = {
   writes: 'the documented requests of operations that may change data (POST, PUT, PATCH, DELETE, and GETs whose path names a change) are sent only with --allow-mutations',
   bodies: 'malformed and schema-violating request bodies are sent only with --allow-mutations',
   wrongMethods: 'on paths that document GET and TRACE (or HEAD without GET), the undocumented methods left are mutating ones, sent only with --allow-mutations',
+  duplicates: 'a create sent twice (to see a conflict answered 409 or 422, not 5xx) is sent only with --allow-mutations',
 } as const;
 
 /** Values for request bodies and parameters from a schema (src/probe/schema/samples.ts). */
@@ -43,7 +47,13 @@ export interface Skip {
   reason: string;
 }
 
-/** Which operations go in which phase: reads first, then writes, deletions last. */
+/**
+ * Which operations go in which phase: reads first, then writes, deletions last. With
+ * --allow-mutations the reads that waited for ids get a second chance after the writes (a
+ * resource the probe created), and the writes and deletions go one operation at a time, its
+ * negative probes before its own request, so that each sees the resource as the one before
+ * it left it.
+ */
 export type Phase = 'read' | 'write' | 'delete';
 
 const SAFE_METHODS = new Set(['get', 'head', 'options']);
@@ -78,6 +88,10 @@ export class Planner {
    * the path still gets its safe wrong-method probe (GET, or TRACE when it documents GET).
    */
   private readonly wrongMethodOnly: LiveOperation[] = [];
+  /** What the probe's own writes created, moved and removed. */
+  readonly writes: OwnWrites;
+  /** The request of the operation whose negative probes went in the last round: it goes next. */
+  private deferred?: ProbeRequest;
 
   constructor(
     private readonly api: LiveApi,
@@ -87,6 +101,7 @@ export class Planner {
     // A GET whose path names a change (`/users/{id}/delete`) may change data when called:
     // without --allow-mutations it is left out like a POST (safe-methods-safe reports it when sent).
     this.documentedPaths = [...new Set(api.operations.map((operation) => operation.path))];
+    this.writes = new OwnWrites(api, options.target ?? new URL('http://127.0.0.1/'));
     this.waiting = api.operations.filter((operation) => {
       if (options.allowMutations || (SAFE_METHODS.has(operation.method) && !options.mayChangeData(operation))) return true;
       this.mutationsSkipped.push(operation);
@@ -105,6 +120,7 @@ export class Planner {
       this.notSent.set('malformed-json', MUTATIONS_ONLY.bodies);
       this.notSent.set('invalid-body', MUTATIONS_ONLY.bodies);
     }
+    if (!options.allowMutations && api.operations.some((operation) => operation.method === 'post')) this.notSent.set('duplicate', MUTATIONS_ONLY.duplicates);
   }
 
   /** Whether an enabled rule needs this probe. */
@@ -125,6 +141,7 @@ export class Planner {
    * more. Empty when nothing more can be planned in this phase.
    */
   nextRound(phase: Phase): ProbeRequest[] {
+    if (phase !== 'read') return this.nextWrite(phase);
     const requests: ProbeRequest[] = [];
     for (const operation of [...this.waiting]) {
       if (phaseOf(operation) !== phase) continue;
@@ -135,7 +152,8 @@ export class Planner {
     }
     if (phase === 'read' && this.wants('wrong-method')) {
       for (const operation of [...this.wrongMethodOnly]) {
-        const path = this.fillPath(operation);
+        // A safe request (GET, TRACE): filled as a read is.
+        const path = this.fillPath(operation, true);
         if (path === undefined) continue;
         this.wrongMethodOnly.splice(this.wrongMethodOnly.indexOf(operation), 1);
         const wrong = this.wrongMethodRequest(operation, `${path}${this.query(operation)}`);
@@ -145,19 +163,87 @@ export class Planner {
     return requests;
   }
 
+  /**
+   * One write (or deletion) at a time: the request of the operation whose negative probes
+   * went last, else the next operation that can be filled, creations first (a POST to a
+   * collection, then under a resource the probe created), then PUT and PATCH; deletions of
+   * the deepest paths first (a comment before its article).
+   */
+  private nextWrite(phase: Phase): ProbeRequest[] {
+    const deferred = this.deferred;
+    if (deferred) {
+      this.deferred = undefined;
+      // The negative probes may have moved the resource (an unsecured PUT without credentials that succeeded).
+      const path = deferred.operation ? this.fillPath(deferred.operation) : undefined;
+      return [path === undefined ? deferred : { ...deferred, path: `${path}${this.query(deferred.operation!)}` }];
+    }
+    const candidates = this.waiting.filter((operation) => phaseOf(operation) === phase);
+    const rank = (operation: LiveOperation) => (phase === 'delete' ? -operation.path.split('/').length : operation.method === 'post' ? 0 : 1);
+    candidates.sort((a, b) => rank(a) - rank(b));
+    for (const operation of candidates) {
+      const path = this.fillPath(operation);
+      if (path === undefined) continue;
+      this.waiting.splice(this.waiting.indexOf(operation), 1);
+      const [own, ...negatives] = this.requestsFor(operation, path);
+      if (negatives.length === 0) return [own];
+      this.deferred = own;
+      return negatives;
+    }
+    return [];
+  }
+
+  /**
+   * The DELETEs of the resources the probe created and did not delete, deepest first, each at
+   * a documented DELETE of its item route; and the resources that have none.
+   */
+  cleanup(): { requests: ProbeRequest[]; kept: string[] } {
+    const requests: ProbeRequest[] = [];
+    const kept: string[] = [];
+    const live = this.writes.resources.filter((resource) => !resource.deleted).sort((a, b) => b.at.split('/').length - a.at.split('/').length);
+    for (const resource of live) {
+      let planned: ProbeRequest | undefined;
+      for (const operation of this.api.operations) {
+        if (operation.method !== 'delete') continue;
+        const name = /^(.*)\/\{([^}/]+)\}$/.exec(operation.path);
+        if (!name || name[1] !== resource.collection) continue;
+        const path = this.writes.itemPath(resource, name[2]);
+        if (path === undefined) continue;
+        planned = { purpose: 'cleanup', operation, method: 'DELETE', path: `${path}${this.query(operation)}`, headers: this.headers(operation, true), credentials: this.hasCredentials };
+        break;
+      }
+      if (planned) requests.push(planned);
+      else kept.push(`${resource.at}/${this.writes.keyOf(resource, [...resource.collection.matchAll(/\{([^}]+)\}/g)].at(-1)?.[1] ?? 'id') ?? '…'} (${resource.createdBy}; no DELETE documented for it)`);
+    }
+    return { requests, kept };
+  }
+
   /** Operations left unplanned after every phase, with the reason. */
   unplanned(): Skip[] {
     return this.waiting.map((operation) => {
-      const missing = operation.parameters.filter((parameter) => parameter.in === 'path' && this.valueOf(operation, parameter) === undefined).map((parameter) => parameter.name);
+      const missing = this.missingParameters(operation);
+      const braces = missing.map((name) => `{${name}}`).join(', ');
+      const plural = missing.length > 1 ? 's' : '';
+      if (this.changesData(operation)) {
+        return {
+          operation,
+          reason: `no value for path parameter${plural} ${braces}: it changes data, so it acts only on a resource the probe created (a POST to the collection that answered with its key) or on --param ${missing[0]}=…`,
+        };
+      }
       return {
         operation,
-        reason: `no value for path parameter${missing.length > 1 ? 's' : ''} ${missing.map((name) => `{${name}}`).join(', ')}: give --param ${missing[0]}=…, an example in the document, or a collection GET that lists it`,
+        reason: `no value for path parameter${plural} ${braces}: give --param ${missing[0]}=…, an example in the document, or a collection GET that lists it`,
       };
     });
   }
 
-  /** Learns ids from a collection's response, for the item routes under it. */
+  /** Whether a 404 to this request is explained by the probe's own earlier DELETE or key change. */
+  explains(exchange: Exchange): boolean {
+    return this.writes.explains(exchange);
+  }
+
+  /** Learns ids from a collection's response, for the item routes under it, and what the probe's own writes changed. */
   learn(exchange: Exchange): void {
+    this.writes.learn(exchange);
     const { request, response } = exchange;
     if (request.purpose !== 'valid' || request.method !== 'GET' || !request.operation || !response || response.status >= 300) return;
     const item = listIn(response.json)?.find(isObject);
@@ -174,6 +260,10 @@ export class Planner {
   /** Follow-ups of a documented GET that got a 2xx: HEAD, conditional GET, tracing, trailing slash, other media types, versions. */
   followUps(basis: Exchange): ProbeRequest[] {
     const { request, response } = basis;
+    // A create that worked, sent again as it was: a conflict (409, 422) or the same resource (2xx), never a 5xx.
+    if (request.purpose === 'valid' && request.method === 'POST' && request.operation?.method === 'post' && response && is2xxStatus(response.status) && this.wants('duplicate') && this.options.allowMutations) {
+      return [{ ...request, purpose: 'duplicate', basis }];
+    }
     if (request.purpose !== 'valid' || request.method !== 'GET' || !response || !is2xxStatus(response.status)) return [];
     const follow = (purpose: ProbePurpose, change: Partial<ProbeRequest> & { headers?: Record<string, string> }): ProbeRequest => ({
       ...request,
@@ -285,16 +375,59 @@ export class Planner {
     return { purpose: 'wrong-method', operation, method: method.toUpperCase(), path, headers: this.headers(operation, withCredentials), credentials: withCredentials && this.hasCredentials };
   }
 
-  /** The filled path (base path included), or undefined while a path parameter has no value. */
-  private fillPath(operation: LiveOperation): string | undefined {
-    let missing = false;
-    const filled = operation.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
-      const parameter = operation.parameters.find((candidate) => candidate.in === 'path' && candidate.name === name) ?? { name, in: 'path', required: true };
-      const value = this.valueOf(operation, parameter);
-      if (value === undefined) missing = true;
-      return encodeURIComponent(value ?? '');
-    });
-    return missing ? undefined : `${this.options.basePath}${filled}`;
+  /**
+   * The filled path (base path included), or undefined while a path parameter has no value.
+   * Filled left to right: a parameter after a collection (`{slug}` of `/articles/{slug}`) may
+   * take the key of a resource the probe created in that collection. An operation that changes
+   * data takes only those (or --param): it never acts on data the probe did not make.
+   */
+  private fillPath(operation: LiveOperation, asRead = false): string | undefined {
+    let filled = this.options.basePath;
+    let template = '';
+    for (const segment of operation.path.split('/').slice(1)) {
+      const name = /^\{([^}]+)\}$/.exec(segment)?.[1];
+      if (name === undefined) {
+        filled += `/${segment.replace(/\{([^}]+)\}/g, (_, inner: string) => encodeURIComponent(this.plainValue(operation, inner) ?? ''))}`;
+        template += `/${segment}`;
+        continue;
+      }
+      const own = this.writes.valueFor(template, filled, name);
+      const value = this.changesData(operation) && !asRead ? (own ?? this.options.params.get(name)) : (this.plainValue(operation, name) ?? own);
+      if (value === undefined) return undefined;
+      filled += `/${encodeURIComponent(value)}`;
+      template += `/${segment}`;
+    }
+    return filled || '/';
+  }
+
+  /** The path parameters without a value now. */
+  private missingParameters(operation: LiveOperation): string[] {
+    const missing: string[] = [];
+    let filled = this.options.basePath;
+    let template = '';
+    for (const segment of operation.path.split('/').slice(1)) {
+      const name = /^\{([^}]+)\}$/.exec(segment)?.[1];
+      let value: string | undefined = segment;
+      if (name !== undefined) {
+        const own = this.writes.valueFor(template, filled, name);
+        value = this.changesData(operation) ? (own ?? this.options.params.get(name)) : (this.plainValue(operation, name) ?? own);
+        if (value === undefined) missing.push(name);
+      }
+      filled += `/${encodeURIComponent(value ?? '')}`;
+      template += `/${segment}`;
+    }
+    return missing;
+  }
+
+  /** Whether the operation may change data: not a safe method, or a GET whose path names a change. */
+  private changesData(operation: LiveOperation): boolean {
+    return !SAFE_METHODS.has(operation.method) || this.options.mayChangeData(operation);
+  }
+
+  /** A path parameter's value from --param, the document, or a collection GET. */
+  private plainValue(operation: LiveOperation, name: string): string | undefined {
+    const parameter = operation.parameters.find((candidate) => candidate.in === 'path' && candidate.name === name) ?? { name, in: 'path' as const, required: true };
+    return this.valueOf(operation, parameter);
   }
 
   private valueOf(operation: LiveOperation, parameter: LiveParameter): string | undefined {

@@ -11,6 +11,7 @@ import { Planner, type Phase, type PlanOptions, type Samples, type Skip } from '
 import { Scheduler, type Limits } from './scheduler';
 import { SchemaValidator } from '../engine/schema/validator';
 import { invalidValue, sampleValue } from './schema/samples';
+import { is2xxStatus } from '../engine/status-ranges';
 import type { Transport } from './transport';
 import type { Exchange, LiveSchema, ProbeNeed, ProbePlan, ProbeRequest } from '../engine/live/types';
 
@@ -52,7 +53,13 @@ export function planProbe(options: Pick<ProbeOptions, 'document' | 'baseUrl' | '
   const api = loadLiveApi(options.document);
   const plan = rulePlan(options.rules, options.config);
   const planner = new Planner(api, plannerOptions(options, plan), samplesFrom(new SchemaValidator(api.version, options.document.readInside)));
-  const requests = [...planner.unknownPath(), ...(['read', 'write', 'delete'] as const).flatMap((phase) => planner.nextRound(phase))];
+  const requests = [...planner.unknownPath(), ...planner.nextRound('read')];
+  if (options.allowMutations) {
+    // Writes go one operation at a time; those that wait for a resource the probe creates stay "later".
+    for (const phase of ['write', 'delete'] as const) {
+      for (let round = planner.nextRound(phase); round.length > 0; round = planner.nextRound(phase)) requests.push(...round);
+    }
+  }
   return {
     requests: requests.map((request) => ({ purpose: request.purpose, operation: request.operation?.name, method: request.method, path: request.path })),
     waiting: planner.unplanned(),
@@ -102,6 +109,7 @@ function plannerOptions(options: Pick<ProbeOptions, 'baseUrl' | 'basePath' | 'he
     needs: plan.needs,
     mayChangeData: plan.mayChangeData,
     missingParents: plan.missingParents,
+    target: options.baseUrl,
   };
 }
 
@@ -134,6 +142,14 @@ export interface ProbeSummary {
   /** Where the user likely went wrong (no credentials, a missing path prefix), as the summary says it. */
   hints: string[];
   elapsedMs: number;
+  /** Operations whose own request was sent (answered or not). */
+  probedOperations: number;
+  /** Answers not judged: a 404 on a path the probe's own earlier DELETE removed or PUT/PATCH moved. */
+  explained: number;
+  /** The resources the probe created: deleted at the end, and those left (with why). */
+  cleanup: { deleted: number; left: string[] };
+  /** Creations the probe could not address afterwards (no item route, no key in the answer), by operation. */
+  unaddressable: string[];
 }
 
 export interface ProbeOutcome {
@@ -175,6 +191,9 @@ export async function probe(options: ProbeOptions): Promise<ProbeOutcome> {
   let refused = 0;
   let answered = 0;
   let notFound = 0;
+  let explained = 0;
+  const probed = new Set<string>();
+  const cleanupAnswers = new Map<ProbeRequest, number | undefined>();
   const withoutCredentials = Object.keys(options.headers).length === 0;
   /** The status of each secured operation's own request, when no credentials were given. */
   const securedStatuses = new Map<string, number>();
@@ -192,6 +211,17 @@ export async function probe(options: ProbeOptions): Promise<ProbeOutcome> {
       scheduler.send(request).then((result) => {
         if (!result) return;
         const exchange: Exchange = { request, ...result };
+        if (request.operation && (request.purpose === 'valid' || request.purpose === 'no-auth') && request.method === request.operation.method.toUpperCase()) probed.add(request.operation.name);
+        if (request.purpose === 'cleanup') {
+          cleanupAnswers.set(request, 'response' in result ? result.response.status : undefined);
+          planner.learn(exchange);
+          return;
+        }
+        // The probe's own DELETE or key change made this path go away: the 404 says nothing about the API.
+        if (planner.explains(exchange)) {
+          explained++;
+          return;
+        }
         if ('failure' in result) {
           failed++;
           if (result.failure.kind === 'refused') refused++;
@@ -217,7 +247,8 @@ export async function probe(options: ProbeOptions): Promise<ProbeOutcome> {
   };
 
   for (const request of planner.unknownPath()) dispatch(request);
-  const phases: Phase[] = options.allowMutations ? ['read', 'write', 'delete'] : ['read'];
+  // With writes allowed, the reads still waiting for ids get a second chance at what the writes created.
+  const phases: Phase[] = options.allowMutations ? ['read', 'write', 'read', 'delete'] : ['read'];
   for (const phase of phases) {
     // Each round may find ids that fill the path parameters of the next.
     for (let round = planner.nextRound(phase); round.length > 0; round = planner.nextRound(phase)) {
@@ -226,6 +257,17 @@ export async function probe(options: ProbeOptions): Promise<ProbeOutcome> {
     }
   }
   await drain();
+  // What the probe created and did not delete itself, deleted now, deepest first.
+  const cleanup = planner.cleanup();
+  for (const request of cleanup.requests) {
+    dispatch(request);
+    await drain();
+  }
+  const left = [...cleanup.kept];
+  for (const request of cleanup.requests) {
+    const status = cleanupAnswers.get(request);
+    if (status === undefined || !is2xxStatus(status)) left.push(`${request.path} (${status === undefined ? (cleanupAnswers.has(request) ? 'no answer' : 'not sent: --max-requests or --deadline reached') : `DELETE answered ${status}`})`);
+  }
   const hints = (): string[] => {
     const found: string[] = [];
     if (securedStatuses.size > 0 && [...securedStatuses.values()].every((status) => status === 401)) {
@@ -258,6 +300,10 @@ export async function probe(options: ProbeOptions): Promise<ProbeOutcome> {
       skippedChecks: skippedChecks(planner.notSent, plan),
       hints: hints(),
       elapsedMs: clock.now() - started,
+      probedOperations: probed.size,
+      explained,
+      cleanup: { deleted: cleanup.requests.length - (left.length - cleanup.kept.length), left },
+      unaddressable: [...planner.writes.unaddressable.keys()],
     },
   };
 }

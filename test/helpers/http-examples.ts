@@ -40,6 +40,8 @@ const FOLLOWS_UP: Record<ProbePurpose, boolean> = {
   unversioned: true,
   repeat: true,
   parent: true,
+  duplicate: true,
+  cleanup: false,
 };
 
 interface RawMessage {

@@ -153,10 +153,18 @@ describe('probe: --body', () => {
     const dir = makeTempDir();
     try {
       writeFileSync(join(dir, 'user.json'), '{ "name": "Given By Body", "email": "given@example.org" }');
-      const result = await runCli(['probe', '--spec', SHOP_SPEC, '--base-url', shop.url, '--allow-mutations', '--body', 'POST /v1/users=@user.json', ...FAST], { cwd: dir });
+      // The shop's document without its DELETE: the users the probe creates stay, and the summary says so.
+      const { readFileSync } = await import('node:fs');
+      const text = readFileSync(SHOP_SPEC, 'utf8');
+      const spec = join(dir, 'openapi.yaml');
+      writeFileSync(spec, text.slice(0, text.indexOf('    delete:\n      operationId: deleteUser')) + text.slice(text.indexOf('  /v1/account:')));
+      const result = await runCli(['probe', '--spec', spec, '--base-url', shop.url, '--allow-mutations', '--body', 'POST /v1/users=@user.json', ...FAST], { cwd: dir });
       assert.deepEqual(rulesOf(parse(result.stdout)), {}, result.stdout);
-      const users = (await (await fetch(`${shop.url}/v1/users?limit=100`)).json()) as { items: { name: string; email: string }[] };
-      assert.deepEqual(users.items.filter((user) => user.email === 'given@example.org').map((user) => user.name), ['Given By Body']);
+      const users = (await (await fetch(`${shop.url}/v1/users?limit=100`)).json()) as { items: { id: number; name: string; email: string }[] };
+      // The create and its duplicate.
+      const given = users.items.filter((user) => user.email === 'given@example.org');
+      assert.deepEqual(given.map((user) => user.name), ['Given By Body', 'Given By Body']);
+      for (const user of given) assert.ok(result.stderr.split('\n').includes(`Left on the server, created by the probe: /v1/users/${user.id} (POST /v1/users; no DELETE documented for it).`), result.stderr);
 
       const bad = await runCli(['probe', '--spec', SHOP_SPEC, '--base-url', shop.url, '--body', 'user.json']);
       assert.equal(bad.code, 2);
@@ -220,6 +228,9 @@ describe('probe: safe by default', () => {
       assert.ok(safe.requests.length >= 10, `${safe.requests.length} requests`);
       // TRACE is safe (RFC 9110 §9.2.1): the wrong-method probe of paths that document GET.
       assert.deepEqual([...methods].filter((method) => !['GET', 'HEAD', 'OPTIONS', 'TRACE'].includes(method)), []);
+      // Honest counts: the operations probed of all, what was not sent and why, how many rules could not check.
+      assert.match(plain.stderr, /^Probed 4 of 6 operations with \d+ requests in [\d.]+ s\.$/m);
+      assert.match(plain.stderr, /^5 rules not checked, for want of requests not sent:$/m);
       assert.ok(plain.stderr.includes('2 operations that may change data not sent (POST, PUT, PATCH, DELETE, and GETs whose path names a change; safe by default: --allow-mutations sends them).'), plain.stderr);
       assert.match(plain.stderr, /Not checked: invalid-input-rejected: malformed and schema-violating request bodies are sent only with --allow-mutations\./);
       assert.match(plain.stderr, /Not checked: delete-success-code, post-create-201-location, safe-methods-safe, no-body-on-204-304: the documented requests of operations that may change data/);
@@ -437,7 +448,7 @@ describe('probe: bounded, whatever the server does', () => {
       const result = await runCli(['probe', '--spec', SHOP_SPEC, '--base-url', shop.url, '--max-requests', '6', '--rate', '10/s', '--concurrency', '8']);
       assert.equal(result.timedOut, false);
       assert.ok(result.code === 0 || result.code === 1, result.stderr);
-      assert.match(result.stderr, /^Probed \d+ operations with 6 requests/m);
+      assert.match(result.stderr, /^Probed \d+ of \d+ operations with 6 requests/m);
       assert.equal(shop.requests.length, 6);
     } finally {
       await shop.close();

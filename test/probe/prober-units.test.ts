@@ -9,6 +9,7 @@ import { SchemaValidator } from '../../src/engine/schema/validator';
 import { makeTempDir, removeDir } from '../helpers/cli';
 import { describeRequest, evidenceOf, Redactor } from '../../src/probe/evidence';
 import { Planner, type Samples } from '../../src/probe/planner';
+import { keyIn } from '../../src/probe/writes';
 import { probe, samplesFrom } from '../../src/probe/probe';
 import { documentBasePath } from '../../src/probe/api';
 import { Scheduler, type Limits } from '../../src/probe/scheduler';
@@ -22,7 +23,7 @@ import { FakeClock } from '../helpers/fake-clock';
 import { exchange, liveApi } from '../helpers/live';
 import { SHOP_SPEC } from '../helpers/servers';
 import { openapi, VIRTUAL_ROOT } from '../helpers/lint-text';
-import { everyRulePlan } from '../helpers/planner';
+import { everyRound, everyRulePlan } from '../helpers/planner';
 
 describe('redaction', () => {
   const redactor = new Redactor(new Set(['authorization', 'x-api-key']), ['Bearer abc.def.ghi', 'key-12345']);
@@ -297,12 +298,12 @@ describe('planner', () => {
     const { plan } = planner({ allowMutations: true });
     const reads = lines(plan.nextRound('read'));
     assert.ok(reads.includes('wrong-method PATCH /api/users'), reads.join('\n'));
-    const writes = plan.nextRound('write');
-    assert.deepEqual(writes.map((request) => [request.purpose, request.method, request.body]), [
-      ['valid', 'POST', '"sample"'],
+    // One operation at a time: its negative probes first, then its own request.
+    assert.deepEqual(plan.nextRound('write').map((request) => [request.purpose, request.method, request.body]), [
       ['malformed-json', 'POST', '{"restlint": '],
       ['invalid-body', 'POST', '{"wrong":true}'],
     ]);
+    assert.deepEqual(plan.nextRound('write').map((request) => [request.purpose, request.method, request.body]), [['valid', 'POST', '"sample"']]);
   });
 
   test('follow-ups of a 2xx GET: HEAD, conditional GET with its ETag, tracing, trailing slash, the other media type, versions', () => {
@@ -335,7 +336,7 @@ describe('planner: only the probes enabled rules need or use', () => {
   const followUpsWith = (config: string, allowMutations = false) => {
     const plan = rulePlan(probeRules, parseConfig(`${VIRTUAL_ROOT}/.restlint.yaml`, config, allRules));
     const planner = new Planner(api, { basePath: '/api', params: new Map([['userId', '7']]), credentials: {}, allowMutations, ...plan }, SAMPLES);
-    const first = [...planner.nextRound('read'), ...planner.nextRound('write')];
+    const first = [...planner.nextRound('read'), ...everyRound(planner, 'write')];
     return { planner, purposes: new Set(first.map((request) => request.purpose)), unknownPath: planner.unknownPath() };
   };
 
@@ -351,7 +352,7 @@ describe('planner: only the probes enabled rules need or use', () => {
 
   test('what is not sent names the enabled rules that need it, and none when no enabled rule does', () => {
     const on = followUpsWith('extends: []\nrules:\n  post-create-201-location: warn\n  documented-status: warn\n');
-    assert.deepEqual([...on.planner.notSent.keys()].sort(), ['invalid-body', 'malformed-json', 'writes']);
+    assert.deepEqual([...on.planner.notSent.keys()].sort(), ['duplicate', 'invalid-body', 'malformed-json', 'writes']);
     const plan = rulePlan(probeRules, parseConfig(`${VIRTUAL_ROOT}/.restlint.yaml`, 'extends: []\nrules:\n  post-create-201-location: warn\n  documented-status: warn\n', allRules));
     assert.deepEqual(plan.neededBy.get('writes'), ['post-create-201-location']);
     assert.equal(plan.neededBy.get('malformed-json'), undefined, 'documented-status only uses the body probes');
@@ -394,7 +395,7 @@ describe('request bodies: the document\'s examples first, then format-valid samp
       { basePath: '', params: new Map(), bodies: new Map(Object.entries(bodies)), credentials: {}, allowMutations: true, ...everyRulePlan() },
       samplesFrom(new SchemaValidator(live.api.version, live.load)),
     );
-    const sent = plan.nextRound('write').filter((request) => request.purpose === 'valid');
+    const sent = everyRound(plan, 'write').filter((request) => request.purpose === 'valid');
     return Object.fromEntries(sent.map((request) => [request.operation!.name, JSON.parse(request.body!) as unknown]));
   };
   const USER = "{ type: object, required: [email, name], properties: { email: { type: string, format: email }, name: { type: string, minLength: 2 } } }";
@@ -473,5 +474,82 @@ describe('--body parsing', () => {
     } finally {
       removeDir(dir);
     }
+  });
+});
+
+describe("the probe's own writes: keys read back from its answers", () => {
+  test('a path parameter from the member named as it, or by its last word, at the top or inside a wrapper; never inside a list', () => {
+    assert.equal(keyIn({ id: 7 }, 'id'), '7');
+    assert.equal(keyIn({ id: 'a1', name: 'x' }, 'articleId'), 'a1');
+    assert.equal(keyIn({ articleId: 'b2', id: 'other' }, 'articleId'), 'b2');
+    assert.equal(keyIn({ article: { slug: 'how-to', id: 3 } }, 'slug'), 'how-to');
+    assert.equal(keyIn({ data: { article: { slug: 'deep' } } }, 'slug'), 'deep');
+    assert.equal(keyIn({ order_id: 9 }, 'orderId'), '9');
+    assert.equal(keyIn({ user: { user_slug: 'u' } }, 'user_slug'), 'u');
+    assert.equal(keyIn({ items: [{ id: 1 }] }, 'id'), undefined);
+    assert.equal(keyIn({ id: '' }, 'id'), undefined);
+  });
+
+  const { api } = liveApi(
+    openapi(
+      [
+        '  /articles:',
+        '    post:',
+        "      responses: { '201': { description: ok } }",
+        '  /articles/{slug}:',
+        '    put:',
+        '      parameters: [{ name: slug, in: path, required: true, schema: { type: string } }]',
+        "      responses: { '200': { description: ok } }",
+        '    delete:',
+        '      parameters: [{ name: slug, in: path, required: true, schema: { type: string }, example: documented }]',
+        "      responses: { '204': { description: ok } }",
+        '  /articles/{slug}/comments:',
+        '    post:',
+        '      parameters: [{ name: slug, in: path, required: true, schema: { type: string } }]',
+        "      responses: { '201': { description: ok } }",
+        '  /articles/{slug}/comments/{commentId}:',
+        '    delete:',
+        '      parameters: [{ name: slug, in: path, required: true, schema: { type: string } }, { name: commentId, in: path, required: true, schema: { type: string } }]',
+        "      responses: { '204': { description: ok } }",
+        '',
+      ].join('\n'),
+    ),
+  );
+
+  test('writes act on what the probe created (never the example), follow a key its PUT changed, and a 404 on the old key is explained', () => {
+    const plan = new Planner(api, { basePath: '/api', params: new Map(), credentials: {}, allowMutations: true, ...everyRulePlan() }, { valid: () => ({}), invalid: () => undefined });
+    // The rounds up to the next operation's own request (its negative probes go first).
+    const round = () => {
+      const sent: string[] = [];
+      for (let next = plan.nextRound('write'); next.length > 0; next = plan.nextRound('write')) {
+        sent.push(...lines(next));
+        if (next.some((request) => request.purpose === 'valid')) break;
+      }
+      return sent;
+    };
+    assert.ok(round().includes('valid POST /api/articles'));
+    plan.learn(exchange(api, { operation: 'POST /articles', path: '/api/articles', status: 201, body: { article: { slug: 'how-to' } } }));
+    assert.ok(round().includes('valid POST /api/articles/how-to/comments'));
+    // The comment's key is only in its Location.
+    plan.learn(exchange(api, { operation: 'POST /articles/{slug}/comments', path: '/api/articles/how-to/comments', status: 201, headers: { location: 'http://127.0.0.1/api/articles/how-to/comments/c9' }, body: {} }));
+    assert.deepEqual(round().filter((line) => line.startsWith('valid')), ['valid PUT /api/articles/how-to']);
+    const put = exchange(api, { operation: 'PUT /articles/{slug}', path: '/api/articles/how-to', status: 200, body: { article: { slug: 'how-to-revised' } } });
+    plan.learn(put);
+    assert.deepEqual(plan.nextRound('write'), []);
+    assert.deepEqual(everyRound(plan, 'delete').filter((request) => request.purpose === 'valid').map((request) => request.path), ['/api/articles/how-to-revised/comments/c9', '/api/articles/how-to-revised']);
+    const late = exchange(api, { operation: 'DELETE /articles/{slug}', path: '/api/articles/how-to', status: 404 });
+    assert.equal(plan.explains(late), true);
+    assert.equal(plan.explains(exchange(api, { operation: 'DELETE /articles/{slug}', path: '/api/articles/other', status: 404 })), false);
+    // What was deleted needs no cleanup; what was not is deleted at the end.
+    plan.learn(exchange(api, { operation: 'DELETE /articles/{slug}', path: '/api/articles/how-to-revised', status: 204 }));
+    assert.deepEqual(plan.cleanup().requests, []);
+  });
+
+  test('without a resource of its own, a write waits and says why; the document\'s example is never used for it', () => {
+    const plan = new Planner(api, { basePath: '', params: new Map(), credentials: {}, allowMutations: true, ...everyRulePlan() }, { valid: () => ({}), invalid: () => undefined });
+    everyRound(plan, 'write');
+    assert.deepEqual(everyRound(plan, 'delete'), []);
+    const reasons = plan.unplanned().map((skip) => `${skip.operation.name}: ${skip.reason}`);
+    assert.ok(reasons.includes('DELETE /articles/{slug}: no value for path parameter {slug}: it changes data, so it acts only on a resource the probe created (a POST to the collection that answered with its key) or on --param slug=…'), reasons.join('\n'));
   });
 });

@@ -105,7 +105,11 @@ export type ProbePurpose =
   /** The basis GET of a collection sent again (with --allow-mutations): the same items, the same ETag. */
   | 'repeat'
   /** A parent resource of the basis path that the document does not list (`/users/7` of `/users/7/orders`): not 404. */
-  | 'parent';
+  | 'parent'
+  /** A create (POST) that succeeded, sent again as it was (with --allow-mutations): 409/422, or 2xx for an idempotent create, never 5xx. */
+  | 'duplicate'
+  /** The DELETE, at the end of the run, of a resource the probe created and did not delete itself: not judged. */
+  | 'cleanup';
 
 /**
  * What a rule's live check needs the prober to send besides the documented requests of safe
@@ -113,7 +117,7 @@ export type ProbePurpose =
  * may change data (POST, PUT, PATCH, DELETE, and GETs whose path names a change), which are
  * sent only with --allow-mutations. The prober plans a probe only when an enabled rule needs it.
  */
-export type ProbeNeed = Exclude<ProbePurpose, 'valid'> | 'writes';
+export type ProbeNeed = Exclude<ProbePurpose, 'valid' | 'cleanup'> | 'writes';
 
 /** The probes that provoke error responses: rules that judge error responses need them. */
 export const ERROR_PROBES = ['unknown-path', 'unknown-id', 'wrong-method', 'malformed-json', 'invalid-body', 'no-auth'] as const satisfies readonly ProbeNeed[];
@@ -198,6 +202,12 @@ export interface LiveReport {
    * else at info as flaky.
    */
   reproduces?: (response: ProbeResponse) => boolean;
+  /**
+   * What the whole server does (a header missing on every response, HTML error pages): the
+   * same report (message and data) from two or more operations is one finding at the API,
+   * listing the operations, not one per operation.
+   */
+  apiWide?: boolean;
 }
 
 /**

@@ -62,3 +62,39 @@ test('documented-status: follow-ups, wrong methods, unknown paths and failures a
   ];
   assert.deepEqual(liveFindingsOf(runLive(doc, exchanges), 'documented-status'), []);
 });
+
+test('documented-status: default covers errors, not a success an operation that documents its successes does not list', () => {
+  const withDefault = liveApi(`openapi: 3.0.3
+info: { title: Test, version: '1' }
+paths:
+  /articles/{slug}:
+    delete:
+      parameters:
+        - { name: slug, in: path, required: true, schema: { type: string } }
+      responses:
+        '204': { description: deleted }
+        default: { description: an error }
+  /jobs:
+    post:
+      responses:
+        2XX: { description: accepted }
+        default: { description: an error }
+  /ping:
+    get:
+      responses:
+        default: { description: anything }
+`);
+  const findings = runLive(withDefault, [
+    exchange(withDefault.api, { operation: 'DELETE /articles/{slug}', path: '/articles/a', status: 200, body: {} }),
+    exchange(withDefault.api, { operation: 'DELETE /articles/{slug}', path: '/articles/a', purpose: 'no-auth', status: 401 }),
+    exchange(withDefault.api, { operation: 'POST /jobs', status: 202 }),
+    exchange(withDefault.api, { operation: 'GET /ping', status: 200 }),
+  ]);
+  assert.deepEqual(liveFindingsOf(findings, 'documented-status'), [
+    {
+      message: 'DELETE /articles/{slug} answered 200, a success it does not document: it documents 204, and its default response describes errors; answer a documented status (or document 200)',
+      at: '5:5-5:11',
+      severity: 0,
+    },
+  ]);
+});

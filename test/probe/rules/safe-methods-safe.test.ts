@@ -57,7 +57,7 @@ test('safe-methods-safe: a collection that changed between two identical GETs (i
 
 test('safe-methods-safe: the prober holds back a GET that names a change, and repeats collection GETs, only with --allow-mutations', () => {
   const samples = { valid: () => 'x', invalid: () => undefined };
-  const plan = (allowMutations: boolean) => new Planner(doc.api, { basePath: '', params: new Map(), credentials: {}, allowMutations, ...everyRulePlan() }, samples);
+  const plan = (allowMutations: boolean, params = new Map<string, string>()) => new Planner(doc.api, { basePath: '', params, credentials: {}, allowMutations, ...everyRulePlan() }, samples);
   const safe = plan(false);
   const planned = safe.nextRound('read').map((request) => `${request.purpose} ${request.method} ${request.path}`);
   assert.ok(!planned.some((line) => line.endsWith('/delete')), planned.join('\n'));
@@ -66,7 +66,11 @@ test('safe-methods-safe: the prober holds back a GET that names a change, and re
   const basis = exchange(doc.api, { operation: 'GET /users', status: 200, body: [] });
   assert.ok(!safe.followUps(basis).some((request) => request.purpose === 'repeat'));
 
-  const unsafe = plan(true);
+  // With --allow-mutations it changes data like a DELETE: only on a resource the probe created, or on --param (never the document's example).
+  const example = plan(true);
+  assert.ok(!example.nextRound('read').some((request) => request.path.endsWith('/delete')));
+  assert.match(example.unplanned()[0].reason, /^no value for path parameter \{userId\}: it changes data, so it acts only on a resource the probe created/);
+  const unsafe = plan(true, new Map([['userId', '7']]));
   assert.ok(unsafe.nextRound('read').some((request) => request.purpose === 'valid' && request.path === '/users/7/delete'));
   assert.deepEqual(unsafe.followUps(basis).filter((request) => request.purpose === 'repeat').map((request) => request.path), ['/users']);
 });
