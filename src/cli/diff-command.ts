@@ -1,13 +1,12 @@
-import { existsSync, mkdtempSync, realpathSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import { ConfigError, ConfigFinder } from '../engine/config/config';
-import { CHANGE_BY_ID, CHANGE_RULES } from '../engine/diff/changes';
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { ConfigError, ConfigFinder, type Config } from '../engine/config/config';
+import { CHANGE_RULES } from '../engine/diff/changes';
 import { diffDocuments, type Change } from '../engine/diff/diff';
+import { diffFindings } from '../engine/diff/findings';
 import { openDocument, type OpenDocument } from '../engine/document';
-import { compareFindings, jsonPath, type Finding } from '../engine/finding';
-import { Ignores } from '../engine/ignores';
 import { SEVERITY_NUMBER, type Severity } from '../engine/rule';
+import { nearestFolder, openDocumentAt, repositoryOf, resolveCommit, treeAt, type TreeAt } from '../engine/source/git-tree';
 import { SourceError } from '../engine/source/source-file';
 import { colorsFor } from '../report/colors';
 import { formatChangelog } from '../report/changelog';
@@ -17,7 +16,7 @@ import { lintRules } from '../../rules';
 import { maxBytesOf, UsageError } from './files';
 import { EXIT } from './lint-command';
 import { outputPath, writeOutputs } from './outputs';
-import { git, repoPath, repositoryOf, writeTreeAt } from './since';
+import { asUsage } from './since';
 
 export interface DiffArgs {
   old: string;
@@ -60,7 +59,7 @@ export async function diffCommand(args: DiffArgs): Promise<number> {
   if (newSpec === undefined) throw new UsageError('restlint diff needs two sides: restlint diff <old> <new>, or restlint diff <file> --since <ref>');
   const maxBytes = maxBytesOf(args.maxFileSize);
   const root = args.root === undefined ? undefined : resolve(cwd, args.root);
-  const temps: string[] = [];
+  const temps: TreeAt[] = [];
   const stderr = colorsFor(process.stderr);
   const sideError = (which: 'old' | 'new', spec: string, file: string, message: string, line?: number, hint?: string): number => {
     const where = `${displayPath(file, cwd)}${line === undefined ? '' : `:${line + 1}`}`;
@@ -73,7 +72,7 @@ export async function diffCommand(args: DiffArgs): Promise<number> {
       try {
         sides[which] = openSide(spec, cwd, { maxBytes, root }, temps);
       } catch (error) {
-        if (error instanceof SourceError) return sideError(which, spec, nameIn(error.file, temps, spec), error.message, error.range?.start.line, error.hint);
+        if (error instanceof SourceError) return sideError(which, spec, error.file, error.message, error.range?.start.line, error.hint);
         throw error;
       }
     }
@@ -92,17 +91,10 @@ export async function diffCommand(args: DiffArgs): Promise<number> {
       throw error;
     }
     // The config of the new side's file (given, or found by walking up from it).
-    let severityOf: (change: Change) => Severity | 'off';
+    let config: Config;
     try {
       const finder = new ConfigFinder(lintRules, { configPath: args.config === undefined ? undefined : resolve(cwd, args.config) });
-      const config = finder.configFor(now.document.file);
-      severityOf = (change) => {
-        const configured = config.settingsFor(change.at.file.path, change.at.pointer).get(change.id)?.severity;
-        if (configured === undefined || configured === 'off') return configured ?? change.level;
-        // A weaker case (a removal past its sunset date) stays weaker than the configured severity.
-        const defaultLevel = CHANGE_BY_ID.get(change.id)!.level;
-        return SEVERITY_NUMBER[change.level] > SEVERITY_NUMBER[defaultLevel] && SEVERITY_NUMBER[change.level] > SEVERITY_NUMBER[configured] ? change.level : configured;
-      };
+      config = finder.configFor(now.document.file);
     } catch (error) {
       if (error instanceof ConfigError) {
         process.stderr.write(`${stderr.red('error')} ${displayPath(error.file, cwd)}${error.range ? `:${error.range.start.line + 1}` : ''}: invalid config: ${error.message}\n`);
@@ -110,34 +102,15 @@ export async function diffCommand(args: DiffArgs): Promise<number> {
       }
       throw error;
     }
-    // `x-restlint-ignore: { <change-id>: reason }` on a node of the new document accepts a change there.
-    const ignores = Ignores.collect(now.document.files());
-    const findings: Finding[] = [];
-    for (const change of changes) {
-      const severity = severityOf(change);
-      if (severity === 'off') continue;
-      if (change.side === 'new' && !ignores.isEmpty && ignores.silences({ code: change.id, message: change.message, path: [...change.at.pointer], severity: 0, source: change.at.file.path, range: change.range })) continue;
-      const side = change.side === 'old' ? old : now;
-      findings.push({
-        code: change.id,
-        message: change.message,
-        path: jsonPath(change.at.file.data, change.at.pointer),
-        severity: SEVERITY_NUMBER[severity],
-        source: side.nameOf(change.at.file.path),
-        range: change.range,
-        operation: change.operation,
-        breaking: severity === 'error' || severity === 'warn',
-        document: change.side,
-      });
-    }
-    findings.sort(compareFindings);
+    // The config's severities, and `x-restlint-ignore: { <change-id>: reason }` on a node of the new document.
+    const findings = diffFindings(changes, { config, newDocument: now.document, nameOf: (side, file) => (side === 'old' ? old : now).nameOf(file) }).map((item) => item.finding);
     const threshold = SEVERITY_NUMBER[args.failSeverity];
     const shown = args.quiet ? findings.filter((finding) => finding.severity <= threshold) : findings;
     const report: LintReport = { findings: shown, errors: [], files: [now.nameOf(now.document.file)] };
     writeOutputs(report, args.outputs, CHANGE_RULES, cwd, { quiet: args.quiet, reporters: { markdown: formatChangelog } });
     return findings.some((finding) => finding.severity <= threshold) ? EXIT.findings : EXIT.ok;
   } finally {
-    for (const temp of temps) rmSync(temp, { recursive: true, force: true });
+    for (const tree of temps) tree.dispose();
   }
 }
 
@@ -146,7 +119,7 @@ export async function diffCommand(args: DiffArgs): Promise<number> {
  * ref, written to a temporary folder that mirrors the repository, so its $refs resolve as they
  * did). A path that exists is a file, whatever its name holds.
  */
-function openSide(spec: string, cwd: string, options: { maxBytes: number; root?: string }, temps: string[]): OpenedSide {
+function openSide(spec: string, cwd: string, options: { maxBytes: number; root?: string }, temps: TreeAt[]): OpenedSide {
   const colon = spec.indexOf(':');
   const isFile = existsSync(resolve(cwd, spec)) || colon <= 0 || /^[a-z]:[\\/]/i.test(spec);
   if (isFile) {
@@ -157,49 +130,9 @@ function openSide(spec: string, cwd: string, options: { maxBytes: number; root?:
   const path = spec.slice(colon + 1);
   if (ref.startsWith('-')) throw new UsageError(`${spec}: "${ref}" is not a git ref; name a branch, tag or commit, e.g. origin/main:openapi.yaml`);
   const absolute = resolve(cwd, path);
-  const label = `${spec}`;
-  const top = repositoryOf(nearestFolder(dirname(absolute)), ref, label);
-  const verify = git(top, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
-  if (verify.status !== 0) {
-    throw new UsageError(`${spec}: unknown git ref "${ref}" in ${top}; name a branch, tag or commit that exists (for a remote branch, fetch it first: git fetch origin)`);
-  }
-  const commit = verify.stdout.toString('utf8').trim();
-  const inRepo = repoPath(top, absolute);
-  const temp = realpathSync(mkdtempSync(join(tmpdir(), 'restlint-diff-')));
-  temps.push(temp);
-  const written = writeTreeAt(top, commit, temp);
-  const nameOf = (file: string) => {
-    const rel = relative(temp, file);
-    return rel.startsWith('..') ? file : `${ref}:${rel.split(sep).join('/')}`;
-  };
-  if (!written.has(inRepo)) throw new SourceError('missing', `${ref}:${inRepo}`, `file not found at ${ref}`);
-  const rootInside = options.root === undefined ? undefined : relative(top, options.root);
-  const root = rootInside !== undefined && !rootInside.startsWith('..') ? join(temp, rootInside) : temp;
-  try {
-    return { document: openDocument(join(temp, ...inRepo.split('/')), { ...options, root }), nameOf };
-  } catch (error) {
-    if (error instanceof SourceError) throw new SourceError(error.kind, nameOf(error.file), error.message, error.range, error.hint, error.documentType);
-    throw error;
-  }
-}
-
-/** The nearest folder that exists at or above `dir` (a `ref:path` side's file may be gone from the working tree). */
-function nearestFolder(dir: string): string {
-  for (let at = dir; ; at = dirname(at)) {
-    try {
-      if (statSync(at).isDirectory()) return at;
-    } catch {
-      // not there: one level up
-    }
-    if (dirname(at) === at) return at;
-  }
-}
-
-/** A file named in an error while opening a side: `ref:path` for one in a temporary copy. */
-function nameIn(file: string, temps: readonly string[], spec: string): string {
-  for (const temp of temps) {
-    const rel = relative(temp, file);
-    if (!rel.startsWith('..')) return `${spec.slice(0, spec.indexOf(':'))}:${rel.split(sep).join('/')}`;
-  }
-  return file;
+  const top = asUsage(spec, () => repositoryOf(nearestFolder(dirname(absolute))));
+  const commit = asUsage(spec, () => resolveCommit(top, ref));
+  const tree = asUsage(spec, () => treeAt(top, ref, commit, 'restlint-diff-'));
+  temps.push(tree);
+  return { document: openDocumentAt(tree, absolute, options), nameOf: tree.nameOf };
 }

@@ -1,16 +1,14 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
-import { CONFIG_FILE_NAMES, type ConfigFinder } from '../engine/config/config';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import type { ConfigFinder } from '../engine/config/config';
 import type { Finding } from '../engine/finding';
+import { git, GitError, real, repoPath, repositoryOf, resolveCommit, writeTreeAt } from '../engine/source/git-tree';
 import { UsageError } from './files';
 import { countKeys, keyFindings, newFindings } from './fingerprint';
 import type { LintTask } from './lint-worker';
 import { addSpectralPass, configsFor } from './lint-worker';
 import { lintFiles } from './pool';
-
-/** Files restlint may read as a document or a $ref target; the rest of the tree is not needed. */
-const SPEC_FILE = /\.(ya?ml|json)$/i;
 
 /**
  * `--since <ref>`: the findings that the files did not have at the git ref. The same entry
@@ -27,23 +25,20 @@ export async function findingsNewSince(findings: Finding[], given: readonly stri
   if (entries.length === 0) return findings;
   if (ref.startsWith('-')) throw new UsageError(`--since ${ref}: not a git ref; name a branch, tag or commit, e.g. --since origin/main`);
   const tops = new Map<string, string>(); // folder → repository: one git call per folder
-  const repositoryFor = (file: string) => tops.get(dirname(file)) ?? tops.set(dirname(file), repositoryOf(dirname(file), ref)).get(dirname(file))!;
+  const label = `--since ${ref}`;
+  const repositoryFor = (file: string) => tops.get(dirname(file)) ?? tops.set(dirname(file), asUsage(label, () => repositoryOf(dirname(file)))).get(dirname(file))!;
   const top = repositoryFor(entries[0]);
   for (const entry of entries) {
     if (repositoryFor(entry) !== top) throw new UsageError(`--since ${ref}: ${entry} is not in the repository at ${top}; lint one repository at a time`);
   }
-  const verify = git(top, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
-  if (verify.status !== 0) {
-    throw new UsageError(`--since ${ref}: unknown git ref in ${top}; name a branch, tag or commit that exists (for a remote branch, fetch it first: git fetch origin)`);
-  }
   // The commit's id from here on: the ref is resolved once, and never parsed again by git.
-  const commit = verify.stdout.toString('utf8').trim();
+  const commit = asUsage(label, () => resolveCommit(top, ref));
 
-  const renamedFrom = renames(top, commit); // new path → old path
+  const renamedFrom = asUsage(label, () => renames(top, commit)); // new path → old path
   const renamedTo = new Map([...renamedFrom].map(([now, old]) => [old, now]));
   const temp = realpathSync(mkdtempSync(join(tmpdir(), 'restlint-since-')));
   try {
-    const oldPaths = writeTreeAt(top, commit, temp);
+    const oldPaths = asUsage(label, () => writeTreeAt(top, commit, temp));
     // Each old file is linted with the config its file uses today ("the same rules").
     const configs = configsFor(task);
     const groups = new Map<string | undefined, string[]>();
@@ -75,39 +70,24 @@ export async function findingsNewSince(findings: Finding[], given: readonly stri
   }
 }
 
-export function git(cwd: string, args: string[], input?: string) {
-  // Required here: loading child_process is a noticeable part of a small lint's start-up, and
-  // only --since runs git.
-   
-  const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
-  const result = spawnSync('git', args, { cwd, input: input === undefined ? undefined : Buffer.from(input), maxBuffer: 1024 * 1024 * 1024 });
-  if (result.error) {
-    const missing = (result.error as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new UsageError(`--since needs git${missing ? ', which is not installed or not on PATH' : `: ${result.error.message}`}`);
-  }
-  return result;
-}
-
-/** The top folder of the repository holding `dir`, as a real path. */
-export function repositoryOf(dir: string, ref: string, label = `--since ${ref}`): string {
-  const result = git(dir, ['rev-parse', '--show-toplevel']);
-  if (result.status !== 0) {
-    throw new UsageError(`${label}: ${dir} is not in a git repository; ${label.startsWith('--since') ? '--since' : 'a git-ref:path side'} compares with a git ref, so run it in a clone${label.startsWith('--since') ? ' (or use --baseline)' : ''}`);
-  }
-  return realpathSync(result.stdout.toString('utf8').trim());
-}
-
-/** A file's path inside the repository, with "/". */
-export function repoPath(top: string, file: string): string {
-  return relative(top, real(file)).split(sep).join('/');
-}
-
-/** The real path; a file that does not exist keeps its name. */
-function real(path: string): string {
+/**
+ * The git-tree helpers (src/engine/source/git-tree.ts) with their failures as usage errors
+ * worded for `--since` or a `ref:path` side of `restlint diff` (`label`: the flag or the side).
+ */
+export function asUsage<T>(label: string, run: () => T): T {
   try {
-    return realpathSync(path);
-  } catch {
-    return path;
+    return run();
+  } catch (error) {
+    if (!(error instanceof GitError)) throw error;
+    const since = label.startsWith('--since');
+    switch (error.kind) {
+      case 'no-git':
+        throw new UsageError(`--since ${error.message}`);
+      case 'not-a-repository':
+        throw new UsageError(`${label}: ${error.dir} is not in a git repository; ${since ? '--since' : 'a git-ref:path side'} compares with a git ref, so run it in a clone${since ? ' (or use --baseline)' : ''}`);
+      case 'unknown-ref':
+        throw new UsageError(since ? `${label}: unknown git ref in ${error.dir}; name a branch, tag or commit that exists (for a remote branch, fetch it first: git fetch origin)` : `${label}: ${error.message}; name a branch, tag or commit that exists (for a remote branch, fetch it first: git fetch origin)`);
+    }
   }
 }
 
@@ -126,38 +106,6 @@ function renames(top: string, commit: string): Map<string, string> {
     }
   }
   return map;
-}
-
-/**
- * Writes the tree's YAML and JSON files at `commit` under `dir` (one `git cat-file --batch` for
- * all of them) and returns their paths. Config files are left out: the old files are linted
- * with today's config.
- */
-export function writeTreeAt(top: string, commit: string, dir: string): Set<string> {
-  const listed = git(top, ['ls-tree', '-r', '-z', '--full-tree', '--name-only', commit]).stdout.toString('utf8').split('\0');
-  const paths = listed.filter((path) => SPEC_FILE.test(path) && !path.includes('\n') && !CONFIG_FILE_NAMES.includes(basename(path)));
-  if (paths.length === 0) return new Set();
-  const output = git(top, ['cat-file', '--batch'], paths.map((path) => `${commit}:${path}\n`).join('')).stdout;
-  const written = new Set<string>();
-  let at = 0;
-  for (const path of paths) {
-    const headerEnd = output.indexOf(0x0a, at);
-    const header = output.subarray(at, headerEnd).toString('utf8');
-    at = headerEnd + 1;
-    const match = /^\S+ (\w+) (\d+)$/.exec(header);
-    if (!match) continue; // "<name> missing" (a submodule): no content follows
-    const size = Number(match[2]);
-    if (match[1] !== 'blob') {
-      at += size + 1;
-      continue;
-    }
-    const target = join(dir, ...path.split('/'));
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, output.subarray(at, at + size));
-    written.add(path);
-    at += size + 1;
-  }
-  return written;
 }
 
 /**

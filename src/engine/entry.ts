@@ -49,6 +49,8 @@ export interface LintOutcome {
    * an editor re-lints the entry when one of them changes or appears.
    */
   files: string[];
+  /** The config and the document linted, when the lint succeeded (the editor diffs the same document). */
+  opened?: { config: Config; document: OpenDocument };
 }
 
 export type OpenedEntry = { config: Config; document: OpenDocument; failure?: undefined } | { failure: EntryFailure; config?: undefined; document?: undefined };
@@ -78,7 +80,7 @@ export function lintEntry(path: string, options: LintOptions): LintOutcome {
     // Spectral runs next on the same files, and expands every YAML alias that restlint's rules read once.
     const bomb = config.spectral ? aliasBombIn(document) : undefined;
     if (bomb) return { file: document.file, findings: [], failure: bomb, files: document.tried() };
-    return { file: document.file, findings, files: document.tried() };
+    return { file: document.file, findings, files: document.tried(), opened: { config, document } };
   } catch (error) {
     // A referenced file that cannot be read or parsed stops the lint as the entry's own would.
     return { file: document.file, findings: [], failure: failureOf(error), files: document.tried() };

@@ -6,7 +6,7 @@ import { docUrlOf } from '../engine/rule-docs';
 const LSP_SEVERITY = [1, 2, 3, 4] as const;
 
 /** Where a finding comes from, as the editor shows it. */
-export type FindingOrigin = 'restlint' | 'restlint probe';
+export type FindingOrigin = 'restlint' | 'restlint probe' | 'restlint diff';
 
 /** A finding as an editor diagnostic: exact range, severity, rule id as `code`, a link to the rule's doc. */
 export function toDiagnostic(finding: Finding, origin: FindingOrigin = 'restlint'): Diagnostic {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { ConfigFinder } from '../engine/config/config';
+import { ConfigFinder, type Config } from '../engine/config/config';
+import type { OpenDocument } from '../engine/document';
 import { lintEntry, openEntry, type EntryFailure, type OpenedEntry } from '../engine/entry';
 import type { Finding } from '../engine/finding';
 import type { AnyRule } from '../engine/rule';
@@ -33,6 +34,8 @@ export class Linter {
   private readonly results = new Map<string, EntryResult>();
   /** The last result without a parse error, kept for the rest of a document while it is broken. */
   private readonly lastGood = new Map<string, EntryResult>();
+  /** The config and document of each entry's last lint, when it succeeded (undefined while it fails). */
+  private readonly linted = new Map<string, { config: Config; document: OpenDocument }>();
   private configs: ConfigFinder;
   /** Problems of config files (a bad `.restlint.yaml`), shown on the config file. */
   private readonly configProblems = new Map<string, Finding>();
@@ -60,14 +63,25 @@ export class Linter {
     return this.results.has(path);
   }
 
-  /** The entries whose last lint read `path` (the file itself first, when it is an entry). */
+  /**
+   * The entries whose last lint read `path` (the file itself first, when it is an entry), or
+   * whose document read it since (`restlint.diff.base` follows $refs the rules did not).
+   */
   dependents(path: string): string[] {
-    return [...this.results].filter(([entry, result]) => entry === path || result.files.includes(path)).map(([entry]) => entry);
+    return [...this.results]
+      .filter(([entry, result]) => entry === path || result.files.includes(path) || this.linted.get(entry)?.document.tried().includes(path))
+      .map(([entry]) => entry);
   }
 
   forget(entry: string): void {
     this.results.delete(entry);
     this.lastGood.delete(entry);
+    this.linted.delete(entry);
+  }
+
+  /** The config and document the last lint of an entry used, unless it failed (a parse error, a broken config). */
+  lastLinted(entry: string): { config: Config; document: OpenDocument } | undefined {
+    return this.linted.get(entry);
   }
 
   /**
@@ -78,6 +92,8 @@ export class Linter {
   async lint(entry: string): Promise<boolean> {
     const result = lintEntry(entry, { rules: this.options.rules, configs: this.configs, overlay: this.overlay });
     const { failure } = result;
+    if (result.opened) this.linted.set(entry, result.opened);
+    else this.linted.delete(entry);
     if (failure?.kind === 'config') {
       this.showConfigProblem(failure);
       this.results.set(entry, this.lastGood.get(entry) ?? { files: [entry], findings: new Map() });

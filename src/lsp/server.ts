@@ -5,8 +5,10 @@ import {
   CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
+  MessageType,
   ProposedFeatures,
   ResponseError,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type CodeAction,
@@ -24,6 +26,7 @@ import { allRules, lintRules, probeRules } from '../../rules';
 import { rulesDir } from '../engine/rule-docs';
 import { toDiagnostic, type FindingOrigin } from './diagnostics';
 import { ignoreEdit } from './ignore-edit';
+import { DiffBase } from './diff-base';
 import { Linter } from './linter';
 import { ruleHover } from './rule-help';
 import { findOpenApiFiles, looksLikeOpenApi } from './workspace-files';
@@ -33,6 +36,8 @@ export interface Settings {
   enable: boolean;
   configPath: string;
   minimumSeverity: Severity;
+  /** `restlint.diff.base`: a git ref; each open document's breaking changes against it are shown too. */
+  diff?: { base?: string };
 }
 
 const DEFAULT_SETTINGS: Settings = { enable: true, configPath: '', minimumSeverity: 'hint' };
@@ -54,6 +59,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const uriOf = (path: string) => pathToFileURL(path).href;
   const openText = (path: string) => documents.get(uriOf(path))?.getText();
   const linter = new Linter({ rules: lintRules, knownRules: allRules, openText });
+  // window/showMessage, a notification: nothing to answer (showWarningMessage would be a request).
+  const diffBase = new DiffBase({ warn: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }).catch(() => {}) });
+  process.once('exit', () => diffBase.dispose());
+  connection.onShutdown(() => diffBase.dispose());
 
   let settings = DEFAULT_SETTINGS;
   let folders: string[] = [];
@@ -115,10 +124,32 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       const t1 = performance.now();
       await nextTurn();
       if (dirty.has(entry)) continue;
+      // `restlint.diff.base`: the same text's changes against the ref, shown with its lint results.
+      if (diffEntry(entry)) {
+        await nextTurn();
+        if (dirty.has(entry)) continue;
+      }
       publish();
       if (process.env.RESTLINT_LSP_TIMING) process.stderr.write(`lint ${(t1 - t0).toFixed(0)} ms, publish ${(performance.now() - t1).toFixed(0)} ms\n`);
     }
     publish();
+  }
+
+  /** Diffs an open entry against `restlint.diff.base` (when set); true when it ran. Never throws. */
+  function diffEntry(entry: string): boolean {
+    diffBase.setBase(diffBaseOf(settings)); // a no-op unless the settings changed (initializationOptions set them first)
+    if (!diffBase.enabled) return false;
+    if (!documents.get(uriOf(entry))) {
+      diffBase.forget(entry); // only open documents are diffed
+      return false;
+    }
+    try {
+      diffBase.diff(entry, linter.lastLinted(entry));
+    } catch (error) {
+      diffBase.forget(entry);
+      connection.console.error(`restlint: diffing ${entry} against ${settings.diff?.base} failed: ${(error as Error).stack ?? error}`);
+    }
+    return true;
   }
 
   /** Sends each file's diagnostics when they changed, and clears files that no longer have any. */
@@ -132,6 +163,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     };
     for (const [file, findings] of linter.findingsByFile()) add(file, findings, 'restlint');
     for (const [file, findings] of probeFindings) add(file, findings, 'restlint probe');
+    for (const [file, findings] of diffBase.findingsByFile()) add(file, findings, 'restlint diff');
     let total = 0;
     let files = 0;
     for (const file of new Set([...shown.keys(), ...next.keys()])) {
@@ -159,6 +191,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let lastStatus = '';
 
   const relintAll = () => {
+    diffBase.setBase(diffBaseOf(settings));
     linter.reloadConfig(settings.configPath ? resolve(folders[0] ?? process.cwd(), settings.configPath) : undefined);
     schedule(new Set([...linter.entries, ...workspaceEntries, ...documents.all().map((document) => pathOf(document.uri)).filter(isSpecName)]));
   };
@@ -232,6 +265,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   documents.onDidSave(({ document }) => {
     const path = pathOf(document.uri);
     if (CONFIG_NAMES.has(basename(path))) return relintAll();
+    // The base ref may have moved (a commit, a fetch): resolved again on save, never per keystroke.
+    if (safely(() => diffBase.refresh())) schedule(documents.all().map((open) => pathOf(open.uri)).filter((open) => linter.isEntry(open)));
     // Spectral rulesets read from disk: saved texts may now be checked by them.
     schedule(linter.dependents(path));
   });
@@ -243,7 +278,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     // reference it are linted again against the file on disk.
     const dependents = linter.dependents(path).filter((entry) => entry !== path);
     if (!workspaceEntries.has(path)) linter.forget(path);
-    if (probeFindings.delete(path)) publish();
+    const hadChanges = diffBase.forget(path);
+    if (probeFindings.delete(path) || hadChanges) publish();
     schedule(dependents);
     if (dependents.length === 0) publish();
   });
@@ -355,6 +391,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** `restlint.diff.base`, trimmed; empty when unset. */
+function diffBaseOf(settings: Settings): string {
+  const base = settings.diff?.base;
+  return typeof base === 'string' ? base.trim() : '';
 }
 
 function isSpecName(path: string): boolean {
