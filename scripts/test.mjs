@@ -32,6 +32,7 @@ const PARTS = {
     'test/readme.test.ts',
     'test/report-formats.test.ts',
     'test/report-html.test.ts',
+    'test/diff-docs.test.ts',
     'test/rule-docs.test.ts',
     'test/rule-fixes.test.ts',
   ],

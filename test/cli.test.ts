@@ -11,6 +11,7 @@ import { join, relative } from 'node:path';
 import { compareFindings, type Finding } from '../src/engine/finding';
 import { allRules } from '../rules';
 import { ruleWhere } from '../src/engine/rule';
+import { CHANGE_KINDS } from '../src/engine/diff/changes';
 import {
   describeRun,
   FIXTURES,
@@ -614,13 +615,16 @@ describe('which files are linted', () => {
 });
 
 describe('rules and explain', () => {
-  test('`rules` lists every rule of rules/index.ts, in order, with its severity and group', async () => {
+  test('`rules` lists every rule of rules/index.ts, in order, with its severity and group, then the change ids of `restlint diff`', async () => {
     const json = await runCli(['rules', '--format', 'json']);
     assertExit(json, 0);
-    const rows = JSON.parse(json.stdout) as { id: string; severity: string; group: string; description: string }[];
+    const rows = JSON.parse(json.stdout) as { id: string; severity: string; group: string | null; where: string; description: string }[];
     assert.deepEqual(
-      rows.map(({ id, severity, group, description }) => ({ id, severity, group, description })),
-      allRules.map(({ meta }) => ({ id: meta.id, severity: meta.severity, group: meta.group, description: meta.description })),
+      rows.map(({ id, severity, group, where, description }) => ({ id, severity, group, where, description })),
+      [
+        ...allRules.map((rule) => ({ id: rule.meta.id, severity: rule.meta.severity, group: rule.meta.group as string | null, where: ruleWhere(rule) as string, description: rule.meta.description })),
+        ...CHANGE_KINDS.map((kind) => ({ id: kind.id, severity: kind.level as string, group: null, where: 'diff', description: kind.description })),
+      ],
     );
     const table = await runCli(['rules']);
     assertExit(table, 0);
@@ -628,10 +632,36 @@ describe('rules and explain', () => {
     for (const { meta } of allRules) {
       assert.ok(lines.some((line) => line.startsWith(`${meta.id} `) && line.includes(` ${meta.severity} `) && line.endsWith(meta.description)), `table row for ${meta.id}`);
     }
-    assert.ok(lines.includes(`${allRules.length} rules. checks: spec = in the document (\`restlint lint\`), live = against a running API (\`restlint probe\`), both.`));
+    assert.ok(
+      lines.includes(
+        `${allRules.length} rules and ${CHANGE_KINDS.length} change ids. checks: spec = in the document (\`restlint lint\`), live = against a running API (\`restlint probe\`), both, diff = between two versions (\`restlint diff\`).`,
+      ),
+    );
     for (const rule of allRules) {
       assert.ok(lines.some((line) => line.startsWith(`${rule.meta.id} `) && line.includes(`  ${ruleWhere(rule).padEnd(6)}  `)), `where column for ${rule.meta.id}`);
     }
+    const lastRule = lines.findIndex((line) => line.startsWith(`${allRules.at(-1)!.meta.id} `));
+    CHANGE_KINDS.forEach((kind, index) => {
+      const line = lines[lastRule + 1 + index];
+      assert.ok(line.startsWith(`${kind.id} `) && line.includes(` ${kind.level} `) && line.includes('  diff    ') && line.endsWith(kind.description), `table row for ${kind.id}: ${line}`);
+    });
+  });
+
+  test('`explain <change-id>` prints its doc (rules/changes/<id>.md) under a header with its default level and what it compares', async () => {
+    const result = await runCli(['explain', 'request-property-became-required']);
+    assertExit(result, 0);
+    const lines = result.stdout.split('\n');
+    assert.equal(lines[0], 'request-property-became-required  An optional request property became required');
+    assert.equal(lines[2], 'Default level: error    Checks: two versions of the document (restlint diff)');
+    const headings = ['What it detects', 'Why it breaks clients', 'Example', 'How to evolve without breaking', 'Level and configuration'];
+    const order = headings.map((heading) => lines.indexOf(heading));
+    assert.ok(order.every((index) => index > 0), `headings present: ${JSON.stringify(order)}`);
+    assert.deepEqual([...order].sort((a, b) => a - b), order, 'in this order');
+    assert.ok(!result.stdout.includes('## '), 'markdown headings are rendered');
+    assert.ok(result.stdout.includes('POST /users: request property "email" is now required; clients that omit it will get a 4xx'), 'the example shows what restlint diff reports');
+    const info = await runCli(['explain', 'endpoint-added']);
+    assertExit(info, 0);
+    assert.ok(info.stdout.split('\n').includes('Why it is safe'), 'an info change says why it is safe');
   });
 
   test('`explain no-empty-segment` prints its doc: What it does, Why is this bad?, Example, Use instead, Source', async () => {
@@ -658,6 +688,9 @@ describe('rules and explain', () => {
     const near = await runCli(['explain', 'empty-segment']);
     assertExit(near, 2);
     assert.ok(near.stderr.startsWith('error unknown rule "empty-segment"; did you mean "no-empty-segment"?'), near.stderr);
+    const change = await runCli(['explain', 'endpoint-remove']);
+    assertExit(change, 2);
+    assert.ok(change.stderr.startsWith('error unknown rule "endpoint-remove"; did you mean "endpoint-removed"?'), change.stderr);
   });
 });
 

@@ -207,7 +207,7 @@ function commandLine(argv: string[], state: { exitCode: number }, runLint: (args
     )
     .command(
       'rules',
-      'List every rule with its default severity, group and description',
+      'List every rule with its default severity, group and description, then the change ids of `restlint diff`',
       (command) => command.option('format', { alias: 'f', choices: ['table', 'json'] as const, default: 'table' as const }),
       (args) => {
         state.exitCode = rulesCommand(args.format);
@@ -215,11 +215,12 @@ function commandLine(argv: string[], state: { exitCode: number }, runLint: (args
     )
     .command(
       'explain <rule>',
-      "Show a rule's documentation: what, why, examples, options, source; for a Spectral or Redocly rule id, the restlint rule that covers it",
+      "Show a rule's documentation: what, why, examples, options, source; for a change id of restlint diff, what it detects, why it breaks clients, an old/new example and how to evolve without breaking; for a Spectral or Redocly rule id, the restlint rule that covers it",
       (command) =>
         command
-          .positional('rule', { type: 'string', demandOption: true, describe: 'a restlint rule id, a spectral:oas or Redocly rule id, or "spectral" / "redocly" for the whole migration table' })
+          .positional('rule', { type: 'string', demandOption: true, describe: 'a restlint rule id, a restlint diff change id, a spectral:oas or Redocly rule id, or "spectral" / "redocly" for the whole migration table' })
           .example('$0 explain no-verb-in-path', "restlint's rule, in full")
+          .example('$0 explain request-property-became-required', 'a change restlint diff reports')
           .example('$0 explain oas3-schema', 'which restlint rule replaces a Spectral rule'),
       (args) => {
         state.exitCode = explainCommand(args.rule);

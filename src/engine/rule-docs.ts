@@ -83,3 +83,83 @@ export function docSection(markdown: string, title: string): string | undefined 
   const match = new RegExp(`^## ${heading}\\n([\\s\\S]*?)(?=^## |(?![\\s\\S]))`, 'm').exec(markdown);
   return match?.[1].trim() || undefined;
 }
+
+/** The file of a rule's doc (rules/<id>.md) or of a `restlint diff` change id's (rules/changes/<id>.md). */
+export function docPathOf(rulesDir: string, id: string): string {
+  return CHANGE_BY_ID.has(id) ? join(rulesDir, 'changes', `${id}.md`) : join(rulesDir, `${id}.md`);
+}
+
+/** One document of a change doc's example pair, with its one-based line in the doc. */
+export interface ChangeDocSide {
+  code: string;
+  line: number;
+}
+
+export interface ChangeDocPair {
+  /** `triggers`: diffing old → new reports the doc's change id; `passes`: it does not. */
+  expect: 'triggers' | 'passes';
+  old: ChangeDocSide;
+  new: ChangeDocSide;
+  /**
+   * A triggering pair's ```text reported block: every change `restlint diff` reports for the
+   * pair, one a line as `<level>  <id>  <message>`. Undefined for a passing pair.
+   */
+  reported: { level: string; id: string; message: string }[] | undefined;
+  /** One-based line of the pair's first block. */
+  line: number;
+}
+
+export interface ChangeDoc {
+  markdown: string;
+  sections: string[];
+  pairs: ChangeDocPair[];
+}
+
+/**
+ * Reads `rules/changes/<id>.md`, the doc of a `restlint diff` change id. Its examples are
+ * pairs of documents, run by the test suite as `restlint diff` runs them: ```yaml old then
+ * ```yaml new must report the id, followed by a ```text reported block that lists what
+ * `restlint diff` reports for them; ```yaml old-passes then ```yaml new-passes must not report
+ * it. A block out of that order is an error, naming its line.
+ */
+export function readChangeDoc(rulesDir: string, id: string): ChangeDoc {
+  const file = join(rulesDir, 'changes', `${id}.md`);
+  const markdown = readFileSync(file, 'utf8');
+  const sections = [...markdown.matchAll(/^## (.+)$/gm)].map((match) => match[1].trim());
+  const lineOf = (index: number): number => markdown.slice(0, index).split('\n').length;
+  const pairs: ChangeDocPair[] = [];
+  let open: { expect: ChangeDocPair['expect']; old: ChangeDocSide; new?: ChangeDocSide } | undefined;
+  const fail = (line: number, message: string): never => {
+    throw new Error(`rules/changes/${id}.md:${line}: ${message}`);
+  };
+  for (const match of markdown.matchAll(/^```(yaml|json|text) (old|new|old-passes|new-passes|reported)\n([\s\S]*?)^```$/gm)) {
+    const [, language, kind, code] = match;
+    const line = lineOf(match.index);
+    if ((language === 'text') !== (kind === 'reported')) fail(line, `a ${kind} block is \`\`\`${kind === 'reported' ? 'text' : 'yaml or json'}`);
+    const expect = kind.endsWith('-passes') ? 'passes' : 'triggers';
+    if (kind === 'old' || kind === 'old-passes') {
+      if (open) fail(line, `a ${kind} block before the new block of the pair at line ${open.old.line}`);
+      open = { expect, old: { code, line } };
+    } else if (kind === 'new' || kind === 'new-passes') {
+      if (!open || open.new || open.expect !== expect) fail(line, `a ${kind} block without the ${expect === 'passes' ? 'old-passes' : 'old'} block before it`);
+      open!.new = { code, line };
+      if (expect === 'passes') {
+        pairs.push({ expect, old: open!.old, new: open!.new, reported: undefined, line: open!.old.line });
+        open = undefined;
+      }
+    } else {
+      if (!open || !open.new || open.expect !== 'triggers') fail(line, 'a reported block that does not follow an old/new pair');
+      const reported = code
+        .split('\n')
+        .filter((each) => each.trim() !== '')
+        .map((each) => {
+          const parts = /^(error|warn|info) +(\S+) +(.+)$/.exec(each);
+          return parts ? { level: parts[1], id: parts[2], message: parts[3] } : fail(line, `"${each}" is not \`<level>  <id>  <message>\``);
+        });
+      pairs.push({ expect: 'triggers', old: open!.old, new: open!.new!, reported, line: open!.old.line });
+      open = undefined;
+    }
+  }
+  if (open) fail(open.old.line, open.new ? 'an old/new pair without the reported block after it' : 'an old block without its new block');
+  return { markdown, sections, pairs };
+}
