@@ -75,13 +75,14 @@ describe('the packed package installed into an empty project', () => {
 
   test('the tarball holds what runs: dist/*.js, the rule docs, README, LICENSE, package.json', () => {
     const paths = packed.files.map((file) => file.path);
-    const outside = paths.filter((path) => !/^(dist\/[\w-]+\.js|rules\/[\w-]+\.md|README\.md|LICENSE|package\.json)$/.test(path));
+    const outside = paths.filter((path) => !/^(dist\/[\w-]+\.js|rules\/(changes\/)?[\w-]+\.md|README\.md|LICENSE|package\.json)$/.test(path));
     assert.deepEqual(outside, []);
     for (const bundle of ['cli', 'restlint', 'probe-command', 'lsp-command', 'bundle-command', 'spectral-ruleset']) {
       assert.ok(paths.includes(`dist/${bundle}.js`), `dist/${bundle}.js is not in the tarball`);
     }
     assert.ok(paths.includes('LICENSE'));
     assert.ok(paths.includes('rules/path-no-underscore.md'));
+    assert.ok(paths.includes('rules/changes/endpoint-removed.md'), 'the docs of the diff change ids (restlint explain <change-id>) are not in the tarball');
   });
 
   test('npm installs it without a warning, no install script and only the runtime dependencies', () => {
