@@ -5,7 +5,7 @@ import { CHANGE_RULES } from '../engine/diff/changes';
 import { diffDocuments, type Change } from '../engine/diff/diff';
 import { diffFindings } from '../engine/diff/findings';
 import { openDocument, type OpenDocument } from '../engine/document';
-import { SEVERITY_NUMBER, type Severity } from '../engine/rule';
+import { SEVERITY_NUMBER } from '../engine/rule';
 import { nearestFolder, openDocumentAt, repositoryOf, resolveCommit, treeAt, type TreeAt } from '../engine/source/git-tree';
 import { SourceError } from '../engine/source/source-file';
 import { colorsFor } from '../report/colors';
@@ -14,21 +14,15 @@ import type { LintReport } from '../report/report';
 import { displayPath } from '../report/stylish';
 import { lintRules } from '../../rules';
 import { maxBytesOf, UsageError } from './files';
-import { EXIT } from './lint-command';
+import { EXIT, type ReportingArgs } from './lint-command';
 import { outputPath, writeOutputs } from './outputs';
 import { asUsage } from './since';
 
-export interface DiffArgs {
+export interface DiffArgs extends ReportingArgs {
   old: string;
   new?: string;
   /** `--since <ref>`: the old side is `old` (then the only file) at this git ref. */
   since?: string;
-  outputs: { format: string; file?: string }[];
-  failSeverity: Severity;
-  config?: string;
-  quiet: boolean;
-  root?: string;
-  maxFileSize: number;
 }
 
 /** One side of the diff as opened: its document, how to name it, and how to name its files in reports. */
