@@ -73,15 +73,16 @@ describe('the packed package installed into an empty project', () => {
     writeFileSync(join(consumer, 'broken-openapi.yaml'), readFileSync(join(project, 'specs', 'broken-openapi.yaml')));
   });
 
-  test('the tarball holds what runs: dist/*.js, the rule docs, README, LICENSE, package.json', () => {
+  test('the tarball holds what runs: dist/*.js, the rule docs and the change id docs, README, LICENSE, package.json', () => {
     const paths = packed.files.map((file) => file.path);
-    const outside = paths.filter((path) => !/^(dist\/[\w-]+\.js|rules\/[\w-]+\.md|README\.md|LICENSE|package\.json)$/.test(path));
+    const outside = paths.filter((path) => !/^(dist\/[\w-]+\.js|rules\/(changes\/)?[\w-]+\.md|README\.md|LICENSE|package\.json)$/.test(path));
     assert.deepEqual(outside, []);
     for (const bundle of ['cli', 'restlint', 'probe-command', 'lsp-command', 'bundle-command', 'spectral-ruleset']) {
       assert.ok(paths.includes(`dist/${bundle}.js`), `dist/${bundle}.js is not in the tarball`);
     }
     assert.ok(paths.includes('LICENSE'));
     assert.ok(paths.includes('rules/path-no-underscore.md'));
+    assert.ok(paths.includes('rules/changes/endpoint-removed.md'));
   });
 
   test('npm installs it without a warning, no install script and only the runtime dependencies', () => {
@@ -108,6 +109,9 @@ describe('the packed package installed into an empty project', () => {
     const explain = restlint(['explain', 'path-no-underscore']);
     assert.equal(explain.code, 0, explain.output);
     assert.match(explain.output, /## Why is this bad\?|Why is this bad/);
+    const change = restlint(['explain', 'endpoint-removed']);
+    assert.equal(change.code, 0, change.output);
+    assert.match(change.output, /Checks: two versions of the document \(restlint diff\)\n[\s\S]*How to evolve without breaking/);
     const bundle = restlint(['bundle', 'openapi.yaml']);
     assert.equal(bundle.code, 0, bundle.output);
     assert.match(bundle.output, /\/orders:/);
