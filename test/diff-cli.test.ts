@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describeRun, makeTempDir, removeDir, runCli } from './helpers/cli';
+import { describeRun, makeTempDir, removeDir, REPO_ROOT, runCli } from './helpers/cli';
 
 const dirs: string[] = [];
 after(() => dirs.forEach(removeDir));
@@ -188,6 +188,10 @@ describe('restlint diff: the CI formats', () => {
     const sarif = await runCli(['diff', 'old/openapi.yaml', 'new/openapi.yaml', '-f', 'sarif'], { cwd: dir });
     const log = JSON.parse(sarif.stdout) as { runs: { tool: { driver: { rules: { id: string; shortDescription: { text: string } }[] } }; results: { ruleId: string; level: string }[] }[] };
     assert.deepEqual(log.runs[0].tool.driver.rules.map((rule) => [rule.id, rule.shortDescription.text]), [['request-property-became-required', 'An optional request property became required']]);
+    // The docs ship beside the bundle (rules/changes/): the help is the change id's doc, read through the binary.
+    const [descriptor] = (log.runs[0].tool.driver.rules as unknown as { help: { markdown: string }; helpUri: string }[]);
+    assert.equal(descriptor.help.markdown, readFileSync(join(REPO_ROOT, 'rules', 'changes', 'request-property-became-required.md'), 'utf8'));
+    assert.match(descriptor.helpUri, /\/rules\/changes\/request-property-became-required\.md$/);
     assert.deepEqual(log.runs[0].results.map((result) => [result.ruleId, result.level]), [['request-property-became-required', 'error']]);
     const junit = await runCli(['diff', 'old/openapi.yaml', 'new/openapi.yaml', '-f', 'junit'], { cwd: dir });
     assert.match(junit.stdout, /<testcase name="request-property-became-required" classname="new\/schemas\/user\.yaml">\n\s*<failure message="POST \/users: request property &quot;email&quot; is now required/);

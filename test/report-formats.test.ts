@@ -17,7 +17,8 @@ import type { LintReport } from '../src/report/report';
 import { formatSarif, restlintVersion } from '../src/report/sarif';
 import { displayPath, formatStylish, TALLY_RULES, TALLY_THRESHOLD } from '../src/report/stylish';
 import { keyFindings, keyString } from '../src/cli/fingerprint';
-import { RULE_DOCS_BASE_URL } from '../src/engine/rule-docs';
+import { docSection, RULE_DOCS_BASE_URL } from '../src/engine/rule-docs';
+import { CHANGE_RULES } from '../src/engine/diff/changes';
 import { allRules } from '../rules';
 import { REPO_ROOT } from './helpers/cli';
 import { assertValidSarif, assertWellFormedXml, unescapeXml } from './helpers/report-formats';
@@ -95,6 +96,19 @@ describe('sarif', () => {
     assert.deepEqual(driver.rules[0].defaultConfiguration, { level: 'warning' });
     assert.deepEqual(driver.rules[3].defaultConfiguration, { level: 'note' }, 'info is a note');
     assert.deepEqual(driver.rules[1], { id: 'my-spectral-rule' }, 'a rule restlint does not know still has a descriptor');
+  });
+
+  test("a restlint diff change id's descriptor: help, full description and helpUri from rules/changes/<id>.md", () => {
+    const change: Finding = { code: 'request-property-became-required', message: 'POST /users: request property "email" is now required; clients that omit it will get a 4xx', path: ['components'], severity: 0, source: join(CWD, 'openapi.yaml'), range: range(3, 18, 23) };
+    const log = JSON.parse(formatSarif({ findings: [change], errors: [], files: [change.source] }, { ...context, rules: CHANGE_RULES }, { rulesDir: RULES_DIR, version: '9.8.7' }));
+    assertValidSarif(log);
+    const [rule] = log.runs[0].tool.driver.rules;
+    const doc = readFileSync(join(RULES_DIR, 'changes', 'request-property-became-required.md'), 'utf8');
+    assert.equal(rule.id, 'request-property-became-required');
+    assert.deepEqual(rule.help, { text: doc, markdown: doc });
+    assert.equal(rule.fullDescription.text, docSection(doc, 'What it detects'));
+    assert.equal(rule.helpUri, `${RULE_DOCS_BASE_URL}changes/request-property-became-required.md`);
+    assert.deepEqual(rule.defaultConfiguration, { level: 'error' });
   });
 
   test('results: rule index, level (hint → note), one-based region, relative or file URI, fix only for a safe rule', () => {

@@ -3,7 +3,7 @@ import { dirname, join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { evidenceLines, type Finding } from '../engine/finding';
 import { SEVERITY_NUMBER, type AnyRule, type TextEdit } from '../engine/rule';
-import { docSection, INFORMATION_URI, readRuleDoc, docUrlOf } from '../engine/rule-docs';
+import { docPathOf, docSection, docUrlOf, INFORMATION_URI } from '../engine/rule-docs';
 import { spectralRuleInfo } from '../engine/spectral/lint';
 import type { ReportContext } from './formats';
 import type { LintReport } from './report';
@@ -69,19 +69,17 @@ export function formatSarif(report: LintReport, context: ReportContext, docs: Sa
   return JSON.stringify(log, null, 2) + '\n';
 }
 
-function hasRuleDoc(rulesDir: string, id: string): boolean {
-  return existsSync(join(rulesDir, `${id}.md`));
-}
-
 function ruleDescriptor(rule: AnyRule, rulesDir: string) {
   const { meta } = rule;
-  // `restlint diff`'s change ids have no rule doc yet: their one-line description stands in.
-  const documented = hasRuleDoc(rulesDir, meta.id);
-  const markdown = documented ? readRuleDoc(rulesDir, meta.id).markdown : meta.description;
+  // A rule's doc is rules/<id>.md; a `restlint diff` change id's, rules/changes/<id>.md. Without
+  // one (a rules folder that does not ship them), the one-line description stands in.
+  const file = docPathOf(rulesDir, meta.id);
+  const documented = existsSync(file);
+  const markdown = documented ? readFileSync(file, 'utf8') : meta.description;
   return {
     id: meta.id,
     shortDescription: { text: meta.description },
-    fullDescription: { text: docSection(markdown, 'What it does') ?? meta.description },
+    fullDescription: { text: docSection(markdown, 'What it does') ?? docSection(markdown, 'What it detects') ?? meta.description },
     help: { text: markdown, markdown },
     ...(documented ? { helpUri: docUrlOf(meta.id) } : {}),
     defaultConfiguration: { level: LEVELS[SEVERITY_NUMBER[meta.severity]] },
