@@ -235,6 +235,27 @@ describe('restlint diff with git refs', () => {
     );
   });
 
+  test('SARIF, GitHub and GitLab place a removal in the new document, where the nearest part of it survives', async () => {
+    const dir = repository();
+    write(dir, 'openapi.yaml', entry().replace('    post:', '    get:\n      responses:\n        "200": { description: ok }\n    post:'));
+    git(dir, 'add', 'openapi.yaml', 'schemas/user.yaml');
+    git(dir, 'commit', '-q', '-m', 'get');
+    write(dir, 'openapi.yaml', entry());
+    const message = 'GET /users: the operation was removed; clients that call it will get a 404 (removed since HEAD; it was at HEAD:openapi.yaml:5)';
+    const github = await runCli(['diff', 'openapi.yaml', '--since', 'HEAD', '-f', 'github'], { cwd: dir });
+    assert.equal(github.code, 1, describeRun(github));
+    assert.equal(github.stdout, `::error file=openapi.yaml,line=4,endLine=4,col=3,endColumn=9,title=method-removed::${message}\n`);
+    const sarif = await runCli(['diff', 'openapi.yaml', '--since', 'HEAD', '-f', 'sarif'], { cwd: dir });
+    const [result] = (JSON.parse(sarif.stdout) as { runs: { results: { message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] }).runs[0].results;
+    assert.deepEqual([result.message.text, result.locations[0].physicalLocation.artifactLocation.uri, result.locations[0].physicalLocation.region.startLine], [message, 'openapi.yaml', 4]);
+    const gitlab = await runCli(['diff', 'openapi.yaml', '--since', 'HEAD', '-f', 'gitlab'], { cwd: dir });
+    const [issue] = JSON.parse(gitlab.stdout) as { description: string; location: { path: string; lines: { begin: number } } }[];
+    assert.deepEqual([issue.description, issue.location.path, issue.location.lines.begin], [message, 'openapi.yaml', 4]);
+    // The other formats keep the old place: the reader can open it there.
+    const json = await runCli(['diff', 'openapi.yaml', '--since', 'HEAD', '-f', 'json'], { cwd: dir });
+    assert.deepEqual(items(json.stdout, dir).map((item) => `${item.source}:${item.line} ${item.document}`), ['HEAD:openapi.yaml:5 old']);
+  });
+
   test('an unknown ref, or a file not at the ref: exit 2', async () => {
     const dir = repository();
     const unknown = await runCli(['diff', 'openapi.yaml', '--since', 'nosuch'], { cwd: dir });

@@ -4,6 +4,8 @@ import { ConfigError, ConfigFinder, type Config } from '../engine/config/config'
 import { CHANGE_RULES } from '../engine/diff/changes';
 import { diffDocuments, type Change } from '../engine/diff/diff';
 import { diffFindings } from '../engine/diff/findings';
+import { placeInNew } from '../engine/diff/placement';
+import { compareFindings, type Finding } from '../engine/finding';
 import { openDocument, type OpenDocument } from '../engine/document';
 import { SEVERITY_NUMBER } from '../engine/rule';
 import { nearestFolder, openDocumentAt, repositoryOf, resolveCommit, treeAt, type TreeAt } from '../engine/source/git-tree';
@@ -30,7 +32,16 @@ interface OpenedSide {
   document: OpenDocument;
   /** Report name of a file of this side: itself, or `ref:path` for a file read from git. */
   nameOf(file: string): string;
+  /** The git ref it was read at (`ref:path`, `--since ref`). */
+  ref?: string;
 }
+
+/**
+ * Formats whose viewers place each result on a file of the checkout (code scanning, pull
+ * request annotations, merge request widgets): a removal is shown where the new document
+ * still has the nearest part of it, since `main:openapi.yaml` or a deleted file cannot be.
+ */
+const ANNOTATION_FORMATS = new Set(['sarif', 'github', 'gitlab']);
 
 /**
  * `restlint diff <old> <new>` and `restlint diff <file> --since <ref>`: the changes between two
@@ -97,11 +108,20 @@ export async function diffCommand(args: DiffArgs): Promise<number> {
       throw error;
     }
     // The config's severities, and `x-restlint-ignore: { <change-id>: reason }` on a node of the new document.
-    const findings = diffFindings(changes, { config, newDocument: now.document, nameOf: (side, file) => (side === 'old' ? old : now).nameOf(file) }).map((item) => item.finding);
+    const items = diffFindings(changes, { config, newDocument: now.document, nameOf: (side, file) => (side === 'old' ? old : now).nameOf(file) });
+    const findings = items.map((item) => item.finding);
     const threshold = SEVERITY_NUMBER[args.failSeverity];
-    const shown = args.quiet ? findings.filter((finding) => finding.severity <= threshold) : findings;
-    const report: LintReport = { findings: shown, errors: [], files: [now.nameOf(now.document.file)] };
-    writeOutputs(report, args.outputs, CHANGE_RULES, cwd, { quiet: args.quiet, reporters: { markdown: formatChangelog } });
+    const isShown = (finding: Finding) => !args.quiet || finding.severity <= threshold;
+    const files = [now.nameOf(now.document.file)];
+    const report: LintReport = { findings: findings.filter(isShown), errors: [], files };
+    const placement = { oldDocument: old.document, newDocument: now.document, oldPlace: (file: string, line: number) => `${displayPath(old.nameOf(file), cwd)}:${line}`, since: old.ref };
+    let placed: LintReport | undefined;
+    const reportFor = (format: string) => {
+      if (!ANNOTATION_FORMATS.has(format)) return undefined;
+      placed ??= { findings: items.map((item) => placeInNew(item, placement)).filter(isShown).sort(compareFindings), errors: [], files };
+      return placed;
+    };
+    writeOutputs(report, args.outputs, CHANGE_RULES, cwd, { quiet: args.quiet, reporters: { markdown: formatChangelog }, reportFor });
     return findings.some((finding) => finding.severity <= threshold) ? EXIT.findings : EXIT.ok;
   } finally {
     for (const tree of temps) tree.dispose();
@@ -128,5 +148,5 @@ function openSide(spec: string, cwd: string, options: { maxBytes: number; root?:
   const commit = asUsage(spec, () => resolveCommit(top, ref));
   const tree = asUsage(spec, () => treeAt(top, ref, commit, 'restlint-diff-'));
   temps.push(tree);
-  return { document: openDocumentAt(tree, absolute, options), nameOf: tree.nameOf };
+  return { document: openDocumentAt(tree, absolute, options), nameOf: tree.nameOf, ref };
 }

@@ -20,6 +20,8 @@ export interface WriteOptions {
   reporters?: Record<string, Reporter>;
   /** The run, for the HTML report. */
   run?: HtmlRun;
+  /** The report a format shows, where it is not `report` (`restlint diff` places removals in the new document for SARIF, GitHub and GitLab). */
+  reportFor?(format: string): LintReport | undefined;
 }
 
 /**
@@ -32,7 +34,7 @@ export function writeOutputs(report: LintReport, outputs: { format: string; file
     const reporter = options.reporters?.[format] ?? REPORTERS[format];
     if (!reporter) throw new UsageError(`unknown format "${format}" (known: ${Object.keys(REPORTERS).join(', ')})`);
     const colors = colorsFor(file ? {} : stream);
-    const text = reporter(report, { rules, rulesDir: rulesDir(), colors, cwd, quiet: options.quiet, run: options.run, findingKey: findingKeys(report.findings, cwd) });
+    const text = reporter(options.reportFor?.(format) ?? report, { rules, rulesDir: rulesDir(), colors, cwd, quiet: options.quiet, run: options.run, findingKey: findingKeys(report.findings, cwd) });
     if (!file) {
       stream.write(text);
       continue;

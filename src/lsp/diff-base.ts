@@ -2,11 +2,11 @@ import { dirname } from 'node:path';
 import type { Config } from '../engine/config/config';
 import { diffDocuments } from '../engine/diff/diff';
 import { diffFindings, type DiffFinding } from '../engine/diff/findings';
+import { placeInNew } from '../engine/diff/placement';
 import type { OpenDocument } from '../engine/document';
-import { jsonPath, type Finding } from '../engine/finding';
-import { GitError, nearestFolder, openDocumentAt, repoPath, repositoryOf, resolveCommit, treeAt, type TreeAt } from '../engine/source/git-tree';
-import type { Range } from '../engine/source/line-index';
-import { SourceError, type SourceFile } from '../engine/source/source-file';
+import type { Finding } from '../engine/finding';
+import { GitError, nearestFolder, openDocumentAt, repositoryOf, resolveCommit, treeAt, type TreeAt } from '../engine/source/git-tree';
+import { SourceError } from '../engine/source/source-file';
 
 export interface DiffBaseOptions {
   /** Tells the user once per setting value that the diff cannot run, and how to fix it (window/showMessage). */
@@ -18,8 +18,6 @@ interface OldSide {
   tree: TreeAt;
   document: OpenDocument | undefined;
 }
-
-const START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 /**
  * `restlint.diff.base`: the breaking changes of each open document against the same file at a
@@ -102,7 +100,7 @@ export class DiffBase {
     const byFile = new Map<string, Finding[]>();
     for (const item of found) {
       if (!item.finding.breaking) continue;
-      const finding = item.change.side === 'new' ? item.finding : this.placed(item, old.tree, opened.document);
+      const finding = placeInNew(item, { oldDocument: old.document, newDocument: opened.document, oldPlace: (file, line) => `${old.tree.nameOf(file)}:${line}`, since: old.tree.ref });
       byFile.set(finding.source, [...(byFile.get(finding.source) ?? []), finding]);
     }
     this.results.set(entry, byFile);
@@ -205,53 +203,4 @@ export class DiffBase {
     }
     return undefined;
   }
-
-  /**
-   * A change located in the old document, as a finding in the new one: at the deepest node of
-   * its old place that the new document still has (objects only: an array index names another
-   * element now), in the same file of the working tree when the new document reads it, else at
-   * its operation's path item (or `paths`) in the entry.
-   */
-  private placed({ finding, change }: DiffFinding, tree: TreeAt, document: OpenDocument): Finding {
-    const inRepo = tree.repoPathOf(change.at.file.path);
-    const same = inRepo === undefined ? undefined : document.files().find((file) => repoPath(tree.top, file.path) === inRepo);
-    let file: SourceFile;
-    let pointer: string[];
-    if (same) {
-      file = same;
-      pointer = surviving(same.data, change.at.pointer);
-    } else {
-      file = document.entry;
-      const path = change.operation?.slice(change.operation.indexOf(' ') + 1);
-      pointer = surviving(file.data, path === undefined ? ['paths'] : ['paths', path]);
-    }
-    const where = `${tree.nameOf(change.at.file.path)}:${change.range.start.line + 1}`;
-    return {
-      ...finding,
-      message: `${change.message} (removed since ${tree.ref}; it was at ${where})`,
-      source: file.path,
-      path: jsonPath(file.data, pointer),
-      range: pointer.length === 0 ? START : file.rangeOf(pointer, 'key'),
-    };
-  }
-}
-
-/** The longest prefix of `pointer` that names an object member in `data` (a path template matches one with other parameter names). */
-function surviving(data: unknown, pointer: readonly string[]): string[] {
-  const kept: string[] = [];
-  let node = data;
-  for (const segment of pointer) {
-    if (node === null || typeof node !== 'object' || Array.isArray(node)) break;
-    const object = node as Record<string, unknown>;
-    let key: string | undefined = Object.hasOwn(object, segment) ? segment : undefined;
-    if (key === undefined && kept.length === 1 && kept[0] === 'paths') key = Object.keys(object).find((path) => template(path) === template(segment));
-    if (key === undefined) break;
-    kept.push(key);
-    node = object[key];
-  }
-  return kept;
-}
-
-function template(path: string): string {
-  return path.replace(/\{[^}]*\}/g, '{}').replace(/\/+$/, '') || '/';
 }
