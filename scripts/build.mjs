@@ -6,6 +6,9 @@ import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { chmodSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import htmlAssetsBuild from '../src/report/html-assets-build.cjs';
+
+const { buildHtmlAssets } = htmlAssetsBuild;
 
 const root = join(import.meta.dirname, '..');
 
@@ -39,23 +42,9 @@ const nodeBundle = {
   // yargs is ESM and reads import.meta.url, which a CommonJS bundle lacks: give it this file's URL.
   define: { 'import.meta.url': '__importMetaUrl' },
 };
-// The HTML report's script (src/report/html-client.ts with chartist, for the browser) and chartist's
-// CSS, defined into the bundles that write reports: a report inlines them, so it opens with no network.
-const htmlClient = await build({
-  entryPoints: [join(root, 'src', 'report', 'html-client.ts')],
-  bundle: true,
-  platform: 'browser',
-  format: 'iife',
-  target: 'es2020',
-  minify: true,
-  legalComments: 'none',
-  logLevel: 'warning',
-  write: false,
-});
-const htmlAssets = JSON.stringify({
-  js: htmlClient.outputFiles[0].text.replace(/<\/(script)/gi, '<\\/$1'),
-  css: readFileSync(join(root, 'node_modules', 'chartist', 'dist', 'index.css'), 'utf8').replace(/\/\*# sourceMappingURL=.*?\*\//g, ''),
-});
+// The HTML report's script and CSS, defined into the bundles that write reports: a report
+// inlines them, so it opens with no network (the recipe is shared with runs from source).
+const htmlAssets = JSON.stringify(buildHtmlAssets());
 nodeBundle.define.RESTLINT_HTML_ASSETS = htmlAssets;
 const importMetaUrl = "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;";
 

@@ -11,7 +11,7 @@ export function htmlAssets(): { js: string; css: string } {
   if (typeof RESTLINT_HTML_ASSETS === 'object') return RESTLINT_HTML_ASSETS;
   if (!built) {
     // Only from source: a name in a variable, so no bundler follows it into dist/.
-    const fromSource = './html-assets-build';
+    const fromSource = './html-assets-build.cjs';
     built = (require(fromSource) as { buildHtmlAssets(): { js: string; css: string } }).buildHtmlAssets();
   }
   return built;
