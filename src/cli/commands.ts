@@ -111,13 +111,11 @@ function commandLine(argv: string[], state: { exitCode: number }, runLint: (args
       'bundle <entry>',
       'Bundle a document split over many files into one self-contained file (local files only; no remote $ref is fetched)',
       (command) =>
-        command
+        withSourceOptions(command, ' (the bundle may be up to 4 times it)')
           .positional('entry', { describe: 'The entry file of the document (the one with `openapi:` or `swagger:`)', type: 'string', demandOption: true })
           .option('output', { alias: 'o', type: 'string', describe: 'Write the bundle to this file: JSON for .json, YAML for .yaml/.yml (default: stdout, in the entry\'s format)' })
           .option('dereference', { type: 'boolean', default: false, describe: 'Inline every $ref too; a $ref whose inlining would loop (a recursive schema) is kept, pointing inside the output' })
-          .option('root', { type: 'string', describe: 'Folder referenced files must stay inside (default: nearest folder with .git, package.json or a restlint config)' })
           .option('config', { alias: 'c', type: 'string', describe: 'Config file (default: .restlint.yaml found by walking up from the entry)' })
-          .option('max-file-size', { type: 'number', default: DEFAULT_MAX_BYTES / 1024 / 1024, describe: 'Largest file to read, in MB (the bundle may be up to 4 times it)' })
           .example('$0 bundle openapi.yaml -o dist/openapi.yaml', 'One YAML file from a document split over many')
           .example('$0 bundle openapi.yaml -o dist/openapi.json', 'The same, as JSON')
           .example('$0 bundle openapi.yaml --dereference -o flat.json', 'Every $ref inlined too')
@@ -243,7 +241,7 @@ function commandLine(argv: string[], state: { exitCode: number }, runLint: (args
 /** The options `lint` and `probe` share (ReportingArgs): outputs, the failing severity, config, root, file size. */
 function withReportingOptions<T>(command: Argv<T>) {
   return (
-    command
+    withSourceOptions(command)
       // Not `array: true`, which would swallow the files after `--format json`: a repeated
       // option collects into a list by itself.
       .option('format', {
@@ -261,7 +259,12 @@ function withReportingOptions<T>(command: Argv<T>) {
         describe: 'Config file: a .restlint.yaml, or a Spectral ruleset (.spectral.yaml; --ruleset, as in Spectral) (default: .restlint.yaml or .spectral.yaml found by walking up from each document)',
       })
       .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Report only the findings that fail the run (at or above --fail-severity: errors by default), no progress and no summary line' })
-      .option('root', { type: 'string', describe: 'Folder referenced files must stay inside (default: nearest folder with .git, package.json or a restlint config)' })
-      .option('max-file-size', { type: 'number', default: DEFAULT_MAX_BYTES / 1024 / 1024, describe: 'Largest file to read, in MB' })
   );
+}
+
+/** How documents are read, for every command that reads them (`bundle` too): the folder $refs must stay in, the largest file. */
+function withSourceOptions<T>(command: Argv<T>, sizeNote = '') {
+  return command
+    .option('root', { type: 'string', describe: 'Folder referenced files must stay inside (default: nearest folder with .git, package.json or a restlint config)' })
+    .option('max-file-size', { type: 'number', default: DEFAULT_MAX_BYTES / 1024 / 1024, describe: `Largest file to read, in MB${sizeNote}` });
 }
