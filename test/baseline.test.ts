@@ -2,12 +2,12 @@
 // binary in temporary folders and git repositories, plus unit tests of the fingerprint matcher.
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Finding } from '../src/engine/finding';
 import { countKeys, fingerprint, keyFindings, newFindings } from '../src/cli/fingerprint';
 import { describeRun, makeTempDir, parseFindings, removeDir, runCli, type RunResult } from './helpers/cli';
+import { git, writeIn } from './helpers/git';
 
 const dirs: string[] = [];
 after(() => dirs.forEach(removeDir));
@@ -202,20 +202,6 @@ describe('--write-baseline and --baseline', () => {
 
 // ---------------------------------------------------------------- --since
 
-/** git with an identity and no user or system config, so commits work anywhere. */
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=restlint test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' },
-  });
-}
-
-function write(dir: string, file: string, text: string): void {
-  mkdirSync(join(dir, file, '..'), { recursive: true });
-  writeFileSync(join(dir, file), text);
-}
-
 /** A multi-file spec: `entry` references a schema in common/schemas.yaml by relative $ref. */
 const REF_SPEC = (blocks: string[], above = '') =>
   spec(blocks, above) +
@@ -232,11 +218,11 @@ const REF_SPEC = (blocks: string[], above = '') =>
 function repoAtBase(): string {
   const dir = tempDir();
   git(dir, 'init', '-q', '-b', 'main');
-  write(dir, 'common/schemas.yaml', 'Pet:\n  type: object\n  properties:\n    name: { type: string }\n');
-  write(dir, 'specs/a.yaml', REF_SPEC(BLOCKS));
-  write(dir, 'specs/b.yaml', spec([GET_PATH('/petTypes')]));
-  write(dir, 'specs/gone.yaml', spec([GET_PATH('/dead_path')]));
-  write(dir, 'specs/old-name.yaml', spec([GET_PATH('/movedPets'), QUIET_PATH('/things')]));
+  writeIn(dir, 'common/schemas.yaml', 'Pet:\n  type: object\n  properties:\n    name: { type: string }\n');
+  writeIn(dir, 'specs/a.yaml', REF_SPEC(BLOCKS));
+  writeIn(dir, 'specs/b.yaml', spec([GET_PATH('/petTypes')]));
+  writeIn(dir, 'specs/gone.yaml', spec([GET_PATH('/dead_path')]));
+  writeIn(dir, 'specs/old-name.yaml', spec([GET_PATH('/movedPets'), QUIET_PATH('/things')]));
   git(dir, 'add', '-A');
   git(dir, 'commit', '-q', '-m', 'base');
   git(dir, 'tag', 'base');
@@ -246,12 +232,12 @@ function repoAtBase(): string {
 /** Today's changes: a.yaml edited (lines above, reorder, a new violation), an added file, a deleted one, a renamed one. */
 function changeTree(dir: string): void {
   const [quiet, verb, underscore] = BLOCKS;
-  write(dir, 'specs/a.yaml', REF_SPEC([underscore, verb, quiet, GET_PATH('/newThings_here')], '# edited\n\n'));
-  write(dir, 'specs/added.yaml', spec([GET_PATH('/addedPets')]));
+  writeIn(dir, 'specs/a.yaml', REF_SPEC([underscore, verb, quiet, GET_PATH('/newThings_here')], '# edited\n\n'));
+  writeIn(dir, 'specs/added.yaml', spec([GET_PATH('/addedPets')]));
   rmSync(join(dir, 'specs/gone.yaml'));
   mkdirSync(join(dir, 'moved'));
   renameSync(join(dir, 'specs/old-name.yaml'), join(dir, 'moved/new-name.yaml'));
-  write(dir, 'moved/new-name.yaml', '# moved, with a line above\n' + readFileSync(join(dir, 'moved/new-name.yaml'), 'utf8'));
+  writeIn(dir, 'moved/new-name.yaml', '# moved, with a line above\n' + readFileSync(join(dir, 'moved/new-name.yaml'), 'utf8'));
 }
 
 /** Every finding --since reported mentions one of these paths: the new violations. */
@@ -294,12 +280,12 @@ describe('--since <git ref>', () => {
 
   test("the old files are linted with today's config", async () => {
     const dir = repoAtBase();
-    write(dir, '.restlint.yaml', 'rules:\n  path-kebab-case: off\n');
+    writeIn(dir, '.restlint.yaml', 'rules:\n  path-kebab-case: off\n');
     git(dir, 'add', '-A');
     git(dir, 'commit', '-q', '-m', 'config');
     // Today the rule is on for specs/ (an override, whose glob is relative to the config): its
     // findings existed at the ref too, under today's rules, so none is new.
-    write(dir, '.restlint.yaml', 'rules:\n  path-kebab-case: off\noverrides:\n  - files: ["specs/**"]\n    rules: { path-kebab-case: error }\n');
+    writeIn(dir, '.restlint.yaml', 'rules:\n  path-kebab-case: off\noverrides:\n  - files: ["specs/**"]\n    rules: { path-kebab-case: error }\n');
     assert.ok((await lintJson(dir, ['specs/*.yaml'], 1)).some((finding) => finding.code === 'path-kebab-case'));
     assert.deepEqual(await lintJson(dir, ['specs/*.yaml', '--since', 'HEAD'], 0), []);
   });
@@ -327,7 +313,7 @@ describe('--since <git ref>', () => {
 
   test('outside a git repository, or with an unknown ref, it is a usage error', async () => {
     const plain = tempDir();
-    write(plain, 'openapi.yaml', spec(BLOCKS));
+    writeIn(plain, 'openapi.yaml', spec(BLOCKS));
     const outside = await runCli(['lint', 'openapi.yaml', '--since', 'HEAD'], { cwd: plain, env: { GIT_CEILING_DIRECTORIES: join(plain, '..') } });
     assertExit(outside, 2);
     assert.match(outside.stderr, /--since HEAD: .* is not in a git repository/);
@@ -410,13 +396,13 @@ describe('--since with a Spectral ruleset in the config', () => {
     const dir = tempDir();
     git(dir, 'init', '-q', '-b', 'main');
     // Only a Spectral rule, so the test is about the Spectral pass alone.
-    write(dir, '.restlint.yaml', 'extends: []\nrules:\n  path-has-owner:\n    given: $.paths[*]\n    severity: error\n    then: { field: x-owner, function: truthy }\n');
-    write(dir, 'openapi.yaml', spec([QUIET_PATH('/things')]));
+    writeIn(dir, '.restlint.yaml', 'extends: []\nrules:\n  path-has-owner:\n    given: $.paths[*]\n    severity: error\n    then: { field: x-owner, function: truthy }\n');
+    writeIn(dir, 'openapi.yaml', spec([QUIET_PATH('/things')]));
     git(dir, 'add', '-A');
     git(dir, 'commit', '-q', '-m', 'base');
     // Unchanged since HEAD: the Spectral finding on /things is old.
     assert.deepEqual(await lintJson(dir, ['openapi.yaml', '--since', 'HEAD'], 0), []);
-    write(dir, 'openapi.yaml', spec([QUIET_PATH('/things'), QUIET_PATH('/stuff')]));
+    writeIn(dir, 'openapi.yaml', spec([QUIET_PATH('/things'), QUIET_PATH('/stuff')]));
     const found = await lintJson(dir, ['openapi.yaml', '--since', 'HEAD'], 1);
     assert.deepEqual(found.map((finding) => `${finding.code} ${finding.path.join('/')}`), ['path-has-owner paths//stuff']);
   });

@@ -2,10 +2,10 @@
 // sides and --since in a temporary git repository, the formats, the config, exit codes 0/1/2.
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeRun, makeTempDir, removeDir, REPO_ROOT, runCli } from './helpers/cli';
+import { git, writeIn } from './helpers/git';
 
 const dirs: string[] = [];
 after(() => dirs.forEach(removeDir));
@@ -13,22 +13,8 @@ after(() => dirs.forEach(removeDir));
 function folder(files: Record<string, string>): string {
   const dir = makeTempDir('restlint-diff-');
   dirs.push(dir);
-  for (const [name, text] of Object.entries(files)) write(dir, name, text);
+  for (const [name, text] of Object.entries(files)) writeIn(dir, name, text);
   return dir;
-}
-
-function write(dir: string, file: string, text: string): void {
-  mkdirSync(join(dir, file, '..'), { recursive: true });
-  writeFileSync(join(dir, file), text);
-}
-
-/** git with an identity and no user or system config, so commits work anywhere. */
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=restlint test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' },
-  });
 }
 
 const entry = (extra = '') =>
@@ -123,15 +109,15 @@ describe('restlint diff <old> <new>', () => {
 
   test('the config: a change id under rules: takes a severity or off, and lint accepts the same config', async () => {
     const dir = folder({ ...Object.fromEntries(Object.entries(oldFiles).map(([name, text]) => [`old/${name}`, text])), ...Object.fromEntries(Object.entries(newFiles).map(([name, text]) => [`new/${name}`, text])) });
-    write(dir, 'warn.yaml', 'rules:\n  request-property-became-required: warn\n');
-    write(dir, 'off.yaml', 'rules:\n  request-property-became-required: off\n');
+    writeIn(dir, 'warn.yaml', 'rules:\n  request-property-became-required: warn\n');
+    writeIn(dir, 'off.yaml', 'rules:\n  request-property-became-required: off\n');
     const warned = await runCli(['diff', 'old/openapi.yaml', 'new/openapi.yaml', '-f', 'json', '--config', 'warn.yaml'], { cwd: dir });
     assert.equal(warned.code, 0, describeRun(warned));
     assert.deepEqual(items(warned.stdout, dir), [{ ...emailRequired, severity: 1 }]);
     const off = await runCli(['diff', 'old/openapi.yaml', 'new/openapi.yaml', '-f', 'json', '--config', 'off.yaml'], { cwd: dir });
     assert.equal(off.code, 0, describeRun(off));
     assert.equal(off.stdout, '[]\n');
-    write(dir, 'override.yaml', "overrides:\n  - files: ['new/schemas/user.yaml#/User']\n    rules: { request-property-became-required: info }\n");
+    writeIn(dir, 'override.yaml', "overrides:\n  - files: ['new/schemas/user.yaml#/User']\n    rules: { request-property-became-required: info }\n");
     const overridden = await runCli(['diff', 'old/openapi.yaml', 'new/openapi.yaml', '-f', 'json', '--config', 'override.yaml'], { cwd: dir });
     assert.equal(overridden.code, 0, describeRun(overridden));
     assert.deepEqual(items(overridden.stdout, dir), [{ ...emailRequired, severity: 2, breaking: false }]);
@@ -205,7 +191,7 @@ describe('restlint diff with git refs', () => {
     git(dir, 'add', 'openapi.yaml', 'schemas/user.yaml');
     git(dir, 'commit', '-q', '-m', 'base');
     git(dir, 'tag', 'base');
-    for (const [name, text] of Object.entries(newFiles)) write(dir, name, text);
+    for (const [name, text] of Object.entries(newFiles)) writeIn(dir, name, text);
     return dir;
   }
 
@@ -218,10 +204,10 @@ describe('restlint diff with git refs', () => {
 
   test('git-ref:path on both sides; a removal is placed in the old side, named ref:path', async () => {
     const dir = repository();
-    write(dir, 'openapi.yaml', entry().replace('    post:', '    get:\n      responses:\n        "200": { description: ok }\n    post:'));
+    writeIn(dir, 'openapi.yaml', entry().replace('    post:', '    get:\n      responses:\n        "200": { description: ok }\n    post:'));
     git(dir, 'add', 'openapi.yaml', 'schemas/user.yaml');
     git(dir, 'commit', '-q', '-m', 'get');
-    write(dir, 'openapi.yaml', entry());
+    writeIn(dir, 'openapi.yaml', entry());
     const result = await runCli(['diff', 'HEAD:openapi.yaml', 'openapi.yaml', '-f', 'json'], { cwd: dir });
     assert.equal(result.code, 1, describeRun(result));
     assert.deepEqual(items(result.stdout, dir), [
@@ -237,10 +223,10 @@ describe('restlint diff with git refs', () => {
 
   test('SARIF, GitHub and GitLab place a removal in the new document, where the nearest part of it survives', async () => {
     const dir = repository();
-    write(dir, 'openapi.yaml', entry().replace('    post:', '    get:\n      responses:\n        "200": { description: ok }\n    post:'));
+    writeIn(dir, 'openapi.yaml', entry().replace('    post:', '    get:\n      responses:\n        "200": { description: ok }\n    post:'));
     git(dir, 'add', 'openapi.yaml', 'schemas/user.yaml');
     git(dir, 'commit', '-q', '-m', 'get');
-    write(dir, 'openapi.yaml', entry());
+    writeIn(dir, 'openapi.yaml', entry());
     const message = 'GET /users: the operation was removed; clients that call it will get a 404 (removed since HEAD; it was at HEAD:openapi.yaml:5)';
     const github = await runCli(['diff', 'openapi.yaml', '--since', 'HEAD', '-f', 'github'], { cwd: dir });
     assert.equal(github.code, 1, describeRun(github));
@@ -261,7 +247,7 @@ describe('restlint diff with git refs', () => {
     const unknown = await runCli(['diff', 'openapi.yaml', '--since', 'nosuch'], { cwd: dir });
     assert.equal(unknown.code, 2, describeRun(unknown));
     assert.match(unknown.stderr, /^error nosuch:openapi\.yaml: unknown git ref "nosuch"/);
-    write(dir, 'added.yaml', entry());
+    writeIn(dir, 'added.yaml', entry());
     const absent = await runCli(['diff', 'added.yaml', '--since', 'base'], { cwd: dir });
     assert.equal(absent.code, 2, describeRun(absent));
     assert.equal(absent.stderr, 'error the old side (base:added.yaml) cannot be read: base:added.yaml: file not found at base\n');

@@ -4,13 +4,13 @@
 // buffer too); a removal is shown at the path item that remains; a ref git does not know gives
 // one window/showMessage warning and the lint diagnostics still come.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DidChangeConfigurationNotification, DidSaveTextDocumentNotification, type Diagnostic } from 'vscode-languageserver-protocol';
 import { makeTempDir, removeDir } from '../helpers/cli';
 import { LspClient } from '../helpers/lsp-client';
+import { git } from '../helpers/git';
 
 const CONFIG = `extends: []
 rules:
@@ -63,12 +63,6 @@ const TRAILING: Diagnostic = {
   message: '"/orders/" ends with "/"; remove it: "/orders"',
   codeDescription: { href: `${DOCS}rules/no-trailing-slash.md` },
 };
-
-function git(dir: string, ...args: string[]): string {
-  const result = spawnSync('git', ['-c', 'user.name=restlint', '-c', 'user.email=restlint@example.com', '-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, encoding: 'utf8' });
-  assert.equal(result.status, 0, result.stderr);
-  return result.stdout.trim();
-}
 
 const fromDiff = (diagnostics: Diagnostic[]) => diagnostics.filter((item) => item.source === 'restlint diff');
 
