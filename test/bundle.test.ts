@@ -322,6 +322,17 @@ describe('bundle: safety', () => {
     assert.match(self.stderr, /is the entry itself/);
   });
 
+  test('--output into missing folders: made inside the current folder, as lint does; refused outside it', async () => {
+    const made = await runCli(['bundle', ENTRY, '-o', join('dist', 'api', 'openapi.yaml')], { cwd: tmp });
+    assertExit(made, 0);
+    assert.ok(existsSync(join(tmp, 'dist', 'api', 'openapi.yaml')));
+    const outside = join(tmp, 'elsewhere');
+    mkdirSync(outside);
+    const refused = await runCli(['bundle', ENTRY, '-o', join(tmp, 'nowhere', 'openapi.yaml')], { cwd: outside });
+    assertExit(refused, 2);
+    assert.match(refused.stderr, /^error --output .*openapi\.yaml: the folder .*nowhere does not exist, and restlint creates missing folders only inside the current folder; create it first\n/);
+  });
+
   test('an alias bomb is refused, not expanded', async () => {
     const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'].concat(
       'bcdefghi'.split('').map((name, index) => `${name}: &${name} [${Array(9).fill(`*${'abcdefghi'[index]}`).join(',')}]`),

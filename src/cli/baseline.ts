@@ -5,7 +5,7 @@ import type { HeldBack } from '../report/report';
 import { UsageError } from './files';
 import { keyFindings, keyString, newFindings, type FindingKey } from './fingerprint';
 import type { LintTask } from './lint-worker';
-import { outputPath } from './outputs';
+import { outputPath } from './files';
 import { findingsNewSince } from './since';
 
 /**

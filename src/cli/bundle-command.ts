@@ -20,7 +20,7 @@ import type { FileError } from '../report/report';
 import { displayPath, formatFileError } from '../report/stylish';
 import { allRules } from '../../rules';
 import { reportFailure } from './args';
-import { maxBytesOf, UsageError } from './files';
+import { maxBytesOf, outputPath, UsageError } from './files';
 import { EXIT } from './lint-command';
 
 export interface BundleArgs {
@@ -81,7 +81,8 @@ async function bundle(args: BundleArgs): Promise<number> {
   if (root !== undefined && !isDirectory(root)) throw new UsageError(`--root ${args.root}: no such folder`);
   const entry = resolve(cwd, args.entry);
   if (isDirectory(entry)) throw new UsageError(`${args.entry} is a folder; pass the entry file of the document, e.g. ${args.entry}/openapi.yaml`);
-  const output = args.output === undefined ? undefined : resolve(cwd, args.output);
+  // Checked before the bundling, so a bad --output does not end a long run; its folders are made when it is written.
+  const output = args.output === undefined ? undefined : outputPath(args.output, '--output', cwd, true);
   const outputFormat = output === undefined ? undefined : formatOfOutput(args.output!);
   if (output !== undefined && output === entry) throw new UsageError(`--output ${args.output} is the entry itself; write the bundle to another file`);
   const maxBytes = maxBytesOf(args.maxFileSize);
@@ -130,7 +131,7 @@ async function bundle(args: BundleArgs): Promise<number> {
     process.stdout.write(text);
   } else {
     try {
-      writeFileSync(output, text);
+      writeFileSync(outputPath(args.output!, '--output', cwd), text);
     } catch (error) {
       return fail({ file: output, message: `cannot write the bundle: ${(error as Error).message}` });
     }

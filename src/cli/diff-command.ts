@@ -15,9 +15,9 @@ import { formatChangelog } from '../report/changelog';
 import type { LintReport } from '../report/report';
 import { displayPath } from '../report/stylish';
 import { lintRules } from '../../rules';
-import { maxBytesOf, UsageError } from './files';
+import { maxBytesOf, outputPath, UsageError } from './files';
 import { EXIT, type ReportingArgs } from './lint-command';
-import { outputPath, writeOutputs } from './outputs';
+import { writeOutputs } from './outputs';
 import { asUsage } from './since';
 
 export interface DiffArgs extends ReportingArgs {

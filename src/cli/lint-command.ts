@@ -10,13 +10,13 @@ import { allRules, lintRules } from '../../rules';
 import { spectralRuleIds } from '../engine/spectral/lint';
 import { closestName } from '../engine/suggest';
 import { onlyNewFindings, type OnlyNewOptions } from './baseline';
-import { collectFileList, maxBytesOf, UsageError } from './files';
+import { collectFileList, maxBytesOf, outputPath, UsageError } from './files';
 import type { FileOutcome } from './lint-worker';
 import { formatFixSummary, runFixes, type FixMode } from './fix';
 import { lintFiles } from './pool';
 import { addSpectralPass } from './lint-worker';
 import { lintRun } from './html-lint-run';
-import { outputPath, writeOutputs } from './outputs';
+import { writeOutputs } from './outputs';
 
 /** The options `lint` and `probe` share: where reports go, what fails, which config, which files may be read. */
 export interface ReportingArgs {

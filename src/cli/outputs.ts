@@ -1,5 +1,5 @@
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { sep } from 'node:path';
 import type { Finding } from '../engine/finding';
 import type { AnyRule } from '../engine/rule';
 import { colorsFor } from '../report/colors';
@@ -7,7 +7,7 @@ import { REPORTERS, type Reporter } from '../report/formats';
 import type { HtmlRun } from '../report/html';
 import type { LintReport } from '../report/report';
 import { displayPath } from '../report/stylish';
-import { isUsageError, UsageError } from './files';
+import { outputPath, UsageError } from './files';
 import { keyFindings, keyString } from './fingerprint';
 import { rulesDir } from '../engine/rule-docs';
 
@@ -53,45 +53,4 @@ function findingKeys(findings: readonly Finding[], cwd: string): (finding: Findi
     }
     return keys.get(finding) ?? keyString(keyFindings([finding], (source) => displayPath(source, cwd).split(sep).join('/'))[0]);
   };
-}
-
-/**
- * The absolute path to write `given` (the value of `flag`) to, its folder made ready: missing
- * folders are created only under the working folder (a typo must not scatter folders over the
- * disk); elsewhere the folder must exist. A usage error names the path when a folder is missing
- * outside the working folder, or when a part of the path that must be a folder is a file.
- * `check` only checks, creating nothing (before a long lint, so it does not end in this error).
- */
-export function outputPath(given: string, flag: string, cwd: string, check = false): string {
-  const path = resolve(cwd, given);
-  let folder = dirname(path);
-  const missing: string[] = [];
-  for (;;) {
-    let isFolder: boolean | undefined;
-    try {
-      isFolder = statSync(folder).isDirectory();
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      // ENOTDIR: a part above is a file; the loop finds which.
-      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw new UsageError(`${flag} ${given}: cannot use ${folder}: ${(error as Error).message}`);
-    }
-    if (isFolder === true) break;
-    if (isFolder === false) throw new UsageError(`${flag} ${given}: ${displayPath(folder, cwd)} is a file, not a folder`);
-    missing.push(folder);
-    if (dirname(folder) === folder) break;
-    folder = dirname(folder);
-  }
-  try {
-    if (statSync(path).isDirectory()) throw new UsageError(`${flag} ${given}: ${displayPath(path, cwd)} is a folder; give a file name`);
-  } catch (error) {
-    if (isUsageError(error)) throw error;
-  }
-  if (missing.length === 0) return path;
-  const outermost = missing[missing.length - 1];
-  const rel = relative(cwd, outermost);
-  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) {
-    throw new UsageError(`${flag} ${given}: the folder ${dirname(path)} does not exist, and restlint creates missing folders only inside the current folder; create it first`);
-  }
-  if (!check) mkdirSync(dirname(path), { recursive: true });
-  return path;
 }
