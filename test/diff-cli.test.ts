@@ -195,6 +195,16 @@ describe('restlint diff with git refs', () => {
     return dir;
   }
 
+  /** The repository with a commit that adds GET /users on top of `base`, and that GET removed in the working tree. */
+  function getRemovedSinceHead(): string {
+    const dir = repository();
+    writeIn(dir, 'openapi.yaml', entry().replace('    post:', '    get:\n      responses:\n        "200": { description: ok }\n    post:'));
+    git(dir, 'add', 'openapi.yaml', 'schemas/user.yaml');
+    git(dir, 'commit', '-q', '-m', 'get');
+    writeIn(dir, 'openapi.yaml', entry());
+    return dir;
+  }
+
   test('--since <ref>: the file against itself at the ref, its $refs read at the ref too', async () => {
     const dir = repository();
     const result = await runCli(['diff', 'openapi.yaml', '--since', 'base', '-f', 'json'], { cwd: dir });
@@ -203,11 +213,7 @@ describe('restlint diff with git refs', () => {
   });
 
   test('git-ref:path on both sides; a removal is placed in the old side, named ref:path', async () => {
-    const dir = repository();
-    writeIn(dir, 'openapi.yaml', entry().replace('    post:', '    get:\n      responses:\n        "200": { description: ok }\n    post:'));
-    git(dir, 'add', 'openapi.yaml', 'schemas/user.yaml');
-    git(dir, 'commit', '-q', '-m', 'get');
-    writeIn(dir, 'openapi.yaml', entry());
+    const dir = getRemovedSinceHead();
     const result = await runCli(['diff', 'HEAD:openapi.yaml', 'openapi.yaml', '-f', 'json'], { cwd: dir });
     assert.equal(result.code, 1, describeRun(result));
     assert.deepEqual(items(result.stdout, dir), [
@@ -222,11 +228,7 @@ describe('restlint diff with git refs', () => {
   });
 
   test('SARIF, GitHub and GitLab place a removal in the new document, where the nearest part of it survives', async () => {
-    const dir = repository();
-    writeIn(dir, 'openapi.yaml', entry().replace('    post:', '    get:\n      responses:\n        "200": { description: ok }\n    post:'));
-    git(dir, 'add', 'openapi.yaml', 'schemas/user.yaml');
-    git(dir, 'commit', '-q', '-m', 'get');
-    writeIn(dir, 'openapi.yaml', entry());
+    const dir = getRemovedSinceHead();
     const message = 'GET /users: the operation was removed; clients that call it will get a 404 (removed since HEAD; it was at HEAD:openapi.yaml:5)';
     const github = await runCli(['diff', 'openapi.yaml', '--since', 'HEAD', '-f', 'github'], { cwd: dir });
     assert.equal(github.code, 1, describeRun(github));
