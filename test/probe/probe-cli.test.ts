@@ -194,6 +194,15 @@ describe('probe: where the user went wrong', () => {
     }
   });
 
+  test('the same through --app: the hint without --header, none with it nor when the app lets one in', async () => {
+    const bare = await runCli(['probe', '--spec', SHOP_SPEC, '--app', join(SERVERS, 'good.js'), ...FAST]);
+    assert.ok(bare.stderr.split('\n').includes(HINT_401), bare.stderr);
+    const given = await runCli(['probe', '--spec', SHOP_SPEC, '--app', join(SERVERS, 'good.js'), '--header', 'Authorization: Bearer t', ...FAST]);
+    assert.ok(!given.stderr.includes('every secured operation'), given.stderr);
+    const open = await runCli(['probe', '--spec', SHOP_SPEC, '--app', join(SERVERS, 'unsecured.js'), ...FAST]);
+    assert.ok(!open.stderr.includes('every secured operation'), open.stderr);
+  });
+
   test("every request answered 404 and the document's servers put /api before the paths: the summary names the prefix and the option to give", async () => {
     const { createServer } = require(join(SERVERS, 'based', 'server.js')) as { createServer(): import('node:http').Server };
     const server = createServer();
