@@ -292,6 +292,28 @@ describe('probe: safe by default', () => {
     }
   });
 
+  test('a server that implements TRACE for no resource and answers it 501 (as koa-router does): neither a server error nor a wrong-method finding', async () => {
+    const methods: string[] = [];
+    const server = await listen((request, response) => {
+      methods.push(request.method ?? '');
+      const headers = { 'x-content-type-options': 'nosniff', 'cache-control': 'no-store', 'x-request-id': '7d1f0a52-5a7b-4f3e-9d43-1c0e2f6b9a10' };
+      if (request.method === 'TRACE') {
+        response.writeHead(501, { ...headers, 'content-type': 'application/problem+json' });
+        return response.end('{"type":"about:blank","title":"Not Implemented","status":501}');
+      }
+      response.writeHead(200, { ...headers, 'content-type': 'application/json' });
+      response.end(request.method === 'HEAD' ? undefined : '{"status":"ok"}');
+    });
+    try {
+      const result = await runCli(['probe', '--spec', join(SERVERS, 'health', 'openapi.yaml'), '--base-url', server.url, ...FAST]);
+      assert.ok(methods.includes('TRACE'), methods.join(' '));
+      const findings = parse(result.stdout);
+      assert.deepEqual(findings.filter((finding) => ['no-server-error', 'method-not-allowed'].includes(finding.code)), [], result.stdout);
+    } finally {
+      await server.close();
+    }
+  });
+
   test('secrets given with --header never appear in any output format', async () => {
     const secret = 's3cr3t-T0ken-value';
     // Echoes the request's Authorization header in a 500 with a stack trace: evidence shows the body.

@@ -60,7 +60,7 @@ test('method-not-allowed: 405 with an Allow header passes; other purposes are no
   assert.deepEqual(liveFindingsOf(runLive(doc, exchanges), 'method-not-allowed'), []);
 });
 
-test('method-not-allowed: a TRACE answered 404 or 200 is reported; 501 to TRACE is not judged', () => {
+test('method-not-allowed: a TRACE answered 404 or 200 is reported; 501 to a method the document uses nowhere (TRACE, PUT here) is not judged', () => {
   const config = 'rules:\n  method-not-allowed: error\n';
   assert.deepEqual(liveFindingsOf(runLive(doc, [wrong(404, {}, 'TRACE'), wrong(200, {}, 'TRACE'), wrong(501, {}, 'TRACE')], { config }), 'method-not-allowed'), [
     { message: 'TRACE /users answered 200 to a method the path does not document; answer 405 Method Not Allowed with an Allow header (or document the method)', at: '5:5-5:8', severity: 0 },
@@ -70,7 +70,26 @@ test('method-not-allowed: a TRACE answered 404 or 200 is reported; 501 to TRACE 
       severity: 1,
     },
   ]);
-  assert.equal(liveFindingsOf(runLive(doc, [wrong(501, {}, 'PUT')], { config }), 'method-not-allowed').length, 1);
+  assert.deepEqual(liveFindingsOf(runLive(doc, [wrong(501, {}, 'PUT')], { config }), 'method-not-allowed'), []);
+  // A method the document uses on another path is implemented: a 501 to it on this path is a server error.
+  const withPut = liveApi(`openapi: 3.0.3
+info: { title: Test, version: '1' }
+paths:
+  /users:
+    get:
+      responses:
+        '200': { description: the users }
+  /users/{id}:
+    put:
+      parameters:
+        - { name: id, in: path, required: true, schema: { type: string } }
+      responses:
+        '200': { description: replaced }
+`);
+  const put = exchange(withPut.api, { operation: 'GET /users', purpose: 'wrong-method', method: 'PUT', status: 501 });
+  assert.deepEqual(liveFindingsOf(runLive(withPut, [put], { config }), 'method-not-allowed'), [
+    { message: 'PUT /users answered 501 to a method the path does not support; answer 405 Method Not Allowed with an Allow header', at: '5:5-5:8', severity: 0 },
+  ]);
 });
 
 test("method-not-allowed: the prober's HEAD answered 405 without Allow is reported; with Allow, or another status, it is not", () => {
