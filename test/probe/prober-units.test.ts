@@ -294,6 +294,42 @@ describe('planner', () => {
     assert.ok([...first, ...plan.nextRound('write'), ...plan.nextRound('delete')].every((request) => ['GET', 'HEAD', 'TRACE'].includes(request.method)));
   });
 
+  test('a literal path that a parameter\'s template also matches takes that template\'s methods as its own: /user/createWithList is asked TRACE, not the GET of /user/{username}', () => {
+    const { api } = liveApi(
+      openapi(
+        [
+          '  /user/{username}:',
+          '    get:',
+          '      parameters: [{ name: username, in: path, required: true, schema: { type: string, example: ada } }]',
+          "      responses: { '200': { description: ok } }",
+          '  /user/createWithList:',
+          '    post:',
+          "      responses: { '200': { description: ok } }",
+          '  /files/{name}.json:',
+          '    get:',
+          '      parameters: [{ name: name, in: path, required: true, schema: { type: string, example: a } }]',
+          "      responses: { '200': { description: ok } }",
+          '  /files/index.json:',
+          '    post:',
+          "      responses: { '200': { description: ok } }",
+          '  /files/index.yaml:',
+          '    post:',
+          "      responses: { '200': { description: ok } }",
+          '',
+        ].join('\n'),
+      ),
+    );
+    const plan = new Planner(api, { basePath: '/api', params: new Map(), credentials: {}, allowMutations: false, ...everyRulePlan() }, SAMPLES);
+    const wrong = lines(plan.nextRound('read')).filter((line) => line.startsWith('wrong-method'));
+    assert.deepEqual(wrong, [
+      'wrong-method TRACE /api/user/ada',
+      'wrong-method TRACE /api/files/a.json',
+      'wrong-method TRACE /api/user/createWithList',
+      'wrong-method TRACE /api/files/index.json',
+      'wrong-method GET /api/files/index.yaml',
+    ]);
+  });
+
   test('with mutations: writes in their phase, with a malformed and a schema-violating body, and 405 probes with mutating methods', () => {
     const { plan } = planner({ allowMutations: true });
     const reads = lines(plan.nextRound('read'));
