@@ -36,14 +36,15 @@ export default defineRule({
         if (!response) return;
         const { status } = response;
         if (request.purpose === 'head') {
-          if (status === 405 && response.headers.allow === undefined) context.report({ messageId: 'noAllow', exchange: ex, detail: '(no Allow header)' });
+          if (status === 405 && response.headers.allow === undefined) context.report({ messageId: 'noAllow', apiWide: true, exchange: ex, detail: '(no Allow header)' });
           return;
         }
         if (request.purpose !== 'wrong-method') return;
         if (status === 405) {
           const allow = response.headers.allow;
           if (allow === undefined) {
-            context.report({ messageId: 'noAllow', exchange: ex, detail: '(no Allow header)' });
+            // What the server does on every path (a framework's default) is said once, for the API.
+            context.report({ messageId: 'noAllow', apiWide: true, exchange: ex, detail: '(no Allow header)' });
             return;
           }
           const methods = allow.split(',').map((method) => method.trim().toUpperCase());
@@ -52,7 +53,7 @@ export default defineRule({
           }
           return;
         }
-        if (status === 404 || status === 403) context.report({ messageId: 'gateway', exchange: ex, severity: 'warn' });
+        if (status === 404 || status === 403) context.report({ messageId: 'gateway', apiWide: true, exchange: ex, severity: 'warn' });
         else if (is2xxStatus(status)) context.report({ messageId: 'success', exchange: ex });
         else if (status >= 500 && !notImplementedAnywhere(ex, context.api)) context.report({ messageId: 'serverError', exchange: ex });
       },

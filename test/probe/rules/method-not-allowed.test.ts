@@ -98,3 +98,34 @@ test("method-not-allowed: the prober's HEAD answered 405 without Allow is report
     { message: 'HEAD /users answered 405 without an Allow header; list the methods the path supports in Allow', at: '5:5-5:8', severity: 1 },
   ]);
 });
+
+test('method-not-allowed: what every path answers alike (405 without Allow, a 404) is one finding for the API, listing the operations', () => {
+  const paths = liveApi(`openapi: 3.0.3
+info: { title: Test, version: '1' }
+paths:
+  /users:
+    get:
+      responses:
+        '200': { description: the users }
+  /orders:
+    get:
+      responses:
+        '200': { description: the orders }
+  /login:
+    post:
+      responses:
+        '200': { description: a token }
+`);
+  const sent = (operation: string, method: string, path: string, status: number, purpose: 'wrong-method' | 'head' = 'wrong-method') => exchange(paths.api, { operation, purpose, method, path, status });
+  const config = 'rules:\n  method-not-allowed: error\n';
+  const findings = runLive(paths, [sent('GET /users', 'TRACE', '/users', 405), sent('GET /orders', 'HEAD', '/orders', 405, 'head'), sent('GET /users', 'TRACE', '/users', 404), sent('POST /login', 'GET', '/login', 404)], { config });
+  assert.deepEqual(liveFindingsOf(findings, 'method-not-allowed'), [
+    {
+      message:
+        'the API answered 404 to a method the path does not support; answer 405 Method Not Allowed with an Allow header (a gateway in front of the API may answer 404 itself: configure it to pass 405 through) (shared by 2 operations: GET /users, POST /login)',
+      at: '1:1-1:8',
+      severity: 1,
+    },
+    { message: 'the API answered 405 without an Allow header; list the methods the path supports in Allow (shared by 2 operations: GET /users, GET /orders)', at: '1:1-1:8', severity: 0 },
+  ]);
+});
