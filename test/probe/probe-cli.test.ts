@@ -112,6 +112,8 @@ describe('probe: --app with a base path, other app forms, and an end', () => {
   for (const [form, module] of [
     ['a function of no parameters returning the http.Server', 'node-http-factory.js'],
     ['an ES module whose default export is a promise of the http.Server', 'node-http-promise.mjs'],
+    ['an object shaped as a hapi server (listener, initialize()), not initialized: initialized first', 'hapi-shaped.js'],
+    ['a promise of an object shaped as a NestJS application (getHttpServer(), init()), not initialized: initialized first', 'nest-shaped.mjs'],
   ]) {
     test(`${form} is loaded and probed`, async () => {
       const result = await runCli(['probe', '--spec', BASED_SPEC, '--app', join(SERVERS, module), ...FAST]);
