@@ -235,7 +235,13 @@ export async function probe(options: ProbeOptions): Promise<ProbeOutcome> {
         }
         checks.exchange(exchange);
         for (const pending of checks.takePending()) {
-          track(scheduler.send(pending.exchange.request).then((again) => pending.settle(again && 'response' in again ? again.response : undefined)));
+          track(
+            scheduler.send(pending.exchange.request).then((again) => {
+              // A resend is a request too: a create that failed and then worked made something to follow and delete.
+              if (again) planner.learn({ request: pending.exchange.request, ...again });
+              pending.settle(again && 'response' in again ? again.response : undefined);
+            }),
+          );
         }
         planner.learn(exchange);
         for (const followUp of planner.followUps(exchange)) dispatch(followUp);

@@ -138,6 +138,21 @@ describe('probe --allow-mutations: its own writes', () => {
     checkCleanup(result, writes(state.requests), state.slugs);
   });
 
+  test('a create that failed and worked when resent (flaky): what the resend made is followed and deleted like the rest', async () => {
+    const server = await startArticles({ flakyCreate: true });
+    try {
+      const result = await runCli(['probe', '--spec', SPEC, '--base-url', `${server.url}/api`, '--allow-mutations', ...FAST]);
+      assert.deepEqual(
+        (JSON.parse(result.stdout) as Finding[]).filter((finding) => finding.code === 'no-server-error').map((finding) => finding.message),
+        ['POST /api/v1/articles answered 500; a server error is never the answer to a request, valid or not (did not happen again when the request was resent: flaky)'],
+      );
+      assert.deepEqual(await slugsOn(server), ['welcome'], result.stderr);
+      assert.ok(!result.stderr.includes('Left on the server'), result.stderr);
+    } finally {
+      await server.close();
+    }
+  });
+
   test('told to act on an existing article (--param), a 404 that its own key change explains is not reported', async () => {
     const server = await startArticles({ delete200: true });
     const dir = makeTempDir();
