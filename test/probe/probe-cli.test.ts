@@ -196,6 +196,37 @@ describe('probe: where the user went wrong', () => {
     }
   });
 
+  test('an API key in a header, refused with 403 (as a NestJS guard does): the hint names the status and the header the document gives', async () => {
+    const dir = makeTempDir();
+    const server = await listen((request, response) => {
+      const known = request.headers['x-api-key'] === 'k';
+      response.writeHead(known ? 200 : 403, { 'content-type': 'application/json', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+      response.end(known ? '{}' : '{"statusCode":403,"message":"Forbidden resource","error":"Forbidden"}');
+    });
+    try {
+      const spec = join(dir, 'openapi.yaml');
+      writeFileSync(
+        spec,
+        [
+          'openapi: 3.0.3',
+          'info: { title: t, version: "1" }',
+          'security: [{ key: [] }]',
+          'components: { securitySchemes: { key: { type: apiKey, in: header, name: X-Api-Key } } }',
+          'paths:',
+          ...['/v1/things', '/v1/others'].flatMap((path) => [`  ${path}:`, '    get:', '      responses:', '        "200": { description: ok }', '        "403": { description: no key }']),
+          '',
+        ].join('\n'),
+      );
+      const bare = await runCli(['probe', '--spec', spec, '--base-url', server.url, ...FAST]);
+      assert.ok(bare.stderr.split('\n').includes('every secured operation answered 403: pass credentials with --header "X-Api-Key: …"'), bare.stderr);
+      const given = await runCli(['probe', '--spec', spec, '--base-url', server.url, '--header', 'X-Api-Key: k', ...FAST]);
+      assert.ok(!given.stderr.includes('every secured operation'), given.stderr);
+    } finally {
+      await server.close();
+      removeDir(dir);
+    }
+  });
+
   test('the same through --app: the hint without --header, none with it nor when the app lets one in', async () => {
     const bare = await runCli(['probe', '--spec', SHOP_SPEC, '--app', join(SERVERS, 'good.js'), ...FAST]);
     assert.ok(bare.stderr.split('\n').includes(HINT_401), bare.stderr);
