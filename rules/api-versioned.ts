@@ -2,7 +2,7 @@ import { defineRule } from '../src/engine/rule';
 import { childLocation } from '../src/engine/model/location';
 import { operationName } from '../src/engine/walk/nodes';
 import { collectVersionSignals, isUnversionedByConvention, STRATEGIES, type Strategy } from './lib/versions';
-import { atApi, documentHostVersioned, requestVersion, responseVersioned } from './lib/live-versions';
+import { atApi, documentHostVersioned, documentServerPathVersioned, requestVersion, responseVersioned } from './lib/live-versions';
 import type { Exchange } from '../src/engine/live/types';
 import { is2xxStatus } from '../src/engine/status-ranges';
 
@@ -48,7 +48,8 @@ const HOW: Record<Strategy, string> = {
  * Live: no documented request answered 2xx shows a version (a `v1` or date segment in its
  * path, a version header in the request or the response, a `version` / `api-version` query
  * parameter, a versioned media type), reported once at the API, unless the document puts
- * the version in the host, which requests do not show; a request without its path version
+ * the version in the host, or in its servers' path (`/api/v3`) that a --base-url such as a
+ * mock's leaves out, which requests do not show; a request without its path version
  * answered 2xx (warn: clients can skip the version); a request with a version that does not
  * exist (`/v999/…`) answered 2xx, or 5xx (warn).
  */
@@ -136,7 +137,8 @@ export default defineRule<Options>({
         if (requestVersion(request).strategies.size > 0 || responseVersioned(response)) versioned = true;
       },
       end() {
-        if (versioned || successes.length === 0 || documentHostVersioned(context.api)) return;
+        // A version in the documented host, or in the servers' path that the --base-url left out, cannot show in the requests.
+        if (versioned || successes.length === 0 || documentHostVersioned(context.api) || documentServerPathVersioned(context.api)) return;
         context.report({ messageId: 'liveUnversioned', data: { count: successes.length }, exchange: atApi(successes[0]), detail: 'no version in the path, headers, query or media type' });
       },
     };

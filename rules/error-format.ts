@@ -108,7 +108,8 @@ export default defineRule<Options>({
         if (!response || response.status < 400 || response.status > 599 || request.method === 'HEAD') return;
         if (servesBrowserPage(request.operation)) return;
         if (response.body.trim() === '') {
-          context.report({ messageId: 'liveNoBody', data: { format: label }, exchange });
+          // What every error of the API does alike is said once, for the API (LiveReport.apiWide).
+          context.report({ messageId: 'liveNoBody', apiWide: true, data: { format: label }, exchange });
           return;
         }
         // Bodies that are not JSON, or do not parse, are error-is-json's.
@@ -117,6 +118,7 @@ export default defineRule<Options>({
         if (!found) return;
         context.report({
           messageId: 'liveBody',
+          apiWide: true,
           data: { problem: found.problem, format: label },
           exchange,
           detail: excerpt(response.body, 200),

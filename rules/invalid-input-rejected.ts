@@ -10,7 +10,8 @@ const INPUT: Record<string, string> = {
  * Live only. A request body that is not JSON, or JSON that breaks the documented request
  * schema, is rejected with a 4xx (400 Bad Request, 422 Unprocessable Content, 415 Unsupported
  * Media Type), never accepted (2xx) nor crashed on (5xx). The request is sent again before
- * the finding is reported: an answer that does not happen again is reported at info, as flaky.
+ * the finding is reported: an answer that does not happen again is reported at info, as flaky
+ * (not a POST or PATCH that accepted the body: it has written, and would write again).
  * The prober sends such bodies only with --allow-mutations. With it, a create (POST) that
  * succeeded is also sent a second time as it was: a conflict is the client's error too, so a
  * 5xx to the duplicate is reported (409 Conflict, 422, or a 2xx for an idempotent create pass).
@@ -43,7 +44,11 @@ export default defineRule({
         const input = INPUT[request.purpose];
         if (!response || !input) return;
         if (is2xxStatus(response.status)) {
-          context.report({ messageId: 'accepted', data: { input }, exchange: ex, reproduces: (again) => is2xxStatus(again.status) });
+          // A POST or PATCH that accepted it has written: sent again it would write again (a
+          // second resource nothing deletes), and its answer (409, a 5xx on the duplicate) would
+          // say nothing about the first. PUT and DELETE are idempotent: resent to confirm.
+          const rewrites = request.method === 'POST' || request.method === 'PATCH';
+          context.report({ messageId: 'accepted', data: { input }, exchange: ex, reproduces: rewrites ? undefined : (again) => is2xxStatus(again.status) });
         } else if (response.status >= 500) {
           context.report({ messageId: 'serverError', data: { input }, exchange: ex, reproduces: (again) => again.status >= 500 });
         }

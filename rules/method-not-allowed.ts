@@ -1,5 +1,6 @@
 import { defineRule } from '../src/engine/rule';
 import { is2xxStatus } from '../src/engine/status-ranges';
+import { notImplementedAnywhere } from './lib/live';
 
 /**
  * Live only. A method a path does not support is answered 405 Method Not Allowed with an
@@ -7,7 +8,8 @@ import { is2xxStatus } from '../src/engine/status-ranges';
  * not name the method just refused. A 404 or 403 is reported capped at warn, since a gateway
  * in front of the API may answer so; a 2xx (the method did something) or a 5xx is reported
  * at the configured severity. Other answers (400, 401, a redirect) are not judged, nor a 501
- * to TRACE (a server may not implement TRACE for any resource: RFC 9110 §15.6.2). A HEAD the
+ * to a method the document uses nowhere (TRACE, say: a server may implement it for no
+ * resource at all, RFC 9110 §15.6.2; notImplementedAnywhere). A HEAD the
  * prober sent (of a documented GET) that is answered 405 needs an `Allow` header too.
  */
 export default defineRule({
@@ -34,14 +36,15 @@ export default defineRule({
         if (!response) return;
         const { status } = response;
         if (request.purpose === 'head') {
-          if (status === 405 && response.headers.allow === undefined) context.report({ messageId: 'noAllow', exchange: ex, detail: '(no Allow header)' });
+          if (status === 405 && response.headers.allow === undefined) context.report({ messageId: 'noAllow', apiWide: true, exchange: ex, detail: '(no Allow header)' });
           return;
         }
         if (request.purpose !== 'wrong-method') return;
         if (status === 405) {
           const allow = response.headers.allow;
           if (allow === undefined) {
-            context.report({ messageId: 'noAllow', exchange: ex, detail: '(no Allow header)' });
+            // What the server does on every path (a framework's default) is said once, for the API.
+            context.report({ messageId: 'noAllow', apiWide: true, exchange: ex, detail: '(no Allow header)' });
             return;
           }
           const methods = allow.split(',').map((method) => method.trim().toUpperCase());
@@ -50,9 +53,9 @@ export default defineRule({
           }
           return;
         }
-        if (status === 404 || status === 403) context.report({ messageId: 'gateway', exchange: ex, severity: 'warn' });
+        if (status === 404 || status === 403) context.report({ messageId: 'gateway', apiWide: true, exchange: ex, severity: 'warn' });
         else if (is2xxStatus(status)) context.report({ messageId: 'success', exchange: ex });
-        else if (status >= 500 && !(status === 501 && request.method.toUpperCase() === 'TRACE')) context.report({ messageId: 'serverError', exchange: ex });
+        else if (status >= 500 && !notImplementedAnywhere(ex, context.api)) context.report({ messageId: 'serverError', exchange: ex });
       },
     };
   },

@@ -1,6 +1,7 @@
 import { ERROR_PROBES } from '../src/engine/live/types';
 import { defineRule } from '../src/engine/rule';
 import type { ProbeFailure } from '../src/engine/live/types';
+import { notImplementedAnywhere } from './lib/live';
 
 /** Failures that are the server's: it took the request and gave no answer, or one that is not HTTP. */
 const ANSWERLESS: ReadonlySet<ProbeFailure['kind']> = new Set(['timeout', 'reset', 'malformed']);
@@ -8,7 +9,9 @@ const ANSWERLESS: ReadonlySet<ProbeFailure['kind']> = new Set(['timeout', 'reset
 /**
  * Live only. No request the prober sends gets a 5xx: not the documented calls, and not the
  * negative probes either (an unknown id, a malformed body, a wrong method, an unknown path
- * must be rejected with a 4xx, never crash the server). The request is sent again before the
+ * must be rejected with a 4xx, never crash the server), except a 501 to a wrong method the
+ * document uses nowhere (TRACE, say), which RFC 9110 §15.6.2 makes the right answer of a
+ * server that implements the method for no resource. The request is sent again before the
  * finding is reported: a 5xx that does not happen again is reported at info, as flaky. A
  * request the server never answered (a timeout, a connection closed without an answer) is
  * reported too; a refused connection is not (the prober reports a server that is not there).
@@ -35,7 +38,7 @@ export default defineRule({
         // No answer at all (a timeout, a dropped connection) is the server failing too; not
         // resent, since a resend that fails again could not confirm it.
         if (failure && ANSWERLESS.has(failure.kind)) context.report({ messageId: 'noAnswer', exchange: ex });
-        if (!response || response.status < 500) return;
+        if (!response || response.status < 500 || notImplementedAnywhere(ex, context.api)) return;
         context.report({ messageId: 'serverError', exchange: ex, reproduces: (again) => again.status >= 500 });
       },
     };

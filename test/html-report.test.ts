@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import type { Finding } from '../src/engine/finding';
 import { FIXTURES, makeTempDir, removeDir, runCli } from './helpers/cli';
-import { listen, SHOP_SPEC, startShop, type RunningServer } from './helpers/servers';
+import { listen, SERVERS, SHOP_SPEC, startShop, type RunningServer } from './helpers/servers';
 
 const chromiumPath = process.env.RESTLINT_E2E_CHROMIUM || '/usr/bin/chromium';
 const SEVERITIES = ['error', 'warn', 'info', 'hint'];
@@ -145,6 +145,29 @@ else {
         assert.ok(!(await page.content()).includes(SECRET));
         await page.setViewportSize({ width: 1280, height: 1480 });
         await page.screenshot({ path: join(screenshotDir(), 'probe-report.png') });
+      } finally {
+        await page.close();
+      }
+    });
+
+    test('probe --app: the report is written and holds the run\'s numbers; the app\'s own output stays out of it', async () => {
+      const app = join(SERVERS, 'express-dev-errors.js');
+      const html = join(work, 'probe-app.html');
+      const json = join(work, 'probe-app.json');
+      const result = await runCli(['probe', '--spec', SHOP_SPEC, '--app', app, '--rate', '0', '--format', 'html', '--output', html, '--format', 'json', '--output', json]);
+      assert.equal(result.code, 1, result.stderr);
+      // Express logs the stack of each 500 to stderr: that is the app's output, shown apart on stderr, not in the report.
+      assert.ok(result.stderr.includes(`Output of the app (--app ${app}), kept apart from the report:`), result.stderr);
+      const findings = JSON.parse(readFileSync(json, 'utf8')) as Finding[];
+      assert.ok(findings.length > 3, 'the fixture breaks several rules');
+      const { page, requests, errors } = await open(html);
+      try {
+        assert.deepEqual(requests, [], 'opening the report made no network request');
+        assert.deepEqual(errors, []);
+        assert.equal(await page.textContent('#api-title'), 'Shop 1.0.0');
+        assert.equal(await page.textContent('[data-meta="against"]'), `--app ${app}`);
+        await checkCommon(page, findings);
+        assert.ok(!(await page.content()).includes('Output of the app'));
       } finally {
         await page.close();
       }

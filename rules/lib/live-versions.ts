@@ -117,6 +117,34 @@ export function documentHostVersioned(api: LiveApi): boolean {
   });
 }
 
+/**
+ * Whether the document's servers (3.x, any level) or basePath (2.0) put a version in their
+ * path (`https://petstore3.swagger.io/api/v3`): a probe whose --base-url leaves that path out
+ * (a mock such as Prism serves the paths at its root, a local server at another prefix) cannot
+ * show it in its requests, so a live check must not call such an API unversioned.
+ */
+export function documentServerPathVersioned(api: LiveApi): boolean {
+  const document = api.loc.file.data;
+  if (!isObject(document)) return false;
+  const urls: string[] = typeof document.basePath === 'string' ? [document.basePath] : [];
+  const servers: unknown[] = Array.isArray(document.servers) ? [...document.servers] : [];
+  if (isObject(document.paths)) {
+    for (const item of Object.values(document.paths)) {
+      if (!isObject(item)) continue;
+      if (Array.isArray(item.servers)) servers.push(...item.servers);
+      for (const operation of Object.values(item)) if (isObject(operation) && Array.isArray(operation.servers)) servers.push(...operation.servers);
+    }
+  }
+  for (const server of servers) if (isObject(server) && typeof server.url === 'string') urls.push(server.url);
+  return urls.some((url) =>
+    url
+      .replace(/^(?:[a-zA-Z{][^:/?#]*:)?\/\/[^/?#]*/, '')
+      .split(/[?#]/)[0]
+      .split('/')
+      .some((segment) => segmentVersion(segment) !== undefined),
+  );
+}
+
 /** The exchange as evidence of an API-wide finding: located at the API (`openapi` key), `{{operation}}` = the API. */
 export function atApi(exchange: Exchange): Exchange {
   return { ...exchange, request: { ...exchange.request, operation: undefined } };

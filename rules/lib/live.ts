@@ -6,7 +6,7 @@ import { decodePointer } from '../../src/engine/model/location';
 import { walkPointer } from '../../src/engine/resolve/refs';
 import { excerpt } from '../../src/engine/live/text';
 import { mediaTypeOf } from '../../src/engine/media-types';
-import type { Exchange, LiveOperation, LiveResponse, LiveSchema, ProbeNeed, ProbePurpose, ProbeResponse } from '../../src/engine/live/types';
+import type { Exchange, LiveApi, LiveOperation, LiveResponse, LiveSchema, ProbeNeed, ProbePurpose, ProbeResponse } from '../../src/engine/live/types';
 
 /**
  * The requests whose answers are held to the operation's documented responses: the documented
@@ -15,6 +15,20 @@ import type { Exchange, LiveOperation, LiveResponse, LiveSchema, ProbeNeed, Prob
  */
 export const CONFORMANCE_PROBES = ['unknown-id', 'no-auth', 'malformed-json', 'invalid-body'] as const satisfies readonly ProbeNeed[];
 export const CONFORMANCE_PURPOSES: ReadonlySet<ProbePurpose> = new Set(['valid', ...CONFORMANCE_PROBES]);
+
+/**
+ * Whether an answer is 501 Not Implemented to the prober's wrong-method probe with a method no
+ * operation of the document uses (TRACE, say, or PATCH in an API without one). RFC 9110
+ * §15.6.2 makes 501 the answer of a server that supports the method for no resource at all
+ * (koa-router answers TRACE so, as Python's http.server answers any method it has no handler
+ * for): no fault of the path, nor a server error.
+ */
+export function notImplementedAnywhere(exchange: Exchange, api: LiveApi): boolean {
+  const { request, response } = exchange;
+  if (response?.status !== 501 || request.purpose !== 'wrong-method') return false;
+  const method = request.method.toLowerCase();
+  return !api.operations.some((operation) => operation.method === method);
+}
 
 /**
  * An answer the contract rules judge: a response to one of the CONFORMANCE_PURPOSES, with its

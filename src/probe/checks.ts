@@ -113,7 +113,8 @@ export class LiveChecks {
     }
     const [first] = reports;
     const statuses = [...new Set(reports.map((report) => statusText(report.exchange)))].join(', ');
-    const data = { operation: 'the API', request: requestLine(first.exchange.request), status: statuses, ...first.data };
+    // A message may name the operation or the request: for the whole API, both are "the API" (the evidence shows the first request).
+    const data = { operation: 'the API', request: 'the API', status: statuses, ...first.data };
     const shown = names.length > 12 ? [...names.slice(0, 12), `${names.length - 12} more`] : names;
     const listed = `${shown.join(', ')}${unknownPath ? ', and an unknown path' : ''}`;
     const message = `${this.redactor.text(ruleMessage(rule, first.messageId, data))} (shared by ${names.length} operations: ${listed})`;

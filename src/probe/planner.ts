@@ -356,13 +356,17 @@ export class Planner {
    * The request of an undocumented method to the operation's (filled) path, once per path.
    * With --allow-mutations, the least destructive undocumented one of GET, PATCH, PUT, DELETE,
    * POST. Without, only a safe one (RFC 9110 §9.2.1): GET on a path that documents neither GET
-   * nor HEAD, TRACE on a path that documents GET. TRACE goes without credentials and without a
+   * nor HEAD, TRACE on a path that documents GET. A method is documented for the path when any
+   * template the path as sent matches documents it (a literal path under a parameter's). TRACE goes without credentials and without a
    * body (a server that supports it echoes the request: §9.3.8).
    */
   private wrongMethodRequest(operation: LiveOperation, path: string): ProbeRequest | undefined {
     if (this.wrongMethodPaths.has(operation.path)) return undefined;
     this.wrongMethodPaths.add(operation.path);
-    const documented = new Set<string>(this.api.operations.filter((candidate) => candidate.path === operation.path).map((candidate) => candidate.method));
+    // The methods of every template the path as sent matches: `/user/createWithList` (POST only)
+    // is also `/user/{username}`, whose GET a server routes it to.
+    const sent = splitQuery(path)[0].slice(this.options.basePath.length);
+    const documented = new Set<string>(this.api.operations.filter((candidate) => candidate.path === operation.path || templateMatches(candidate.path, sent)).map((candidate) => candidate.method));
     let method: string | undefined;
     if (this.options.allowMutations) method = WRONG_METHODS.find((candidate) => !documented.has(candidate));
     else if (!documented.has('get') && !documented.has('head')) method = 'get';
@@ -533,6 +537,19 @@ function idOf(item: Record<string, unknown>, name: string): string | undefined {
 
 function isScalar(value: unknown): value is string | number | boolean {
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+}
+
+/** Whether a path as sent (`/user/createWithList`, no query) matches a path template (`/user/{username}`): segment by segment, a parameter matching any non-empty text. */
+function templateMatches(template: string, path: string): boolean {
+  const parts = template.split('/');
+  const segments = path.split('/');
+  if (parts.length !== segments.length) return false;
+  return parts.every((part, index) => {
+    const segment = segments[index];
+    if (!part.includes('{')) return part === segment;
+    const pattern = part.split(/\{[^}/]*\}/).map((literal) => literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^/]+');
+    return new RegExp(`^${pattern}$`).test(segment);
+  });
 }
 
 function splitQuery(path: string): [string, string] {

@@ -13,7 +13,7 @@ import { SchemaValidator } from '../engine/schema/validator';
 import { invalidValue, sampleValue } from './schema/samples';
 import { is2xxStatus } from '../engine/status-ranges';
 import type { Transport } from './transport';
-import type { Exchange, LiveSchema, ProbeNeed, ProbePlan, ProbeRequest } from '../engine/live/types';
+import type { Exchange, LiveApi, LiveSchema, ProbeNeed, ProbePlan, ProbeRequest } from '../engine/live/types';
 
 export interface ProbeOptions {
   /** The spec, opened through the engine's entry (openEntry), as lint opens it. */
@@ -157,6 +157,21 @@ export interface ProbeOutcome {
   summary: ProbeSummary;
 }
 
+/**
+ * The header that carries the credentials of the first of these operations, by its first
+ * security scheme: an apiKey's own header (`X-Api-Key`), a cookie's `Cookie`, else
+ * `Authorization` (http, oauth2, openIdConnect, and 2.0's basic).
+ */
+function credentialHeader(api: LiveApi, operations: string[]): string {
+  const operation = api.operations.find((candidate) => candidate.name === operations[0]);
+  const scheme = api.securitySchemes[Object.keys(operation?.security[0] ?? {})[0] ?? ''];
+  if (scheme?.type === 'apiKey' && typeof scheme.name === 'string' && scheme.name !== '') {
+    if (scheme.in === 'header') return scheme.name;
+    if (scheme.in === 'cookie') return 'Cookie';
+  }
+  return 'Authorization';
+}
+
 /** Request values from schemas, each checked by the validator (readOnly members left out). */
 export function samplesFrom(validator: SchemaValidator): Samples {
   const options = (schema: LiveSchema) => ({
@@ -235,7 +250,13 @@ export async function probe(options: ProbeOptions): Promise<ProbeOutcome> {
         }
         checks.exchange(exchange);
         for (const pending of checks.takePending()) {
-          track(scheduler.send(pending.exchange.request).then((again) => pending.settle(again && 'response' in again ? again.response : undefined)));
+          track(
+            scheduler.send(pending.exchange.request).then((again) => {
+              // A resend is a request too: a create that failed and then worked made something to follow and delete.
+              if (again) planner.learn({ request: pending.exchange.request, ...again });
+              pending.settle(again && 'response' in again ? again.response : undefined);
+            }),
+          );
         }
         planner.learn(exchange);
         for (const followUp of planner.followUps(exchange)) dispatch(followUp);
@@ -270,8 +291,9 @@ export async function probe(options: ProbeOptions): Promise<ProbeOutcome> {
   }
   const hints = (): string[] => {
     const found: string[] = [];
-    if (securedStatuses.size > 0 && [...securedStatuses.values()].every((status) => status === 401)) {
-      found.push('every secured operation answered 401: pass credentials with --header "Authorization: …"');
+    const refusals = new Set(securedStatuses.values());
+    if (securedStatuses.size > 0 && [...refusals].every((status) => status === 401 || status === 403)) {
+      found.push(`every secured operation answered ${[...refusals].sort().join(' or ')}: pass credentials with --header "${credentialHeader(api, [...securedStatuses.keys()])}: …"`);
     }
     const prefix = documentServerPrefix(document.entry.data);
     const basePath = plannerOptions(options, plan).basePath;

@@ -83,8 +83,9 @@ export class HttpTransport implements Transport {
 /**
  * An app loaded in-process (`--app`): an http request handler (Express, a plain
  * `(req, res)` function), a Koa app (`.callback()`), a Fastify instance (`.ready()`,
- * `.server`) or an `http.Server` (hapi's `server.listener`, NestJS's `app.getHttpServer()`,
- * `http.createServer(…)`), each also as a promise or from a function of no parameters,
+ * `.server`), a hapi server (`.initialize()`, `.listener`), a NestJS application (`.init()`,
+ * `.getHttpServer()`) or an `http.Server` (`http.createServer(…)`), each also as a promise or
+ * from a function of no parameters,
  * driven through supertest on a server bound to 127.0.0.1 (unless it already listens).
  */
 export class AppTransport implements Transport {
@@ -147,6 +148,17 @@ async function serverFor(app: unknown, depth = 0): Promise<http.Server> {
   }
   if (candidate && typeof candidate === 'object') {
     if (typeof candidate.callback === 'function') return http.createServer((candidate.callback as () => http.RequestListener)());
+    // A hapi server (Hapi.server(), not started): its routes answer once it is initialized.
+    if (candidate.listener instanceof http.Server && typeof candidate.initialize === 'function') {
+      await (candidate.initialize as () => Promise<unknown>).call(candidate);
+      return candidate.listener;
+    }
+    // A NestJS application (NestFactory.create(…), not listening): init() sets up its routes.
+    if (typeof candidate.getHttpServer === 'function' && typeof candidate.init === 'function') {
+      await (candidate.init as () => Promise<unknown>).call(candidate);
+      const server = (candidate.getHttpServer as () => unknown).call(candidate);
+      if (server instanceof http.Server) return server;
+    }
     if (typeof candidate.ready === 'function' && candidate.server !== undefined) {
       await (candidate.ready as () => Promise<unknown>)();
       return candidate.server as http.Server;
@@ -154,7 +166,7 @@ async function serverFor(app: unknown, depth = 0): Promise<http.Server> {
     if (candidate.default !== undefined && depth < 4) return serverFor(candidate.default, depth + 1);
   }
   throw new Error(
-    'the module does not export an app: export an http request handler (Express, `(req, res) => …`), a Koa app, a Fastify instance, or an http.Server (hapi\'s server.listener, NestJS\'s app.getHttpServer()), a function of no parameters returning one, or a promise of one',
+    'the module does not export an app: export an http request handler (Express, `(req, res) => …`), a Koa app, a Fastify instance, a hapi server, a NestJS application, or an http.Server, a function of no parameters returning one, or a promise of one',
   );
 }
 

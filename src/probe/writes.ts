@@ -98,11 +98,15 @@ export class OwnWrites {
     const response = exchange.response!;
     const located = this.locatedKey(response.headers.location, at);
     const resource: OwnResource = { collection: operation.path, at, body: response.json, located, createdBy: operation.name, deleted: false };
-    if (!names || ![...names].some((name) => this.keyOf(resource, name) !== undefined)) {
-      this.unaddressable.set(operation.name, (this.unaddressable.get(operation.name) ?? 0) + 1);
+    if (names && [...names].some((name) => this.keyOf(resource, name) !== undefined)) {
+      this.resources.push(resource);
       return;
     }
-    this.resources.push(resource);
+    // A POST to a path without item routes that neither answered nor documents 201 and names
+    // nothing in Location is an action (a login, a search, a calculation): it left nothing behind.
+    const saysCreated = response.status === 201 || response.headers.location !== undefined || operation.responses.some((documented) => documented.status === '201');
+    if (!names && !saysCreated) return;
+    this.unaddressable.set(operation.name, (this.unaddressable.get(operation.name) ?? 0) + 1);
   }
 
   private updated(operation: LiveOperation, path: string, json: unknown): void {

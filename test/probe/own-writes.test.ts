@@ -7,10 +7,12 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Finding } from '../../src/engine/finding';
-import { makeTempDir, removeDir, runCli } from '../helpers/cli';
+import { makeTempDir, removeDir, runCli, type RunResult } from '../helpers/cli';
 import { listen, SERVERS, type RecordedRequest, type RunningServer } from '../helpers/servers';
 
 const SPEC = join(SERVERS, 'articles', 'openapi.yaml');
+/** Preloaded into an --app run: writes the app's state() out when the process exits. */
+const APP_STATE = join(__dirname, 'app-state.cjs');
 const FAST = ['--rate', '0', '--format', 'json'];
 const DELETE_200 = 'DELETE /v1/articles/{slug} answered 200, which it does not document; document it (or a default response)';
 const DUPLICATE_500 =
@@ -28,7 +30,28 @@ function byRule(findings: Finding[]): Record<string, string[]> {
   return rules;
 }
 
-const writes = (server: RunningServer) => server.requests.filter((request) => !['GET', 'HEAD', 'TRACE'].includes(request.method)).map((request) => `${request.method} ${request.url}`);
+/** The requests that write, as `METHOD /url` lines. */
+const writes = (requests: (Pick<RecordedRequest, 'method' | 'url'> | string)[]) =>
+  requests.map((request) => (typeof request === 'string' ? request : `${request.method} ${request.url}`)).filter((line) => !/^(GET|HEAD|TRACE) /.test(line));
+
+/**
+ * `restlint probe --app fixtures/servers/<module> --allow-mutations`, and what the app was
+ * sent and holds when the process exits (its state(), written out by app-state.cjs).
+ */
+async function probeApp(module: string, args: string[] = []): Promise<{ result: RunResult; state: { requests: string[]; slugs: string[] } }> {
+  const dir = makeTempDir();
+  try {
+    const app = join(SERVERS, module);
+    const file = join(dir, 'state.json');
+    const result = await runCli(['probe', '--spec', SPEC, '--app', app, '--allow-mutations', ...FAST, ...args], {
+      nodeArgs: ['--require', APP_STATE],
+      env: { RESTLINT_TEST_APP_STATE: JSON.stringify({ app, file }) },
+    });
+    return { result, state: JSON.parse(readFileSync(file, 'utf8')) as { requests: string[]; slugs: string[] } };
+  } finally {
+    removeDir(dir);
+  }
+}
 
 async function slugsOn(server: RunningServer): Promise<string[]> {
   const list = (await (await fetch(`${server.url}/api/v1/articles`)).json()) as { articles: { slug: string }[] };
@@ -36,31 +59,41 @@ async function slugsOn(server: RunningServer): Promise<string[]> {
 }
 
 describe('probe --allow-mutations: its own writes', () => {
+  /** What both runs against the Conduit-like fixture (delete200, duplicate500) must show, over HTTP and through --app. */
+  const checkSlugRun = (stdout: string, sent: string[], slugsLeft: string[]) => {
+    assert.deepEqual(byRule(JSON.parse(stdout) as Finding[]), {
+      'documented-status': [DELETE_200],
+      'invalid-input-rejected': [DUPLICATE_500],
+      'no-server-error': ['POST /api/v1/articles answered 500; a server error is never the answer to a request, valid or not'],
+    });
+    // The PUT went to the slug the create answered with; the comment and the article were deleted at the slug the PUT answered with.
+    assert.ok(sent.includes('PUT /api/v1/articles/how-to-train-your-dragon'), sent.join('\n'));
+    assert.deepEqual(sent.filter((line) => line.startsWith('DELETE')), ['DELETE /api/v1/articles/how-to-train-your-dragon-revised/comments/1', 'DELETE /api/v1/articles/how-to-train-your-dragon-revised']);
+    // Nothing the probe did not create was changed: the article that was there stays, and nothing else is left.
+    assert.ok(!sent.some((line) => line.includes('/welcome') && !line.startsWith('PATCH')), sent.join('\n'));
+    assert.deepEqual(slugsLeft, ['welcome']);
+  };
+
   test('a PUT that changes the slug: later requests use the new one, the DELETE exposes 200 where 204 is documented, no 404 is reported, nothing is left behind', async () => {
     const server = await startArticles({ delete200: true, duplicate500: true });
     try {
       const result = await runCli(['probe', '--spec', SPEC, '--base-url', `${server.url}/api`, '--allow-mutations', ...FAST]);
-      assert.deepEqual(byRule(JSON.parse(result.stdout) as Finding[]), {
-        'documented-status': [DELETE_200],
-        'invalid-input-rejected': [DUPLICATE_500],
-        'no-server-error': ['POST /api/v1/articles answered 500; a server error is never the answer to a request, valid or not'],
-      });
+      checkSlugRun(result.stdout, writes(server.requests), await slugsOn(server));
       assert.equal(result.code, 1, result.stderr);
-      const sent = writes(server);
-      // The PUT went to the slug the create answered with; the comment and the article were deleted at the slug the PUT answered with.
-      assert.ok(sent.includes('PUT /api/v1/articles/how-to-train-your-dragon'), sent.join('\n'));
-      assert.ok(sent.includes('DELETE /api/v1/articles/how-to-train-your-dragon-revised/comments/1'), sent.join('\n'));
-      assert.deepEqual(sent.filter((line) => line.startsWith('DELETE')), ['DELETE /api/v1/articles/how-to-train-your-dragon-revised/comments/1', 'DELETE /api/v1/articles/how-to-train-your-dragon-revised']);
-      // Nothing the probe did not create was changed: the article that was there stays.
-      assert.ok(!sent.some((line) => line.includes('/welcome') && !line.startsWith('PATCH')), sent.join('\n'));
-      assert.deepEqual(await slugsOn(server), ['welcome']);
       assert.match(result.stderr, /^Probed 8 operations with \d+ requests/m);
     } finally {
       await server.close();
     }
   });
 
-  test("the same through --app: the same findings, and the app's own console output apart from the report, its secrets hidden", async () => {
+  test('the same through --app: the same findings and requests, nothing left in the app', async () => {
+    const { result, state } = await probeApp('articles.js');
+    checkSlugRun(result.stdout, writes(state.requests), state.slugs);
+    assert.equal(result.code, 1, result.stderr);
+    assert.match(result.stderr, /^Probed 8 operations with \d+ requests/m);
+  });
+
+  test("through --app, the app's own console output is apart from the report, its secrets hidden", async () => {
     const secret = 's3cr3t-T0ken-value';
     const result = await runCli(['probe', '--spec', SPEC, '--app', join(SERVERS, 'articles.js'), '--allow-mutations', '--header', `Authorization: Bearer ${secret}`, ...FAST]);
     // stdout is the JSON report alone.
@@ -82,15 +115,39 @@ describe('probe --allow-mutations: its own writes', () => {
     assert.ok(lines.findIndex((line) => line.startsWith('Probed ')) > heading, result.stderr);
   });
 
+  const checkCleanup = (result: RunResult, sent: string[], slugsLeft: string[]) => {
+    assert.deepEqual(JSON.parse(result.stdout), []);
+    assert.equal(result.code, 0, result.stderr);
+    assert.ok(sent.includes('DELETE /api/v1/articles/how-to-train-your-dragon-2'), sent.join('\n'));
+    assert.ok(result.stderr.split('\n').includes('Deleted at the end 1 resource the probe had created.'), result.stderr);
+    assert.deepEqual(slugsLeft, ['welcome']);
+  };
+
   test('a duplicate create answered 201: accepted, and the second resource is deleted at the end', async () => {
     const server = await startArticles({});
     try {
       const result = await runCli(['probe', '--spec', SPEC, '--base-url', `${server.url}/api`, '--allow-mutations', ...FAST]);
-      assert.deepEqual(JSON.parse(result.stdout), []);
-      assert.equal(result.code, 0, result.stderr);
-      assert.ok(writes(server).includes('DELETE /api/v1/articles/how-to-train-your-dragon-2'), writes(server).join('\n'));
-      assert.ok(result.stderr.split('\n').includes('Deleted at the end 1 resource the probe had created.'), result.stderr);
-      assert.deepEqual(await slugsOn(server), ['welcome']);
+      checkCleanup(result, writes(server.requests), await slugsOn(server));
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('the same through --app: nothing the probe created is left in the app', async () => {
+    const { result, state } = await probeApp('articles-good.js');
+    checkCleanup(result, writes(state.requests), state.slugs);
+  });
+
+  test('a create that failed and worked when resent (flaky): what the resend made is followed and deleted like the rest', async () => {
+    const server = await startArticles({ flakyCreate: true });
+    try {
+      const result = await runCli(['probe', '--spec', SPEC, '--base-url', `${server.url}/api`, '--allow-mutations', ...FAST]);
+      assert.deepEqual(
+        (JSON.parse(result.stdout) as Finding[]).filter((finding) => finding.code === 'no-server-error').map((finding) => finding.message),
+        ['POST /api/v1/articles answered 500; a server error is never the answer to a request, valid or not (did not happen again when the request was resent: flaky)'],
+      );
+      assert.deepEqual(await slugsOn(server), ['welcome'], result.stderr);
+      assert.ok(!result.stderr.includes('Left on the server'), result.stderr);
     } finally {
       await server.close();
     }
@@ -107,7 +164,7 @@ describe('probe --allow-mutations: its own writes', () => {
       const result = await runCli(['probe', '--spec', spec, '--base-url', `${server.url}/api`, '--allow-mutations', '--param', 'slug=welcome', ...FAST]);
       const findings = byRule(JSON.parse(result.stdout) as Finding[]);
       assert.deepEqual(findings['documented-status'], undefined, result.stdout);
-      assert.ok(writes(server).includes('DELETE /api/v1/articles/welcome'), writes(server).join('\n'));
+      assert.ok(writes(server.requests).includes('DELETE /api/v1/articles/welcome'), writes(server.requests).join('\n'));
       assert.ok(
         result.stderr.split('\n').includes("1 answer of 404 not judged: the probe's own earlier DELETE, or a PUT or PATCH that changed the key in the path, had removed or moved the resource."),
         result.stderr,

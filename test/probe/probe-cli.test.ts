@@ -112,6 +112,8 @@ describe('probe: --app with a base path, other app forms, and an end', () => {
   for (const [form, module] of [
     ['a function of no parameters returning the http.Server', 'node-http-factory.js'],
     ['an ES module whose default export is a promise of the http.Server', 'node-http-promise.mjs'],
+    ['an object shaped as a hapi server (listener, initialize()), not initialized: initialized first', 'hapi-shaped.js'],
+    ['a promise of an object shaped as a NestJS application (getHttpServer(), init()), not initialized: initialized first', 'nest-shaped.mjs'],
   ]) {
     test(`${form} is loaded and probed`, async () => {
       const result = await runCli(['probe', '--spec', BASED_SPEC, '--app', join(SERVERS, module), ...FAST]);
@@ -194,6 +196,46 @@ describe('probe: where the user went wrong', () => {
     }
   });
 
+  test('an API key in a header, refused with 403 (as a NestJS guard does): the hint names the status and the header the document gives', async () => {
+    const dir = makeTempDir();
+    const server = await listen((request, response) => {
+      const known = request.headers['x-api-key'] === 'k';
+      response.writeHead(known ? 200 : 403, { 'content-type': 'application/json', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+      response.end(known ? '{}' : '{"statusCode":403,"message":"Forbidden resource","error":"Forbidden"}');
+    });
+    try {
+      const spec = join(dir, 'openapi.yaml');
+      writeFileSync(
+        spec,
+        [
+          'openapi: 3.0.3',
+          'info: { title: t, version: "1" }',
+          'security: [{ key: [] }]',
+          'components: { securitySchemes: { key: { type: apiKey, in: header, name: X-Api-Key } } }',
+          'paths:',
+          ...['/v1/things', '/v1/others'].flatMap((path) => [`  ${path}:`, '    get:', '      responses:', '        "200": { description: ok }', '        "403": { description: no key }']),
+          '',
+        ].join('\n'),
+      );
+      const bare = await runCli(['probe', '--spec', spec, '--base-url', server.url, ...FAST]);
+      assert.ok(bare.stderr.split('\n').includes('every secured operation answered 403: pass credentials with --header "X-Api-Key: …"'), bare.stderr);
+      const given = await runCli(['probe', '--spec', spec, '--base-url', server.url, '--header', 'X-Api-Key: k', ...FAST]);
+      assert.ok(!given.stderr.includes('every secured operation'), given.stderr);
+    } finally {
+      await server.close();
+      removeDir(dir);
+    }
+  });
+
+  test('the same through --app: the hint without --header, none with it nor when the app lets one in', async () => {
+    const bare = await runCli(['probe', '--spec', SHOP_SPEC, '--app', join(SERVERS, 'good.js'), ...FAST]);
+    assert.ok(bare.stderr.split('\n').includes(HINT_401), bare.stderr);
+    const given = await runCli(['probe', '--spec', SHOP_SPEC, '--app', join(SERVERS, 'good.js'), '--header', 'Authorization: Bearer t', ...FAST]);
+    assert.ok(!given.stderr.includes('every secured operation'), given.stderr);
+    const open = await runCli(['probe', '--spec', SHOP_SPEC, '--app', join(SERVERS, 'unsecured.js'), ...FAST]);
+    assert.ok(!open.stderr.includes('every secured operation'), open.stderr);
+  });
+
   test("every request answered 404 and the document's servers put /api before the paths: the summary names the prefix and the option to give", async () => {
     const { createServer } = require(join(SERVERS, 'based', 'server.js')) as { createServer(): import('node:http').Server };
     const server = createServer();
@@ -255,11 +297,9 @@ describe('probe: safe by default', () => {
       assert.deepEqual(traces.map((request) => request.url).sort(), ['/v1/account', '/v1/health', '/v1/users', '/v1/users/1']);
       assert.ok(traces.every((request) => request.headers.authorization === undefined));
       const noAllowFindings = parse(first.stdout).filter((finding) => finding.code === 'method-not-allowed').map((finding) => finding.message).sort();
+      // What every path does alike is said once, for the API.
       assert.deepEqual(noAllowFindings, [
-        'TRACE /v1/account answered 405 without an Allow header; list the methods the path supports in Allow',
-        'TRACE /v1/health answered 405 without an Allow header; list the methods the path supports in Allow',
-        'TRACE /v1/users answered 405 without an Allow header; list the methods the path supports in Allow',
-        'TRACE /v1/users/1 answered 405 without an Allow header; list the methods the path supports in Allow',
+        'the API answered 405 without an Allow header; list the methods the path supports in Allow (shared by 4 operations: GET /v1/users, GET /v1/users/{userId}, GET /v1/account, GET /v1/health)',
       ]);
       assert.doesNotMatch(first.stderr, /Not checked: [^\n]*method-not-allowed/);
 
@@ -280,6 +320,28 @@ describe('probe: safe by default', () => {
     } finally {
       removeDir(dir);
       await Promise.all([noAllow.close(), notFound.close()]);
+    }
+  });
+
+  test('a server that implements TRACE for no resource and answers it 501 (as koa-router does): neither a server error nor a wrong-method finding', async () => {
+    const methods: string[] = [];
+    const server = await listen((request, response) => {
+      methods.push(request.method ?? '');
+      const headers = { 'x-content-type-options': 'nosniff', 'cache-control': 'no-store', 'x-request-id': '7d1f0a52-5a7b-4f3e-9d43-1c0e2f6b9a10' };
+      if (request.method === 'TRACE') {
+        response.writeHead(501, { ...headers, 'content-type': 'application/problem+json' });
+        return response.end('{"type":"about:blank","title":"Not Implemented","status":501}');
+      }
+      response.writeHead(200, { ...headers, 'content-type': 'application/json' });
+      response.end(request.method === 'HEAD' ? undefined : '{"status":"ok"}');
+    });
+    try {
+      const result = await runCli(['probe', '--spec', join(SERVERS, 'health', 'openapi.yaml'), '--base-url', server.url, ...FAST]);
+      assert.ok(methods.includes('TRACE'), methods.join(' '));
+      const findings = parse(result.stdout);
+      assert.deepEqual(findings.filter((finding) => ['no-server-error', 'method-not-allowed'].includes(finding.code)), [], result.stdout);
+    } finally {
+      await server.close();
     }
   });
 

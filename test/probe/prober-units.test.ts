@@ -9,7 +9,7 @@ import { SchemaValidator } from '../../src/engine/schema/validator';
 import { makeTempDir, removeDir } from '../helpers/cli';
 import { describeRequest, evidenceOf, Redactor } from '../../src/probe/evidence';
 import { Planner, type Samples } from '../../src/probe/planner';
-import { keyIn } from '../../src/probe/writes';
+import { keyIn, OwnWrites } from '../../src/probe/writes';
 import { probe, samplesFrom } from '../../src/probe/probe';
 import { documentBasePath } from '../../src/probe/api';
 import { Scheduler, type Limits } from '../../src/probe/scheduler';
@@ -294,6 +294,42 @@ describe('planner', () => {
     assert.ok([...first, ...plan.nextRound('write'), ...plan.nextRound('delete')].every((request) => ['GET', 'HEAD', 'TRACE'].includes(request.method)));
   });
 
+  test('a literal path that a parameter\'s template also matches takes that template\'s methods as its own: /user/createWithList is asked TRACE, not the GET of /user/{username}', () => {
+    const { api } = liveApi(
+      openapi(
+        [
+          '  /user/{username}:',
+          '    get:',
+          '      parameters: [{ name: username, in: path, required: true, schema: { type: string, example: ada } }]',
+          "      responses: { '200': { description: ok } }",
+          '  /user/createWithList:',
+          '    post:',
+          "      responses: { '200': { description: ok } }",
+          '  /files/{name}.json:',
+          '    get:',
+          '      parameters: [{ name: name, in: path, required: true, schema: { type: string, example: a } }]',
+          "      responses: { '200': { description: ok } }",
+          '  /files/index.json:',
+          '    post:',
+          "      responses: { '200': { description: ok } }",
+          '  /files/index.yaml:',
+          '    post:',
+          "      responses: { '200': { description: ok } }",
+          '',
+        ].join('\n'),
+      ),
+    );
+    const plan = new Planner(api, { basePath: '/api', params: new Map(), credentials: {}, allowMutations: false, ...everyRulePlan() }, SAMPLES);
+    const wrong = lines(plan.nextRound('read')).filter((line) => line.startsWith('wrong-method'));
+    assert.deepEqual(wrong, [
+      'wrong-method TRACE /api/user/ada',
+      'wrong-method TRACE /api/files/a.json',
+      'wrong-method TRACE /api/user/createWithList',
+      'wrong-method TRACE /api/files/index.json',
+      'wrong-method GET /api/files/index.yaml',
+    ]);
+  });
+
   test('with mutations: writes in their phase, with a malformed and a schema-violating body, and 405 probes with mutating methods', () => {
     const { plan } = planner({ allowMutations: true });
     const reads = lines(plan.nextRound('read'));
@@ -543,6 +579,43 @@ describe("the probe's own writes: keys read back from its answers", () => {
     // What was deleted needs no cleanup; what was not is deleted at the end.
     plan.learn(exchange(api, { operation: 'DELETE /articles/{slug}', path: '/api/articles/how-to-revised', status: 204 }));
     assert.deepEqual(plan.cleanup().requests, []);
+  });
+
+  test('what it could not address afterwards: a create without a key, or one that answered or documents 201; not an action such as a login', () => {
+    const { api: actions } = liveApi(`openapi: 3.0.3
+info: { title: t, version: '1' }
+paths:
+  /users/login:
+    post:
+      responses:
+        '200': { description: the user, with a token }
+  /users:
+    post:
+      responses:
+        '201': { description: registered }
+  /searches:
+    post:
+      responses:
+        '200': { description: results }
+  /notes:
+    post:
+      responses:
+        '200': { description: the note }
+  /notes/{noteId}:
+    get:
+      responses:
+        '200': { description: the note }
+`);
+    const writes = new OwnWrites(actions, new URL('http://127.0.0.1/'));
+    const answered = (operation: string, path: string, status: number, body: object, headers: Record<string, string> = {}) => writes.learn(exchange(actions, { operation, method: 'POST', path, status, body, headers }));
+    answered('POST /users/login', '/users/login', 200, { user: { token: 't' } });
+    // Conduit answers its registration 200 where it documents 201: still a creation.
+    answered('POST /users', '/users', 200, { user: { username: 'ada' } });
+    answered('POST /searches', '/searches', 200, { results: [] }, { location: '/searches/s1' });
+    // An item route, but no key in the answer: created, and not to be found again.
+    answered('POST /notes', '/notes', 200, { text: 'x' });
+    assert.deepEqual([...writes.unaddressable.keys()], ['POST /users', 'POST /searches', 'POST /notes']);
+    assert.deepEqual(writes.resources, []);
   });
 
   test('without a resource of its own, a write waits and says why; the document\'s example is never used for it', () => {

@@ -58,6 +58,17 @@ test('api-versioned live: a version in the documented host cannot show in reques
   assert.deepEqual(run(api, [exchange(api.api, { operation: 'GET /users', status: 200, body: [] })]), []);
 });
 
+test("api-versioned live: a version in the documented servers' path, which a --base-url may leave out (a mock serves the paths at its root), is trusted; a path without one is not", () => {
+  for (const servers of ['servers:\n  - url: https://petstore3.swagger.io/api/v3\n', 'servers:\n  - url: /api/v2\n', 'servers:\n  - url: "{scheme}://api.example.com/2024-01-01"\n    variables: { scheme: { default: https } }\n']) {
+    const api = liveApi(doc(get('/users'), servers));
+    assert.deepEqual(run(api, [exchange(api.api, { operation: 'GET /users', status: 200, body: [] })]), [], servers);
+  }
+  const swagger = liveApi(`swagger: '2.0'\ninfo: { title: Test, version: '1' }\nbasePath: /v1\npaths:\n  /users:\n    get:\n      responses:\n        '200': { description: ok }\n`);
+  assert.deepEqual(run(swagger, [exchange(swagger.api, { operation: 'GET /users', status: 200, body: [] })]), []);
+  const unversioned = liveApi(doc(get('/users'), 'servers:\n  - url: https://api.example.com/api\n'));
+  assert.deepEqual(run(unversioned, [exchange(unversioned.api, { operation: 'GET /users', status: 200, body: [] })]), [{ message: UNVERSIONED(1), at: '1:1-1:8', severity: 0 }]);
+});
+
 test('api-versioned live: only successful documented requests count', () => {
   const failed = exchange(plain.api, { operation: 'GET /users', status: 500, body: 'oops' });
   const unknown = exchange(plain.api, { purpose: 'unknown-path', path: '/restlint-probe-abc', status: 404 });

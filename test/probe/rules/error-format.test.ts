@@ -89,3 +89,20 @@ test('error-format live: a configured schema is validated with ajv, and a schema
   const broken: ErrorFormat = { schema: { type: 'no-such-type' } };
   assert.equal(errorBodyProblem(response({ status: 404, body: { code: 1 } }), broken), undefined);
 });
+
+test('error-format live: what every operation answers alike is one finding for the API, listing the operations; different problems stay apart', () => {
+  const unauthorized = (operation: string, path: string) => exchange(shop.api, { operation, purpose: 'no-auth', path, status: 401, body: '' });
+  const sameBody = (operation: string, path: string) => exchange(shop.api, { operation, purpose: 'unknown-id', path, status: 404, headers: JSON_TYPE, body: { message: 'not found' } });
+  assert.deepEqual(
+    run([unauthorized('POST /orders', '/orders'), unauthorized('GET /public', '/public'), sameBody('GET /orders/{id}', '/orders/x'), sameBody('GET /jobs/{id}/errors', '/jobs/x/errors'), notFound(PROBLEM, ['not found'])]),
+    [
+      { message: `the API answered 401 with no body; send an error body in the ${FORMAT.replace('use the ', '')} so that clients can tell what went wrong (shared by 2 operations: POST /orders, GET /public)`, at: '1:1-1:8', severity: 1 },
+      {
+        message: `the API answered 404 with an error body that is application/json, not application/problem+json and lacks "type", "title", "status"; ${FORMAT} (shared by 2 operations: GET /orders/{id}, GET /jobs/{id}/errors)`,
+        at: '1:1-1:8',
+        severity: 1,
+      },
+      { message: `GET /orders/{id} answered 404 with an error body that is an array; ${FORMAT}`, at: '14:5-14:8', severity: 1 },
+    ],
+  );
+});

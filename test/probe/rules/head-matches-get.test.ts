@@ -43,3 +43,28 @@ test('head-matches-get: the same status and headers (up to case and spaces) pass
   const same = head(200, { 'content-type': 'application/json;charset=UTF-8', etag: '"v1"', 'cache-control': 'max-age=60,private', 'last-modified': 'Tue, 01 Jul 2025 00:00:00 GMT' });
   assert.deepEqual(liveFindingsOf(runLive(doc, [basis, same, exchange(doc.api, { operation: 'GET /users', method: 'HEAD', status: 404 })]), 'head-matches-get'), []);
 });
+
+test('head-matches-get: what every HEAD gets alike (405 where GET answers 200, a body) is one finding for the API, listing the operations', () => {
+  const two = liveApi(`openapi: 3.0.3
+info: { title: Test, version: '1' }
+paths:
+  /users:
+    get:
+      responses:
+        '200': { description: the users }
+  /orders:
+    get:
+      responses:
+        '200': { description: the orders }
+`);
+  const pair = (operation: string, path: string, status: number, body = '') => {
+    const get = exchange(two.api, { operation, path, status: 200, headers: getHeaders, body: '[]' });
+    return [get, exchange(two.api, { operation, purpose: 'head', method: 'HEAD', path, basis: get, status, headers: status === 200 ? getHeaders : {}, body })];
+  };
+  assert.deepEqual(liveFindingsOf(runLive(two, [...pair('GET /users', '/users', 405), ...pair('GET /orders', '/orders', 405)]), 'head-matches-get'), [
+    { message: 'the API answered 405, but GET answered 200; HEAD answers as GET does, without the body (shared by 2 operations: GET /users, GET /orders)', at: '1:1-1:8', severity: 1 },
+  ]);
+  assert.deepEqual(liveFindingsOf(runLive(two, [...pair('GET /users', '/users', 200, '[]'), ...pair('GET /orders', '/orders', 200, '[]')]), 'head-matches-get'), [
+    { message: "the API answered with a body; a HEAD response has none (send GET's headers only) (shared by 2 operations: GET /users, GET /orders)", at: '1:1-1:8', severity: 1 },
+  ]);
+});

@@ -60,7 +60,7 @@ test('method-not-allowed: 405 with an Allow header passes; other purposes are no
   assert.deepEqual(liveFindingsOf(runLive(doc, exchanges), 'method-not-allowed'), []);
 });
 
-test('method-not-allowed: a TRACE answered 404 or 200 is reported; 501 to TRACE is not judged', () => {
+test('method-not-allowed: a TRACE answered 404 or 200 is reported; 501 to a method the document uses nowhere (TRACE, PUT here) is not judged', () => {
   const config = 'rules:\n  method-not-allowed: error\n';
   assert.deepEqual(liveFindingsOf(runLive(doc, [wrong(404, {}, 'TRACE'), wrong(200, {}, 'TRACE'), wrong(501, {}, 'TRACE')], { config }), 'method-not-allowed'), [
     { message: 'TRACE /users answered 200 to a method the path does not document; answer 405 Method Not Allowed with an Allow header (or document the method)', at: '5:5-5:8', severity: 0 },
@@ -70,12 +70,62 @@ test('method-not-allowed: a TRACE answered 404 or 200 is reported; 501 to TRACE 
       severity: 1,
     },
   ]);
-  assert.equal(liveFindingsOf(runLive(doc, [wrong(501, {}, 'PUT')], { config }), 'method-not-allowed').length, 1);
+  assert.deepEqual(liveFindingsOf(runLive(doc, [wrong(501, {}, 'PUT')], { config }), 'method-not-allowed'), []);
+  // A method the document uses on another path is implemented: a 501 to it on this path is a server error.
+  const withPut = liveApi(`openapi: 3.0.3
+info: { title: Test, version: '1' }
+paths:
+  /users:
+    get:
+      responses:
+        '200': { description: the users }
+  /users/{id}:
+    put:
+      parameters:
+        - { name: id, in: path, required: true, schema: { type: string } }
+      responses:
+        '200': { description: replaced }
+`);
+  const put = exchange(withPut.api, { operation: 'GET /users', purpose: 'wrong-method', method: 'PUT', status: 501 });
+  assert.deepEqual(liveFindingsOf(runLive(withPut, [put], { config }), 'method-not-allowed'), [
+    { message: 'PUT /users answered 501 to a method the path does not support; answer 405 Method Not Allowed with an Allow header', at: '5:5-5:8', severity: 0 },
+  ]);
 });
 
 test("method-not-allowed: the prober's HEAD answered 405 without Allow is reported; with Allow, or another status, it is not", () => {
   const head = (status: number, headers: Record<string, string> = {}) => exchange(doc.api, { operation: 'GET /users', purpose: 'head', method: 'HEAD', status, headers });
   assert.deepEqual(liveFindingsOf(runLive(doc, [head(405), head(405, { allow: 'GET' }), head(404), head(200)]), 'method-not-allowed'), [
     { message: 'HEAD /users answered 405 without an Allow header; list the methods the path supports in Allow', at: '5:5-5:8', severity: 1 },
+  ]);
+});
+
+test('method-not-allowed: what every path answers alike (405 without Allow, a 404) is one finding for the API, listing the operations', () => {
+  const paths = liveApi(`openapi: 3.0.3
+info: { title: Test, version: '1' }
+paths:
+  /users:
+    get:
+      responses:
+        '200': { description: the users }
+  /orders:
+    get:
+      responses:
+        '200': { description: the orders }
+  /login:
+    post:
+      responses:
+        '200': { description: a token }
+`);
+  const sent = (operation: string, method: string, path: string, status: number, purpose: 'wrong-method' | 'head' = 'wrong-method') => exchange(paths.api, { operation, purpose, method, path, status });
+  const config = 'rules:\n  method-not-allowed: error\n';
+  const findings = runLive(paths, [sent('GET /users', 'TRACE', '/users', 405), sent('GET /orders', 'HEAD', '/orders', 405, 'head'), sent('GET /users', 'TRACE', '/users', 404), sent('POST /login', 'GET', '/login', 404)], { config });
+  assert.deepEqual(liveFindingsOf(findings, 'method-not-allowed'), [
+    {
+      message:
+        'the API answered 404 to a method the path does not support; answer 405 Method Not Allowed with an Allow header (a gateway in front of the API may answer 404 itself: configure it to pass 405 through) (shared by 2 operations: GET /users, POST /login)',
+      at: '1:1-1:8',
+      severity: 1,
+    },
+    { message: 'the API answered 405 without an Allow header; list the methods the path supports in Allow (shared by 2 operations: GET /users, GET /orders)', at: '1:1-1:8', severity: 0 },
   ]);
 });

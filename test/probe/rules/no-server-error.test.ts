@@ -76,3 +76,33 @@ test('no-server-error: a timeout, a connection closed without an answer or an an
     { message: 'GET /users/42 failed: the server closed the connection without an answer; a server answers every request, valid or not, and in time', at: '5:5-5:8', severity: 0 },
   ]);
 });
+
+test('no-server-error: a 501 to a wrong method the document uses nowhere (TRACE) is not reported; to one it uses elsewhere, or to a documented call, it is', () => {
+  const api = liveApi(`openapi: 3.0.3
+info: { title: Test, version: '1' }
+paths:
+  /users:
+    get:
+      responses:
+        '200': { description: the users }
+  /users/{id}:
+    put:
+      parameters:
+        - { name: id, in: path, required: true, schema: { type: string } }
+      responses:
+        '200': { description: replaced }
+`);
+  const findings = runLive(api, [
+    // koa-router's allowedMethods() answers 501 to a method it knows nothing of.
+    exchange(api.api, { operation: 'GET /users', purpose: 'wrong-method', method: 'TRACE', path: '/users', status: 501 }),
+    exchange(api.api, { operation: 'GET /users', purpose: 'wrong-method', method: 'PATCH', path: '/users', status: 501 }),
+    exchange(api.api, { operation: 'GET /users', purpose: 'wrong-method', method: 'PUT', path: '/users', status: 501 }),
+    exchange(api.api, { operation: 'GET /users', purpose: 'wrong-method', method: 'TRACE', path: '/users', status: 500 }),
+    exchange(api.api, { operation: 'PUT /users/{id}', method: 'PUT', path: '/users/1', status: 501 }),
+  ]);
+  assert.deepEqual(liveFindingsOf(findings, 'no-server-error'), [
+    { message: 'PUT /users answered 501; a server error is never the answer to a request, valid or not', at: '5:5-5:8', severity: 0 },
+    { message: 'TRACE /users answered 500; a server error is never the answer to a request, valid or not', at: '5:5-5:8', severity: 0 },
+    { message: 'PUT /users/1 answered 501; a server error is never the answer to a request, valid or not', at: '9:5-9:8', severity: 0 },
+  ]);
+});
