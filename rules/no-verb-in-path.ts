@@ -2,7 +2,8 @@ import { defineRule } from '../src/engine/rule';
 import { toCase } from './lib/casing';
 import { serverBasePath, type PathSegment } from '../src/engine/model/path';
 import type { NodeLocation } from '../src/engine/model/location';
-import { PHRASAL_PARTICLES, PREPOSITIONS, TIER1_ALSO_NOUNS, TIER1_VERBS, TIER2_NOUN_HEADS, TIER2_CONTRADICTED_BY_GET, TIER2_VERBS, isAcronym, isPluralOrUncountable, pluralOf, tokenOffsets, viewSegment, type SegmentView, type WordPart, MEMBERSHIP_VERBS, STANDARD_VERBS } from './lib/words';
+import { segmentEvidence, segmentName } from '../src/engine/model/segment-evidence';
+import { ACTION_PREFIXES, ACTION_VERBS, HTTP_METHOD_TOKENS, NOUNS_WHEN_ALONE, PHRASAL_PARTICLES, PREPOSITIONS, TIER1_ALSO_NOUNS, TIER1_VERBS, TIER2_NOUN_HEADS, TIER2_CONTRADICTED_BY_GET, TIER2_VERBS, isAcronym, isPluralOrUncountable, laterVerbOf, pluralOf, tokenOffsets, viewSegment, type SegmentView, type WordPart, MEMBERSHIP_VERBS, STANDARD_VERBS } from './lib/words';
 
 export interface NoVerbInPathOptions {
   /** Words never reported, though they are in the verb lists (`sync`, `search`). */
@@ -20,6 +21,24 @@ interface PathContext {
   /** The segment is the path's last and the path item answers GET only. */
   getOnly: boolean;
   followedByParam: boolean;
+  /**
+   * The segment is the path's last, after a parameter, and the path answers POST or PUT only
+   * (`POST /charges/{id}/capture`): where the lexicon's action verbs are reported.
+   */
+  actionPosition: boolean;
+  /** The word of the segment the path's own operationId, summary or description uses as a verb. */
+  evidenceVerb?: string;
+  /** The document uses the segment's name as a noun: a collection (`/archives/{id}`) or a thing GET returns. */
+  noun: boolean;
+}
+
+/** A verb found in a segment part, and whether it is the part's first token. */
+interface FoundVerb {
+  verb: string;
+  /** `start`: the part starts with it (`getUsers`); `later`: it follows a prefix or an object (`bulk-delete`, `report-run`). */
+  at: 'start' | 'later';
+  /** An ordinary action rather than a CRUD verb: suggested as an AIP-136 custom method (`:capture`, `:markAllDone`). */
+  action: boolean;
 }
 
 /**
@@ -52,6 +71,9 @@ export default defineRule<NoVerbInPathOptions>({
       verbNoSuggestion: '"{{path}}": segment "{{segment}}" starts with the verb "{{verb}}"; name the resource and let the HTTP method carry the action',
       verbCustomMethod:
         '"{{path}}": segment "{{segment}}" is the verb "{{verb}}"; name the resource and let the HTTP method carry the action, or make the action a custom method ("{{suggestion}}")',
+      actionCustomMethod:
+        '"{{path}}": segment "{{segment}}" names the action "{{verb}}"; name the resource and let the HTTP method carry the action, or make the action a custom method ("{{suggestion}}")',
+      actionNoSuggestion: '"{{path}}": segment "{{segment}}" names the action "{{verb}}"; name the resource and let the HTTP method carry the action',
       verbInName: '"{{path}}": segment "{{segment}}" names the action "{{verb}}"; name the resource ("{{suggestion}}") and let the HTTP method carry the action',
     },
   },
@@ -62,23 +84,40 @@ export default defineRule<NoVerbInPathOptions>({
     const isTier1 = (word: string) => !allowed.has(word) && (TIER1_VERBS.has(word) || extra.has(word));
     const isTier2 = (word: string) => !allowed.has(word) && TIER2_VERBS.has(word);
 
-    /** The verb a part of a segment starts with, if the rule reports it there. */
-    const verbOf = (part: WordPart, view: SegmentView, where: PathContext): string | undefined => {
+    /** The verb of a part of a segment, if the rule reports it there. */
+    const verbOf = (part: WordPart, view: SegmentView, where: PathContext): FoundVerb | undefined => {
       const [first, second] = part.tokens;
       if (first === undefined) return undefined;
+      // The document's own words: `POST /users/{id}/suspend` with `operationId: suspendUser`.
+      // A qualifier the text starts with ("Bulk ban users", "Force cancel a run") is not the verb;
+      // an HTTP method (Linode's `/patch`) is no-http-method-in-path's to report.
+      const said = where.evidenceVerb;
+      const evidence = said !== undefined && ACTION_PREFIXES.has(said) ? part.tokens[part.tokens.indexOf(said) + 1] : said;
+      if (evidence !== undefined && !allowed.has(evidence) && !HTTP_METHOD_TOKENS.includes(evidence) && !(part.tokens.length === 1 && NOUNS_WHEN_ALONE.has(evidence))) {
+        // A tier verb keeps its own advice (`addFollowers` → `followers`); other actions become custom methods.
+        const at = evidence === first ? 'start' : 'later';
+        return { verb: evidence, at, action: at === 'later' || (!isTier1(evidence) && !isTier2(evidence)) };
+      }
       // `add-ons`, `AddOnResults`, `check-ins`: a verb and a particle make a noun.
       if (second !== undefined && PHRASAL_PARTICLES.has(second)) return undefined;
       if (isTier1(first)) {
-        if (TIER1_ALSO_NOUNS.has(first) && !extra.has(first)) return where.postAction ? first : undefined;
-        return first;
+        if (TIER1_ALSO_NOUNS.has(first) && !extra.has(first)) return where.postAction && !where.noun ? { verb: first, at: 'start', action: false } : undefined;
+        return { verb: first, at: 'start', action: false };
+      }
+      // The ordinary actions of real APIs (`capture`, `finalize`, `markAllDone`) and compounds
+      // whose verb comes later (`bulk-delete`, `report-run`), where the path is clearly an action.
+      if (where.actionPosition && !where.noun) {
+        if (ACTION_VERBS.has(first) && !allowed.has(first)) return { verb: first, at: 'start', action: true };
+        const later = laterVerbOf(part.tokens);
+        if (later && !allowed.has(later.verb)) return { verb: later.verb, at: 'later', action: true };
       }
       if (!isTier2(first)) return undefined;
-      if (part.tokens.length === 1) return TIER2_CONTRADICTED_BY_GET.has(first) && where.getOnly ? first : undefined;
+      if (part.tokens.length === 1) return TIER2_CONTRADICTED_BY_GET.has(first) && where.getOnly ? { verb: first, at: 'start', action: false } : undefined;
       // A compound: `searchUsers` is a verb and its object; `check-runs`, `access_tokens`, and
       // anything used as a collection (`/report_runs/{id}`) are noun phrases.
       if (TIER2_NOUN_HEADS.has(part.tokens[part.tokens.length - 1])) return undefined;
       if (where.followedByParam || where.collections.has(toCase(view.text, 'kebab'))) return undefined;
-      return first;
+      return { verb: first, at: 'start', action: false };
     };
 
     const check = (
@@ -98,8 +137,9 @@ export default defineRule<NoVerbInPathOptions>({
         const here = where(index);
         for (let partIndex = 0; partIndex < view.parts.length; partIndex++) {
           const wordPart = view.parts[partIndex];
-          const verb = verbOf(wordPart, view, here);
-          if (verb === undefined) continue;
+          const found = verbOf(wordPart, view, here);
+          if (found === undefined) continue;
+          const { verb } = found;
           const replace = (from: number, to: number, by: string) => path.slice(0, from - base) + by + path.slice(to - base);
           const within = { text, start: segment.start, end: segment.start + view.text.length };
           const data: Record<string, string> = { path, segment: view.text, verb };
@@ -108,7 +148,12 @@ export default defineRule<NoVerbInPathOptions>({
           const severity = !isTier1(verb) && wordPart.tokens.length > 1 ? 'warn' : undefined;
           const report = (messageId: string) => context.report({ messageId, data, at, part, within, severity });
           const rest = restAfterVerb(wordPart, verb, here.followedByParam);
-          if (partIndex > 0) {
+          if (found.action && view.parts.length === 1) {
+            // `/charges/{id}/capture` → `/charges/{id}:capture`, `/tasks/{id}/markAllDone` → `:markAllDone`,
+            // `/reports/{id}/report-run` → `:runReport`: an action, named as AIP-136 asks.
+            data.suggestion = index > 0 && part === 'key' && !view.customMethod ? replace(segment.start - 1, segment.end, `:${customMethodName(wordPart, found)}`) : '';
+            report(data.suggestion === '' ? 'actionNoSuggestion' : found.at === 'start' && wordPart.tokens.length === 1 ? 'verbCustomMethod' : 'actionCustomMethod');
+          } else if (partIndex > 0) {
             // `/users.list`, `/conversations.setTopic`: RPC-style names; suggest the parts as segments.
             const names = view.parts.map((other, i) => (i === partIndex ? rest : other.text)).filter((name) => name !== '');
             data.suggestion = replace(segment.start, segment.start + view.text.length, names.join('/'));
@@ -144,11 +189,14 @@ export default defineRule<NoVerbInPathOptions>({
           collections: new Set(),
           postAction: false,
           getOnly: false,
+          actionPosition: false,
+          noun: false,
           followedByParam: server.segments[index + 1] !== undefined && viewSegment(server.segments[index + 1]).kind !== 'literal',
         });
         check(server.basePath, server.segments, server.loc, 'value', server.url, offset, where);
       },
       'Document:exit'(document) {
+        const evidence = segmentEvidence(document, context.resolve);
         const collections = new Set<string>();
         for (const item of document.pathItems) {
           const views = item.segments.map(viewSegment);
@@ -160,11 +208,16 @@ export default defineRule<NoVerbInPathOptions>({
         for (const item of document.pathItems) {
           const methods = item.operations.map((operation) => operation.method);
           const last = item.segments.length - 1;
+          const afterParam = last > 0 && viewSegment(item.segments[last - 1]).kind !== 'literal';
+          const writesOnly = methods.length > 0 && methods.every((method) => method === 'post' || method === 'put');
           const where = (index: number): PathContext => ({
             collections,
             postAction: index === last && methods.length > 0 && methods.every((method) => method === 'post'),
             getOnly: index === last && methods.length > 0 && methods.every((method) => method === 'get'),
             followedByParam: index < last && viewSegment(item.segments[index + 1]).kind !== 'literal',
+            actionPosition: index === last && afterParam && writesOnly,
+            evidenceVerb: index === last ? evidence.actionOf(item) : undefined,
+            noun: item.segments[index].kind === 'literal' && evidence.nouns.has(segmentName(item.segments[index].name)),
           });
           check(item.path, item.segments, item.loc, 'key', item.path, 0, where);
         }
@@ -187,6 +240,12 @@ function restAfterVerb(part: WordPart, verb: string, followedByParam: boolean): 
   const collection = followedByParam || MEMBERSHIP_VERBS.has(verb);
   if (collection && tokens.length === 2 && !isPluralOrUncountable(tokens[1]) && !isAcronym(tokens[1])) return pluralOf(rest);
   return rest;
+}
+
+/** An action's AIP-136 custom method name: the segment in camelCase, its verb first (`report-run` → `runReport`, `bulk-delete` → `bulkDelete`). */
+function customMethodName(part: WordPart, found: FoundVerb): string {
+  const tokens = found.at === 'later' && part.tokens[part.tokens.length - 1] === found.verb ? [found.verb, ...part.tokens.slice(0, -1)] : part.tokens;
+  return toCase(tokens.join('-'), 'camel');
 }
 
 /** `/idp/password/change-password`, `/users/{id}/getUser`: the object is the resource the path already names. */
