@@ -2,8 +2,8 @@ import { defineRule } from '../src/engine/rule';
 import { toCase } from './lib/casing';
 import { serverBasePath, type PathSegment } from '../src/engine/model/path';
 import type { NodeLocation } from '../src/engine/model/location';
-import { PREPOSITIONS, isAcronym, isPluralOrUncountable, pluralOf, tokenOffsets, viewSegment, type SegmentView, type WordPart, MEMBERSHIP_VERBS, STANDARD_VERBS } from './lib/words';
-import { pathContexts, serverContext, verbReader, type FoundVerb, type NoVerbInPathOptions, type PathContext } from './lib/verb-segments';
+import { ACTION_PREFIXES, PREPOSITIONS, isAcronym, isPluralOrUncountable, pluralOf, tokenOffsets, viewSegment, type SegmentView, type WordPart, MEMBERSHIP_VERBS, STANDARD_VERBS } from './lib/words';
+import { pathContexts, pathConvention, serverContext, verbReader, type FoundVerb, type NoVerbInPathOptions, type PathContext } from './lib/verb-segments';
 
 export type { NoVerbInPathOptions };
 
@@ -46,6 +46,9 @@ export default defineRule<NoVerbInPathOptions>({
   create(context) {
 
     const { verbOf, isTier1 } = verbReader(context.options);
+    // The resource name suggested is written in path-kebab-case's convention, so that the two agree.
+    const convention = pathConvention(context);
+    const named = (rest: string) => toCase(rest, convention);
 
     const check = (
       path: string,
@@ -82,7 +85,7 @@ export default defineRule<NoVerbInPathOptions>({
             report(data.suggestion === '' ? 'actionNoSuggestion' : found.at === 'start' && wordPart.tokens.length === 1 ? 'verbCustomMethod' : 'actionCustomMethod');
           } else if (partIndex > 0) {
             // `/users.list`, `/conversations.setTopic`: RPC-style names; suggest the parts as segments.
-            const names = view.parts.map((other, i) => (i === partIndex ? rest : other.text)).filter((name) => name !== '');
+            const names = view.parts.map((other, i) => (i === partIndex ? named(rest) : other.text)).filter((name) => name !== '');
             data.suggestion = replace(segment.start, segment.start + view.text.length, names.join('/'));
             report('verbInName');
           } else if (rest !== '' && view.parts.length === 1 && namesParent(rest, views, index)) {
@@ -91,7 +94,7 @@ export default defineRule<NoVerbInPathOptions>({
             report('verb');
           } else if (rest !== '') {
             const start = segment.start + wordPart.offset;
-            data.suggestion = replace(start, start + wordPart.text.length, rest);
+            data.suggestion = replace(start, start + wordPart.text.length, named(rest));
             report('verb');
           } else if (wordPart.tokens.length === 1 && view.parts.length === 1 && index > 0 && STANDARD_VERBS.has(verb)) {
             // `/secrets/delete`, `/statements/list`: the standard method on the parent says it.
@@ -140,7 +143,8 @@ function restAfterVerb(part: WordPart, verb: string, followedByParam: boolean): 
 
 /** An action's AIP-136 custom method name: the segment in camelCase, its verb first (`report-run` → `runReport`, `bulk-delete` → `bulkDelete`). */
 function customMethodName(part: WordPart, found: FoundVerb): string {
-  const tokens = found.at === 'later' && part.tokens[part.tokens.length - 1] === found.verb ? [found.verb, ...part.tokens.slice(0, -1)] : part.tokens;
+  const last = part.tokens.length - 1;
+  const tokens = found.at === 'later' && part.tokens[last] === found.verb && part.tokens.indexOf(found.verb) === last && !ACTION_PREFIXES.has(part.tokens[0]) ? [found.verb, ...part.tokens.slice(0, -1)] : part.tokens;
   return toCase(tokens.join('-'), 'camel');
 }
 

@@ -3,12 +3,13 @@
  * with it (path-kebab-case and path-no-underscore stay silent on a segment it reports, whose
  * fix is the one rename it suggests).
  */
-import type { DocumentNode, PathItemNode, ServerNode } from '../../src/engine/walk/nodes';
+import type { DocumentNode, PathItemNode, ServerNode, Visitors } from '../../src/engine/walk/nodes';
 import type { PathSegment } from '../../src/engine/model/path';
 import type { AnyRuleContext } from '../../src/engine/rule';
 import { segmentEvidence, segmentName } from '../../src/engine/model/segment-evidence';
 import { toCase } from './casing';
-import { ACTION_PREFIXES, ACTION_VERBS, HTTP_METHOD_TOKENS, NOUNS_WHEN_ALONE, PHRASAL_PARTICLES, TIER1_ALSO_NOUNS, TIER1_VERBS, TIER2_NOUN_HEADS, TIER2_CONTRADICTED_BY_GET, TIER2_VERBS, laterVerbOf, viewSegment, type SegmentView, type WordPart } from './words';
+import { eachUriPath, type UriPath } from './uri-paths';
+import { ACTION_PREFIXES, ACTION_VERBS, HTTP_METHOD_TOKENS, NOUNS_WHEN_ALONE, PHRASAL_PARTICLES, TIER1_ALSO_NOUNS, TIER1_VERBS, TIER2_NOUN_HEADS, TIER2_CONTRADICTED_BY_GET, TIER2_VERBS, TIER2_ACTION_VERBS, isPluralOrUncountable, laterVerbOf, viewSegment, type SegmentView, type WordPart } from './words';
 
 export interface NoVerbInPathOptions {
   /** Words never reported, though they are in the verb lists (`sync`, `search`). */
@@ -91,7 +92,8 @@ export function verbReader(options: NoVerbInPathOptions): VerbReader {
     if (part.tokens.length === 1) return TIER2_CONTRADICTED_BY_GET.has(first) && where.getOnly ? { verb: first, at: 'start', action: false } : undefined;
     // A compound: `searchUsers` is a verb and its object; `check-runs`, `access_tokens`, and
     // anything used as a collection (`/report_runs/{id}`) are noun phrases.
-    if (TIER2_NOUN_HEADS.has(part.tokens[part.tokens.length - 1])) return undefined;
+    const head = part.tokens[part.tokens.length - 1];
+    if (TIER2_NOUN_HEADS.has(head) && !(where.actionPosition && !where.noun && TIER2_ACTION_VERBS.has(first) && !isPluralOrUncountable(head))) return undefined;
     if (where.followedByParam || where.collections.has(toCase(view.text, 'kebab'))) return undefined;
     return { verb: first, at: 'start', action: false };
   };
@@ -166,3 +168,27 @@ export function verbSegments(document: DocumentNode, resolve: AnyRuleContext['re
 }
 
 const remembered = new WeakMap<DocumentNode, Map<string, Set<PathSegment>>>();
+
+/**
+ * Visitors for a naming rule that checks every URI path (path keys and server base paths, as
+ * eachUriPath) but leaves the segments no-verb-in-path reports to it: their fix is the one
+ * rename that rule suggests, so a second finding with another name would argue with it.
+ */
+export function eachUriPathBesideVerbs(context: AnyRuleContext, check: (uri: UriPath, leave: ReadonlySet<PathSegment>) => void): Visitors {
+  const uris: UriPath[] = [];
+  const collect = eachUriPath((uri) => uris.push(uri));
+  return {
+    ...collect,
+    'Document:exit'(document) {
+      const verbOptions = context.optionsOf('no-verb-in-path') as NoVerbInPathOptions | undefined;
+      const leave = verbOptions ? verbSegments(document, context.resolve, verbOptions) : new Set<PathSegment>();
+      for (const uri of uris) check(uri, leave);
+    },
+  };
+}
+
+/** The path convention path-kebab-case is configured with (kebab-case by default), which the other naming rules write names in. */
+export function pathConvention(context: AnyRuleContext): 'kebab' | 'camel' | 'snake' {
+  const configured = context.optionsOf('path-kebab-case')?.case;
+  return configured === 'camel' || configured === 'snake' ? configured : 'kebab';
+}

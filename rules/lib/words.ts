@@ -361,6 +361,9 @@ export const VERBS_ALSO_COMPOUND_NOUNS: ReadonlySet<string> = new Set([
 /** Tier 2 words never reported alone, whatever the document says (guidelines: "never `search`, `login`, `export` alone"). */
 export const NOUNS_WHEN_ALONE: ReadonlySet<string> = new Set(['search', 'login', 'export']);
 
+/** Tier 2 words that are the verb of a compound at the end of an action path even before a noun head (`runReport`, `start-session`). */
+export const TIER2_ACTION_VERBS: ReadonlySet<string> = new Set(['run', 'start', 'stop', 'reset']);
+
 /** Words before a verb that qualify it rather than name an object: `bulk-delete`, `batch-update`, `force-cancel`. */
 export const ACTION_PREFIXES: ReadonlySet<string> = new Set(['bulk', 'batch', 'mass', 'force']);
 
@@ -377,7 +380,8 @@ export function isLexiconVerb(word: string): boolean {
  * noun phrase (`magic-link`, `smoke-test`, `check-runs`).
  */
 export function laterVerbOf(tokens: readonly string[]): { verb: string; index: number } | undefined {
-  if (tokens.length < 2 || isLexiconVerb(tokens[0])) return undefined;
+  // A tier 2 word first is a noun modifier here (`report-run`, `order-cancel`): the verb may still come last.
+  if (tokens.length < 2 || TIER1_VERBS.has(tokens[0]) || ACTION_VERBS.has(tokens[0])) return undefined;
   if (ACTION_PREFIXES.has(tokens[0]) && isLexiconVerb(tokens[1])) return { verb: tokens[1], index: 1 };
   const index = tokens.length - 1;
   const last = tokens[index];
