@@ -39,8 +39,9 @@ export default defineRule<PluralCollectionsOptions>({
   },
   create(context) {
     const allowed = new Set(context.options.allow.map((word) => word.toLowerCase()));
-    const isAllowed = (word: string) =>
-      allowed.has(word) || SINGLETONS.has(word) || NAMESPACES.has(word) || QUALIFIERS.has(word) || isAcronym(word);
+    // A namespace (`/test/{x}`, `/admin/{x}`) is a whole segment: `cableTest`'s `test` is a noun.
+    const isAllowed = (word: string, whole: boolean) =>
+      allowed.has(word) || SINGLETONS.has(word) || (whole && NAMESPACES.has(word)) || QUALIFIERS.has(word) || isAcronym(word);
 
     /** The singular head word of a collection segment, and its index among the tokens; undefined when the segment passes. */
     const singularHead = (view: SegmentView, previous: SegmentView | undefined, params: string[]): { index: number } | undefined => {
@@ -56,11 +57,12 @@ export default defineRule<PluralCollectionsOptions>({
       const preposition = tokens.findIndex((token, index) => index > 0 && PREPOSITIONS.has(token));
       const index = preposition > 0 ? preposition - 1 : tokens.length - 1;
       const head = tokens[index];
-      if (isPluralOrUncountable(head) || isAllowed(head)) return undefined;
+      if (isPluralOrUncountable(head) || isAllowed(head, tokens.length === 1)) return undefined;
       // Participles and adjectives (`blocked_by/{id}`, `starred/{owner}`) are no collection.
       if (/[^e]ed$/.test(head) && head.length > 4) return undefined;
       // `/integrations/slack/{id}`, `/images/custom/{id}`: a kind inside the collection before it.
-      if (previous && previous.kind === 'literal' && isPluralCollectionName(previous)) return undefined;
+      // A compound is a collection of its own (`/liveTools/cableTest/{id}`, Meraki's tests of a device).
+      if (previous && previous.kind === 'literal' && isPluralCollectionName(previous) && tokens.length === 1) return undefined;
       // The parameter must identify a member: `{id}`, `{key}`, or a name that says so
       // (`user/{username}`, `pet/{petId}`); `tarball/{ref}`, `transfer/{year}` are something else.
       const paramWords = params.flatMap((param) => splitWords(param));

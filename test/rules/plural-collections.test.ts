@@ -144,3 +144,15 @@ test('plural-collections: isPluralOrUncountable answers "plural or uncountable",
   }
   assert.deepEqual(['virus', 'person', 'policy', 'box', 'analysis', 'repo', 'key'].map(pluralOf), ['viruses', 'people', 'policies', 'boxes', 'analyses', 'repos', 'keys']);
 });
+
+test('plural-collections: a compound inside a plural collection is a collection of its own, and its namespace-like head is a noun', () => {
+  const doc = openapi(item('/devices/{serial}/liveTools/cableTest/{id}') + item('/integrations/slack/{id}') + item('/test/{id}'));
+  assert.deepEqual(plurals(doc), [
+    {
+      message:
+        '"/devices/{serial}/liveTools/cableTest/{id}": segment "cableTest" names a collection (it is followed by "{id}") but is not plural; use a plural noun, e.g. "/devices/{serial}/liveTools/cableTests/{id}"',
+      at: '4:31-4:40',
+      severity: 1,
+    },
+  ]);
+});
