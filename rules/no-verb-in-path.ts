@@ -118,7 +118,7 @@ export default defineRule<NoVerbInPathOptions>({
         check(server.basePath, server.segments, server.loc, 'value', server.url, offset, serverContext(server));
       },
       'Document:exit'(document) {
-        const contextOf = pathContexts(document, context.resolve);
+        const contextOf = pathContexts(document);
         for (const item of document.pathItems) check(item.path, item.segments, item.loc, 'key', item.path, 0, contextOf(item));
       },
     };

@@ -41,7 +41,7 @@ export default defineRule({
     return {
       'Document:exit'(document) {
         const items = itemPaths(document.pathItems);
-        const evidence = segmentEvidence(document, context.resolve);
+        const evidence = segmentEvidence(document);
         for (const item of document.pathItems) {
           const post = item.operations.find((operation) => operation.method === 'post');
           // The document's own words can make the segment an action (`POST /users/{id}/suspend`, "Suspend a user").

@@ -114,8 +114,8 @@ export function serverContext(server: ServerNode): (index: number) => PathContex
 }
 
 /** What the document tells about each path's segments: its collections, methods and own words. */
-export function pathContexts(document: DocumentNode, resolve: AnyRuleContext['resolve']): (item: PathItemNode) => (index: number) => PathContext {
-  const evidence = segmentEvidence(document, resolve);
+export function pathContexts(document: DocumentNode): (item: PathItemNode) => (index: number) => PathContext {
+  const evidence = segmentEvidence(document);
   const collections = new Set<string>();
   for (const item of document.pathItems) {
     const views = item.segments.map(viewSegment);
@@ -145,7 +145,7 @@ export function pathContexts(document: DocumentNode, resolve: AnyRuleContext['re
  * The segments no-verb-in-path reports in a document (its path keys and server base paths),
  * for the naming rules that leave them to it. Kept per document and options.
  */
-export function verbSegments(document: DocumentNode, resolve: AnyRuleContext['resolve'], options: NoVerbInPathOptions): ReadonlySet<PathSegment> {
+export function verbSegments(document: DocumentNode, options: NoVerbInPathOptions): ReadonlySet<PathSegment> {
   const key = JSON.stringify(options);
   const known = remembered.get(document) ?? new Map<string, Set<PathSegment>>();
   remembered.set(document, known);
@@ -159,7 +159,7 @@ export function verbSegments(document: DocumentNode, resolve: AnyRuleContext['re
         if (view.kind === 'literal' && view.parts.some((part) => verbOf(part, view, where(index)) !== undefined)) found?.add(segment);
       });
     };
-    const contextOf = pathContexts(document, resolve);
+    const contextOf = pathContexts(document);
     for (const item of document.pathItems) add(item.segments, contextOf(item));
     for (const server of document.servers) add(server.segments, serverContext(server));
     known.set(key, found);
@@ -181,7 +181,7 @@ export function eachUriPathBesideVerbs(context: AnyRuleContext, check: (uri: Uri
     ...collect,
     'Document:exit'(document) {
       const verbOptions = context.optionsOf('no-verb-in-path') as NoVerbInPathOptions | undefined;
-      const leave = verbOptions ? verbSegments(document, context.resolve, verbOptions) : new Set<PathSegment>();
+      const leave = verbOptions ? verbSegments(document, verbOptions) : new Set<PathSegment>();
       for (const uri of uris) check(uri, leave);
     },
   };

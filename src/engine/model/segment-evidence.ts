@@ -3,27 +3,17 @@
  * document for the naming rules (no-verb-in-path, plural-collections, post-create-201-location):
  * - a segment the document uses as a collection (some path follows it with `{param}`) or as a
  *   thing (a path ending in it answers GET) is a noun;
- * - a segment the document lists (its GET answers with an array, or with `{ data: [...] }`) is a
- *   collection, whatever its form;
  * - a literal segment that ends a path after a parameter, whose operations are all POST or PUT,
  *   and whose operationId, summary or description uses one of its words as a verb
  *   (`POST /users/{id}/suspend`, `operationId: suspendUser`, "Suspend a user"), is an action.
  * The word lists (rules/lib/words.ts) are the fallback where the document says nothing.
  */
 import type { DocumentNode, OperationNode, PathItemNode } from '../walk/nodes';
-import type { NodeLocation } from './location';
-import { childLocation } from './location';
-import { isObject } from './json';
 import { splitWords } from './path';
-
-/** How a rule's context follows a `$ref` (RuleContext.resolve). */
-type Resolve = (value: unknown, at: NodeLocation) => { value: unknown; loc: NodeLocation } | undefined;
 
 export interface SegmentEvidence {
   /** Segment names (lower-case words joined by `-`: `process-definitions`) the document uses as nouns. */
   readonly nouns: ReadonlySet<string>;
-  /** Segment names whose GET answers with a list: collections, even when not followed by `{id}`. */
-  readonly lists: ReadonlySet<string>;
   /**
    * The word of a path's last segment that the path's own operations use as a verb
    * (`suspend` for `POST /users/{id}/suspend` with `operationId: suspendUser`), if any.
@@ -32,10 +22,10 @@ export interface SegmentEvidence {
 }
 
 /** The evidence of a document, computed on the first call and kept while the document node lives. */
-export function segmentEvidence(document: DocumentNode, resolve: Resolve): SegmentEvidence {
+export function segmentEvidence(document: DocumentNode): SegmentEvidence {
   let evidence = collected.get(document);
   if (!evidence) {
-    evidence = collect(document, resolve);
+    evidence = collect(document);
     collected.set(document, evidence);
   }
   return evidence;
@@ -48,9 +38,8 @@ export function segmentName(text: string): string {
   return splitWords(text).join('-');
 }
 
-function collect(document: DocumentNode, resolve: Resolve): SegmentEvidence {
+function collect(document: DocumentNode): SegmentEvidence {
   const nouns = new Set<string>();
-  const lists = new Set<string>();
   const actions = new Map<PathItemNode, string>();
   for (const item of document.pathItems) {
     const { segments } = item;
@@ -61,11 +50,9 @@ function collect(document: DocumentNode, resolve: Resolve): SegmentEvidence {
     const last = segments[segments.length - 1];
     if (!last || last.kind !== 'literal' || last.customMethod !== undefined) continue;
     const name = segmentName(last.name);
-    const get = item.operations.find((operation) => operation.method === 'get');
-    if (get) {
-      nouns.add(name);
-      if (answersList(get, name, resolve)) lists.add(name);
-    }
+    // A thing GET returns. (Whether it answers with a list says little about its name: the
+    // singular segments the corpus lists are singletons like `/timeline`, `/queue`, `/activity`.)
+    if (item.operations.some((operation) => operation.method === 'get')) nouns.add(name);
     const previous = segments[segments.length - 2];
     const methods = item.operations.map((operation) => operation.method);
     if (!previous || previous.kind === 'literal' || methods.length === 0 || !methods.every((method) => method === 'post' || method === 'put')) continue;
@@ -73,7 +60,7 @@ function collect(document: DocumentNode, resolve: Resolve): SegmentEvidence {
     const verb = verbUsed(splitWords(last.name), item.operations, pathWords);
     if (verb !== undefined) actions.set(item, verb);
   }
-  return { nouns, lists, actionOf: (item) => actions.get(item) };
+  return { nouns, actionOf: (item) => actions.get(item) };
 }
 
 /**
@@ -115,40 +102,4 @@ function verbForms(word: string): string[] {
   if (/(s|x|z|ch|sh)$/.test(word)) forms.push(`${word}es`);
   if (/[^aeiou]y$/.test(word)) forms.push(`${word.slice(0, -1)}ies`);
   return forms;
-}
-
-/** Whether a GET's 200 (or first 2xx) answers with an array, or with an envelope around one. */
-function answersList(get: OperationNode, name: string, resolve: Resolve): boolean {
-  const responses = get.value.responses;
-  if (!isObject(responses)) return false;
-  const status = ['200', ...Object.keys(responses).filter((key) => /^2/.test(key))].find((key) => key in responses);
-  if (status === undefined) return false;
-  const responsesAt = childLocation(get.loc, 'responses');
-  const response = resolve(responses[status], childLocation(responsesAt, status));
-  if (!response || !isObject(response.value)) return false;
-  const schemas: { value: unknown; at: NodeLocation }[] = [];
-  const { content, schema } = response.value;
-  if (isObject(schema)) schemas.push({ value: schema, at: childLocation(response.loc, 'schema') });
-  if (isObject(content)) {
-    for (const [mediaType, media] of Object.entries(content)) {
-      if (isObject(media) && media.schema !== undefined) schemas.push({ value: media.schema, at: childLocation(response.loc, 'content', mediaType, 'schema') });
-    }
-  }
-  return schemas.some(({ value, at }) => {
-    const resolved = resolve(value, at);
-    if (!resolved || !isObject(resolved.value)) return false;
-    if (isArray(resolved.value)) return true;
-    const properties = resolved.value.properties;
-    if (!isObject(properties)) return false;
-    // An envelope: `{ data: [...] }`, `{ items: [...] }`, or the list under the segment's own name (`{ users: [...] }`).
-    return Object.entries(properties).some(([key, property]) => {
-      if (key !== 'data' && key !== 'items' && segmentName(key) !== name) return false;
-      const target = resolve(property, childLocation(resolved.loc, 'properties', key));
-      return target !== undefined && isObject(target.value) && isArray(target.value);
-    });
-  });
-}
-
-function isArray(schema: Record<string, unknown>): boolean {
-  return schema.type === 'array' || (Array.isArray(schema.type) && schema.type.includes('array'));
 }
