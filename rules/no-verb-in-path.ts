@@ -3,7 +3,8 @@ import { toCase } from './lib/casing';
 import { serverBasePath, type PathSegment } from '../src/engine/model/path';
 import type { NodeLocation } from '../src/engine/model/location';
 import { ACTION_PREFIXES, PREPOSITIONS, isAcronym, isPluralOrUncountable, pluralOf, tokenOffsets, viewSegment, type SegmentView, type WordPart, MEMBERSHIP_VERBS, STANDARD_VERBS } from './lib/words';
-import { pathContexts, pathConvention, serverContext, verbReader, type FoundVerb, type NoVerbInPathOptions, type PathContext } from './lib/verb-segments';
+import { namingAdvice } from './lib/naming-advice';
+import { pathContexts, serverContext, verbReader, type FoundVerb, type NoVerbInPathOptions, type PathContext } from './lib/verb-segments';
 
 export type { NoVerbInPathOptions };
 
@@ -47,8 +48,8 @@ export default defineRule<NoVerbInPathOptions>({
 
     const { verbOf, isTier1 } = verbReader(context.options);
     // The resource name suggested is written in path-kebab-case's convention, so that the two agree.
-    const convention = pathConvention(context);
-    const named = (rest: string) => toCase(rest, convention);
+    const advice = namingAdvice(context);
+    const named = (rest: string) => advice.written(rest);
 
     const check = (
       path: string,

@@ -1,8 +1,8 @@
 import { defineRule } from '../src/engine/rule';
-import { CASE_NAMES, isCase, joinUnderscored, toCase } from './lib/casing';
+import { CASE_NAMES, isCase, joinUnderscored } from './lib/casing';
 import { namePieces } from './lib/path-shape';
 import { rewritePieces } from './lib/uri-paths';
-import { eachUriPathBesideVerbs } from './lib/verb-segments';
+import { caseRewrite, eachUriPathBesideVerbs, namingAdvice } from './lib/naming-advice';
 
 interface Options {
   /** The convention literal segments follow: the course's kebab-case, or Google's camelCase, or snake_case. */
@@ -35,7 +35,9 @@ export default defineRule<Options>({
   },
   create(context) {
     const convention = context.options.case;
+    const advice = namingAdvice(context);
     return eachUriPathBesideVerbs(context, (uri, leave) => {
+      const plurals = advice.plurals(uri.segments);
       for (const segment of uri.segments) {
         // Names below /.well-known/ are registered with IANA (RFC 8615), not chosen by the API.
         if (segment.text === '.well-known') return;
@@ -46,7 +48,7 @@ export default defineRule<Options>({
         const underscoresOnly = (name: string) => convention !== 'snake' && name.includes('_') && isCase(joinUnderscored(name, convention), convention);
         const wrong = namePieces(segment).filter((piece) => !isCase(piece.text, convention) && !underscoresOnly(piece.text));
         if (wrong.length === 0) continue;
-        const { name, suggestion, within, fix } = rewritePieces(uri, segment, wrong, (piece) => toCase(piece, convention));
+        const { name, suggestion, within, fix } = rewritePieces(uri, segment, wrong, caseRewrite(advice, segment, plurals));
         context.report({
           messageId: 'segment',
           data: { path: uri.path, segment: name, convention: CASE_NAMES[convention], suggestion },

@@ -1,8 +1,8 @@
 import { defineRule } from '../src/engine/rule';
 import { namePieces } from './lib/path-shape';
 import { rewritePieces } from './lib/uri-paths';
-import { eachUriPathBesideVerbs, pathConvention } from './lib/verb-segments';
-import { CASE_NAMES, joinUnderscored } from './lib/casing';
+import { caseRewrite, eachUriPathBesideVerbs, namingAdvice } from './lib/naming-advice';
+import { CASE_NAMES } from './lib/casing';
 
 /**
  * `/order_items`: words in a literal segment are joined by `-`, not `_`. Parameter names
@@ -25,9 +25,11 @@ export default defineRule({
   create(context) {
     // Names are written in path-kebab-case's convention: `todoItems` where it asks for camelCase;
     // where it asks for snake_case, `_` is how words are joined and nothing is reported.
-    const convention = pathConvention(context);
+    const advice = namingAdvice(context);
+    const { convention } = advice;
     if (convention === 'snake') return {};
     return eachUriPathBesideVerbs(context, (uri, leave) => {
+      const plurals = advice.plurals(uri.segments);
       for (const segment of uri.segments) {
         // Names below /.well-known/ are registered with IANA (RFC 8615), not chosen by the API.
         if (segment.text === '.well-known') return;
@@ -35,7 +37,7 @@ export default defineRule({
         if (leave.has(segment)) continue;
         const wrong = namePieces(segment).filter((piece) => piece.text.includes('_'));
         if (wrong.length === 0) continue;
-        const { name, suggestion, within, fix } = rewritePieces(uri, segment, wrong, (piece) => joinUnderscored(piece, convention));
+        const { name, suggestion, within, fix } = rewritePieces(uri, segment, wrong, caseRewrite(advice, segment, plurals));
         const messageId = convention === 'kebab' ? 'underscore' : 'underscoreCase';
         const data = { path: uri.path, segment: name, suggestion, convention: CASE_NAMES[convention] };
         context.report({ messageId, data, at: uri.at, part: uri.part, within, fix: [fix] });

@@ -3,12 +3,10 @@
  * with it (path-kebab-case and path-no-underscore stay silent on a segment it reports, whose
  * fix is the one rename it suggests).
  */
-import type { DocumentNode, PathItemNode, ServerNode, Visitors } from '../../src/engine/walk/nodes';
+import type { DocumentNode, PathItemNode, ServerNode } from '../../src/engine/walk/nodes';
 import type { PathSegment } from '../../src/engine/model/path';
-import type { AnyRuleContext } from '../../src/engine/rule';
 import { segmentEvidence, segmentName } from '../../src/engine/model/segment-evidence';
 import { toCase } from './casing';
-import { eachUriPath, type UriPath } from './uri-paths';
 import { ACTION_PREFIXES, ACTION_VERBS, HTTP_METHOD_TOKENS, NOUNS_WHEN_ALONE, PHRASAL_PARTICLES, TIER1_ALSO_NOUNS, TIER1_VERBS, TIER2_NOUN_HEADS, TIER2_CONTRADICTED_BY_GET, TIER2_VERBS, TIER2_ACTION_VERBS, isPluralOrUncountable, laterVerbOf, viewSegment, type SegmentView, type WordPart } from './words';
 
 export interface NoVerbInPathOptions {
@@ -168,27 +166,3 @@ export function verbSegments(document: DocumentNode, options: NoVerbInPathOption
 }
 
 const remembered = new WeakMap<DocumentNode, Map<string, Set<PathSegment>>>();
-
-/**
- * Visitors for a naming rule that checks every URI path (path keys and server base paths, as
- * eachUriPath) but leaves the segments no-verb-in-path reports to it: their fix is the one
- * rename that rule suggests, so a second finding with another name would argue with it.
- */
-export function eachUriPathBesideVerbs(context: AnyRuleContext, check: (uri: UriPath, leave: ReadonlySet<PathSegment>) => void): Visitors {
-  const uris: UriPath[] = [];
-  const collect = eachUriPath((uri) => uris.push(uri));
-  return {
-    ...collect,
-    'Document:exit'(document) {
-      const verbOptions = context.optionsOf('no-verb-in-path') as NoVerbInPathOptions | undefined;
-      const leave = verbOptions ? verbSegments(document, verbOptions) : new Set<PathSegment>();
-      for (const uri of uris) check(uri, leave);
-    },
-  };
-}
-
-/** The path convention path-kebab-case is configured with (kebab-case by default), which the other naming rules write names in. */
-export function pathConvention(context: AnyRuleContext): 'kebab' | 'camel' | 'snake' {
-  const configured = context.optionsOf('path-kebab-case')?.case;
-  return configured === 'camel' || configured === 'snake' ? configured : 'kebab';
-}
