@@ -26,8 +26,9 @@ export interface PathContext {
   getOnly: boolean;
   followedByParam: boolean;
   /**
-   * The segment is the path's last, after a parameter, and the path answers POST or PUT only
-   * (`POST /charges/{id}/capture`): where the lexicon's action verbs are reported.
+   * The segment is the path's last (not its only one), and the path answers POST or PUT only
+   * (`POST /charges/{id}/capture`, `POST /item/public_token/exchange`): where the lexicon's
+   * action verbs are reported.
    */
   actionPosition: boolean;
   /** The word of the segment the path's own operationId, summary or description uses as a verb. */
@@ -125,14 +126,13 @@ export function pathContexts(document: DocumentNode): (item: PathItemNode) => (i
   return (item) => {
     const methods = item.operations.map((operation) => operation.method);
     const last = item.segments.length - 1;
-    const afterParam = last > 0 && viewSegment(item.segments[last - 1]).kind !== 'literal';
     const writesOnly = methods.length > 0 && methods.every((method) => method === 'post' || method === 'put');
     return (index) => ({
       collections,
       postAction: index === last && methods.length > 0 && methods.every((method) => method === 'post'),
       getOnly: index === last && methods.length > 0 && methods.every((method) => method === 'get'),
       followedByParam: index < last && viewSegment(item.segments[index + 1]).kind !== 'literal',
-      actionPosition: index === last && afterParam && writesOnly,
+      actionPosition: index === last && index > 0 && writesOnly,
       evidenceVerb: index === last ? evidence.actionOf(item) : undefined,
       noun: item.segments[index].kind === 'literal' && evidence.nouns.has(segmentName(item.segments[index].name)),
     });

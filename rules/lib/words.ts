@@ -341,7 +341,10 @@ export const ACTION_VERBS: ReadonlySet<string> = new Set([
   'ban', 'unban', 'mute', 'unmute', 'pin', 'unpin', 'star', 'unstar', 'block', 'unblock', 'hide', 'unhide', 'flag',
   'unflag', 'complete', 'reactivate', 'reinstate', 'notify', 'remind', 'schedule', 'reschedule', 'skip', 'upsert',
   'replace', 'transition', 'sign', 'encrypt', 'decrypt', 'translate', 'classify', 'analyze', 'analyse', 'summarize',
-  'expand', 'collapse', 'clear', 'empty', 'flush', 'evict', 'hold', 'unhold', 'restrict', 'unrestrict',
+  'expand', 'collapse', 'clear', 'empty', 'flush', 'evict', 'hold', 'unhold', 'restrict', 'unrestrict', 'unmerge',
+  'revert', 'propose', 'associate', 'disassociate', 'combine', 'defer', 'renew', 'wipe', 'swap', 'prepare', 'unregister',
+  'invalidate', 'enrich', 'enhance', 'evaluate', 'distribute', 'extract', 'ask', 'enqueue', 'dequeue', 'deliver', 'ship',
+  'return', 'play', 'seek', 'shuffle',
 ]);
 
 /**
@@ -355,7 +358,7 @@ export const VERBS_ALSO_COMPOUND_NOUNS: ReadonlySet<string> = new Set([
   'copy', 'archive', 'refund', 'checkout', 'claim', 'advance', 'complete', 'sign', 'scale', 'install', 'boot', 'fork',
   'render', 'estimate', 'follow', 'mark', 'clear', 'leave', 'join', 'deploy', 'close', 'dispatch', 'import', 'export',
   'upload', 'download', 'report', 'request', 'review', 'order', 'match', 'access', 'address', 'view', 'query', 'search',
-  'process', 'check', 'transfer', 'login', 'logout', 'signin', 'signup', 'register',
+  'process', 'check', 'transfer', 'login', 'logout', 'signin', 'signup', 'register', 'return', 'swap', 'ship', 'play',
 ]);
 
 /** Tier 2 words never reported alone, whatever the document says (guidelines: "never `search`, `login`, `export` alone"). */
