@@ -68,7 +68,7 @@ export default defineRule<NoVerbInPathOptions>({
         const here = where(index);
         for (let partIndex = 0; partIndex < view.parts.length; partIndex++) {
           const wordPart = view.parts[partIndex];
-          const found = verbOf(wordPart, view, here);
+          const found = verbOf(wordPart, view, here, partIndex);
           if (found === undefined) continue;
           const { verb } = found;
           const replace = (from: number, to: number, by: string) => path.slice(0, from - base) + by + path.slice(to - base);
@@ -86,7 +86,7 @@ export default defineRule<NoVerbInPathOptions>({
             report(data.suggestion === '' ? 'actionNoSuggestion' : found.at === 'start' && wordPart.tokens.length === 1 ? 'verbCustomMethod' : 'actionCustomMethod');
           } else if (partIndex > 0) {
             // `/users.list`, `/conversations.setTopic`: RPC-style names; suggest the parts as segments.
-            const names = view.parts.map((other, i) => (i === partIndex ? named(rest) : other.text)).filter((name) => name !== '');
+            const names = view.parts.map((other, i) => (i === partIndex ? named(rest) : named(other.text))).filter((name) => name !== '');
             data.suggestion = replace(segment.start, segment.start + view.text.length, names.join('/'));
             report('verbInName');
           } else if (rest !== '' && view.parts.length === 1 && namesParent(rest, views, index)) {

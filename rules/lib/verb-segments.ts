@@ -20,8 +20,8 @@ export interface NoVerbInPathOptions {
 export interface PathContext {
   /** Literal segment names that some path follows with a `{param}`: collections, so nouns. */
   collections: ReadonlySet<string>;
-  /** The segment is the path's last, and the path item's operations are all POST: an action endpoint. */
-  postAction: boolean;
+  /** The segment is the path's last, and the path item's operations are all POST or PUT: an action endpoint. */
+  writesOnlyEnd: boolean;
   /** The segment is the path's last and the path item answers GET only. */
   getOnly: boolean;
   followedByParam: boolean;
@@ -48,7 +48,7 @@ export interface FoundVerb {
 
 export interface VerbReader {
   /** The verb of a part of a segment, if no-verb-in-path reports it there. */
-  verbOf(part: WordPart, view: SegmentView, where: PathContext): FoundVerb | undefined;
+  verbOf(part: WordPart, view: SegmentView, where: PathContext, partIndex?: number): FoundVerb | undefined;
   isTier1(word: string): boolean;
 }
 
@@ -61,9 +61,14 @@ export function verbReader(options: NoVerbInPathOptions): VerbReader {
   const isTier2 = (word: string) => !allowed.has(word) && TIER2_VERBS.has(word);
 
   /** The verb of a part of a segment, if the rule reports it there. */
-  const verbOf = (part: WordPart, view: SegmentView, where: PathContext): FoundVerb | undefined => {
+  const verbOf = (part: WordPart, view: SegmentView, where: PathContext, partIndex = 0): FoundVerb | undefined => {
     const [first, second] = part.tokens;
     if (first === undefined) return undefined;
+    // Where the path is clearly an action: its last segment on a POST/PUT-only path (not its only
+    // segment), or the last `.` part of that segment (Slack's `/conversations.archive`; not
+    // `admin.inviteRequests.approve`'s `inviteRequests`).
+    const lastPart = partIndex === view.parts.length - 1;
+    const actionHere = !where.noun && lastPart && (where.actionPosition || (partIndex > 0 && where.writesOnlyEnd));
     // The document's own words: `POST /users/{id}/suspend` with `operationId: suspendUser`.
     // A qualifier the text starts with ("Bulk ban users", "Force cancel a run") is not the verb;
     // an HTTP method (Linode's `/patch`) is no-http-method-in-path's to report.
@@ -77,22 +82,23 @@ export function verbReader(options: NoVerbInPathOptions): VerbReader {
     // `add-ons`, `AddOnResults`, `check-ins`: a verb and a particle make a noun.
     if (second !== undefined && PHRASAL_PARTICLES.has(second)) return undefined;
     if (isTier1(first)) {
-      if (TIER1_ALSO_NOUNS.has(first) && !extra.has(first)) return where.postAction && !where.noun ? { verb: first, at: 'start', action: false } : undefined;
+      if (TIER1_ALSO_NOUNS.has(first) && !extra.has(first)) return where.writesOnlyEnd && !where.noun ? { verb: first, at: 'start', action: false } : undefined;
       return { verb: first, at: 'start', action: false };
     }
     // The ordinary actions of real APIs (`capture`, `finalize`, `markAllDone`) and compounds
     // whose verb comes later (`bulk-delete`, `report-run`), where the path is clearly an action.
-    if (where.actionPosition && !where.noun) {
+    if (actionHere) {
       if (ACTION_VERBS.has(first) && !allowed.has(first)) return { verb: first, at: 'start', action: true };
       const later = laterVerbOf(part.tokens);
       if (later && !allowed.has(later.verb)) return { verb: later.verb, at: 'later', action: true };
     }
     if (!isTier2(first)) return undefined;
-    if (part.tokens.length === 1) return TIER2_CONTRADICTED_BY_GET.has(first) && where.getOnly ? { verb: first, at: 'start', action: false } : undefined;
+    // Alone, only where the method contradicts it (`GET /user/logout`), or a clearly verbal one where the path is an action (`PUT /workflows/{name}/stop`).
+    if (part.tokens.length === 1) return (TIER2_CONTRADICTED_BY_GET.has(first) && where.getOnly) || (actionHere && TIER2_ACTION_VERBS.has(first)) ? { verb: first, at: 'start', action: false } : undefined;
     // A compound: `searchUsers` is a verb and its object; `check-runs`, `access_tokens`, and
     // anything used as a collection (`/report_runs/{id}`) are noun phrases.
     const head = part.tokens[part.tokens.length - 1];
-    if (TIER2_NOUN_HEADS.has(head) && !(where.actionPosition && !where.noun && TIER2_ACTION_VERBS.has(first) && !isPluralOrUncountable(head))) return undefined;
+    if (TIER2_NOUN_HEADS.has(head) && !(actionHere && TIER2_ACTION_VERBS.has(first) && !isPluralOrUncountable(head))) return undefined;
     if (where.followedByParam || where.collections.has(toCase(view.text, 'kebab'))) return undefined;
     return { verb: first, at: 'start', action: false };
   };
@@ -104,7 +110,7 @@ export function verbReader(options: NoVerbInPathOptions): VerbReader {
 export function serverContext(server: ServerNode): (index: number) => PathContext {
   return (index) => ({
     collections: new Set(),
-    postAction: false,
+    writesOnlyEnd: false,
     getOnly: false,
     actionPosition: false,
     noun: false,
@@ -129,7 +135,7 @@ export function pathContexts(document: DocumentNode): (item: PathItemNode) => (i
     const writesOnly = methods.length > 0 && methods.every((method) => method === 'post' || method === 'put');
     return (index) => ({
       collections,
-      postAction: index === last && methods.length > 0 && methods.every((method) => method === 'post'),
+      writesOnlyEnd: index === last && writesOnly,
       getOnly: index === last && methods.length > 0 && methods.every((method) => method === 'get'),
       followedByParam: index < last && viewSegment(item.segments[index + 1]).kind !== 'literal',
       actionPosition: index === last && index > 0 && writesOnly,
@@ -154,7 +160,7 @@ export function verbSegments(document: DocumentNode, options: NoVerbInPathOption
     const add = (segments: PathSegment[], where: (index: number) => PathContext) => {
       segments.forEach((segment, index) => {
         const view = viewSegment(segment);
-        if (view.kind === 'literal' && view.parts.some((part) => verbOf(part, view, where(index)) !== undefined)) found?.add(segment);
+        if (view.kind === 'literal' && view.parts.some((part, partIndex) => verbOf(part, view, where(index), partIndex) !== undefined)) found?.add(segment);
       });
     };
     const contextOf = pathContexts(document);

@@ -344,7 +344,7 @@ export const ACTION_VERBS: ReadonlySet<string> = new Set([
   'expand', 'collapse', 'clear', 'empty', 'flush', 'evict', 'hold', 'unhold', 'restrict', 'unrestrict', 'unmerge',
   'revert', 'propose', 'associate', 'disassociate', 'combine', 'defer', 'renew', 'wipe', 'swap', 'prepare', 'unregister',
   'invalidate', 'enrich', 'enhance', 'evaluate', 'distribute', 'extract', 'ask', 'enqueue', 'dequeue', 'deliver', 'ship',
-  'return', 'play', 'seek', 'shuffle',
+  'return', 'play', 'seek', 'shuffle', 'end', 'unfurl', 'deny', 'open',
 ]);
 
 /**
@@ -358,7 +358,7 @@ export const VERBS_ALSO_COMPOUND_NOUNS: ReadonlySet<string> = new Set([
   'copy', 'archive', 'refund', 'checkout', 'claim', 'advance', 'complete', 'sign', 'scale', 'install', 'boot', 'fork',
   'render', 'estimate', 'follow', 'mark', 'clear', 'leave', 'join', 'deploy', 'close', 'dispatch', 'import', 'export',
   'upload', 'download', 'report', 'request', 'review', 'order', 'match', 'access', 'address', 'view', 'query', 'search',
-  'process', 'check', 'transfer', 'login', 'logout', 'signin', 'signup', 'register', 'return', 'swap', 'ship', 'play',
+  'process', 'check', 'transfer', 'login', 'logout', 'signin', 'signup', 'register', 'return', 'swap', 'ship', 'play', 'end', 'open',
 ]);
 
 /** Tier 2 words never reported alone, whatever the document says (guidelines: "never `search`, `login`, `export` alone"). */

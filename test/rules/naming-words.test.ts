@@ -92,3 +92,15 @@ test('naming advice: path-no-underscore follows the configured case; under snake
   assert.deepEqual(findingsOf(snake, 'path-no-underscore'), []);
   assert.deepEqual(findingsOf(snake, 'path-kebab-case'), []);
 });
+
+test('naming words: the last part of an RPC-style name and a clearly verbal tier 2 word alone are actions on a POST/PUT-only path', () => {
+  const doc = openapi(`  /conversations.archive:\n${ok('post')}  /admin.inviteRequests.approve:\n${ok('post')}  /workflows/{name}/stop:\n${ok('put')}  /conversations.history:\n${ok('post')}`);
+  assert.deepEqual(
+    findingsOf(lintText(doc), 'no-verb-in-path').map(({ message }) => message),
+    [
+      '"/conversations.archive": segment "conversations.archive" names the action "archive"; name the resource ("/conversations") and let the HTTP method carry the action',
+      '"/admin.inviteRequests.approve": segment "admin.inviteRequests.approve" names the action "approve"; name the resource ("/admin/invite-requests") and let the HTTP method carry the action',
+      '"/workflows/{name}/stop": segment "stop" is the verb "stop"; name the resource and let the HTTP method carry the action, or make the action a custom method ("/workflows/{name}:stop")',
+    ],
+  );
+});

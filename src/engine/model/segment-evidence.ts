@@ -80,7 +80,8 @@ function verbUsed(words: readonly string[], operations: readonly OperationNode[]
       if (first) leading.add(first);
     }
     if (typeof value.operationId === 'string') {
-      const id = splitWords(value.operationId.split('/').pop() ?? '');
+      // `actions/cancel-workflow-run`, gRPC gateways' `WorkflowService_StopWorkflow`: the method's own name.
+      const id = splitWords(value.operationId.split(/\/|Service_/).pop() ?? '');
       while (id.length > 1 && (id[0] === method || id[0] === 'post' || id[0] === 'put')) id.shift();
       if (id[0] && !pathWords.has(id[0])) leading.add(id[0]);
     }
