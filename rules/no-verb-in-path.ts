@@ -2,25 +2,11 @@ import { defineRule } from '../src/engine/rule';
 import { toCase } from './lib/casing';
 import { serverBasePath, type PathSegment } from '../src/engine/model/path';
 import type { NodeLocation } from '../src/engine/model/location';
-import { PHRASAL_PARTICLES, PREPOSITIONS, TIER1_ALSO_NOUNS, TIER1_VERBS, TIER2_NOUN_HEADS, TIER2_CONTRADICTED_BY_GET, TIER2_VERBS, isAcronym, isPluralOrUncountable, pluralOf, tokenOffsets, viewSegment, type SegmentView, type WordPart, MEMBERSHIP_VERBS, STANDARD_VERBS } from './lib/words';
+import { ACTION_PREFIXES, PREPOSITIONS, isAcronym, isPluralOrUncountable, pluralOf, tokenOffsets, viewSegment, type SegmentView, type WordPart, MEMBERSHIP_VERBS, STANDARD_VERBS } from './lib/words';
+import { namingAdvice } from './lib/naming-advice';
+import { pathContexts, serverContext, verbReader, type FoundVerb, type NoVerbInPathOptions, type PathContext } from './lib/verb-segments';
 
-export interface NoVerbInPathOptions {
-  /** Words never reported, though they are in the verb lists (`sync`, `search`). */
-  allowVerbs: string[];
-  /** More words reported like tier 1 verbs (`enqueue`, `archive`). */
-  extraVerbs: string[];
-}
-
-/** What the rule knows about the path a segment is in: nothing, for a server's base path. */
-interface PathContext {
-  /** Literal segment names that some path follows with a `{param}`: collections, so nouns. */
-  collections: ReadonlySet<string>;
-  /** The segment is the path's last, and the path item's operations are all POST: an action endpoint. */
-  postAction: boolean;
-  /** The segment is the path's last and the path item answers GET only. */
-  getOnly: boolean;
-  followedByParam: boolean;
-}
+export type { NoVerbInPathOptions };
 
 /**
  * Segments name resources, not actions: `/getUsers`, `/createOrder`, `/orders/{id}/cancel`
@@ -52,34 +38,18 @@ export default defineRule<NoVerbInPathOptions>({
       verbNoSuggestion: '"{{path}}": segment "{{segment}}" starts with the verb "{{verb}}"; name the resource and let the HTTP method carry the action',
       verbCustomMethod:
         '"{{path}}": segment "{{segment}}" is the verb "{{verb}}"; name the resource and let the HTTP method carry the action, or make the action a custom method ("{{suggestion}}")',
+      actionCustomMethod:
+        '"{{path}}": segment "{{segment}}" names the action "{{verb}}"; name the resource and let the HTTP method carry the action, or make the action a custom method ("{{suggestion}}")',
+      actionNoSuggestion: '"{{path}}": segment "{{segment}}" names the action "{{verb}}"; name the resource and let the HTTP method carry the action',
       verbInName: '"{{path}}": segment "{{segment}}" names the action "{{verb}}"; name the resource ("{{suggestion}}") and let the HTTP method carry the action',
     },
   },
   create(context) {
-    const lower = (list: readonly string[]) => new Set(list.map((word) => word.toLowerCase()));
-    const allowed = lower(context.options.allowVerbs);
-    const extra = lower(context.options.extraVerbs);
-    const isTier1 = (word: string) => !allowed.has(word) && (TIER1_VERBS.has(word) || extra.has(word));
-    const isTier2 = (word: string) => !allowed.has(word) && TIER2_VERBS.has(word);
 
-    /** The verb a part of a segment starts with, if the rule reports it there. */
-    const verbOf = (part: WordPart, view: SegmentView, where: PathContext): string | undefined => {
-      const [first, second] = part.tokens;
-      if (first === undefined) return undefined;
-      // `add-ons`, `AddOnResults`, `check-ins`: a verb and a particle make a noun.
-      if (second !== undefined && PHRASAL_PARTICLES.has(second)) return undefined;
-      if (isTier1(first)) {
-        if (TIER1_ALSO_NOUNS.has(first) && !extra.has(first)) return where.postAction ? first : undefined;
-        return first;
-      }
-      if (!isTier2(first)) return undefined;
-      if (part.tokens.length === 1) return TIER2_CONTRADICTED_BY_GET.has(first) && where.getOnly ? first : undefined;
-      // A compound: `searchUsers` is a verb and its object; `check-runs`, `access_tokens`, and
-      // anything used as a collection (`/report_runs/{id}`) are noun phrases.
-      if (TIER2_NOUN_HEADS.has(part.tokens[part.tokens.length - 1])) return undefined;
-      if (where.followedByParam || where.collections.has(toCase(view.text, 'kebab'))) return undefined;
-      return first;
-    };
+    const { verbOf, isTier1 } = verbReader(context.options);
+    // The resource name suggested is written in path-kebab-case's convention, so that the two agree.
+    const advice = namingAdvice(context);
+    const named = (rest: string) => advice.written(rest);
 
     const check = (
       path: string,
@@ -98,8 +68,9 @@ export default defineRule<NoVerbInPathOptions>({
         const here = where(index);
         for (let partIndex = 0; partIndex < view.parts.length; partIndex++) {
           const wordPart = view.parts[partIndex];
-          const verb = verbOf(wordPart, view, here);
-          if (verb === undefined) continue;
+          const found = verbOf(wordPart, view, here, partIndex);
+          if (found === undefined) continue;
+          const { verb } = found;
           const replace = (from: number, to: number, by: string) => path.slice(0, from - base) + by + path.slice(to - base);
           const within = { text, start: segment.start, end: segment.start + view.text.length };
           const data: Record<string, string> = { path, segment: view.text, verb };
@@ -108,9 +79,14 @@ export default defineRule<NoVerbInPathOptions>({
           const severity = !isTier1(verb) && wordPart.tokens.length > 1 ? 'warn' : undefined;
           const report = (messageId: string) => context.report({ messageId, data, at, part, within, severity });
           const rest = restAfterVerb(wordPart, verb, here.followedByParam);
-          if (partIndex > 0) {
+          if (found.action && view.parts.length === 1) {
+            // `/charges/{id}/capture` → `/charges/{id}:capture`, `/tasks/{id}/markAllDone` → `:markAllDone`,
+            // `/reports/{id}/report-run` → `:runReport`: an action, named as AIP-136 asks.
+            data.suggestion = index > 0 && part === 'key' && !view.customMethod ? replace(segment.start - 1, segment.end, `:${customMethodName(wordPart, found)}`) : '';
+            report(data.suggestion === '' ? 'actionNoSuggestion' : found.at === 'start' && wordPart.tokens.length === 1 ? 'verbCustomMethod' : 'actionCustomMethod');
+          } else if (partIndex > 0) {
             // `/users.list`, `/conversations.setTopic`: RPC-style names; suggest the parts as segments.
-            const names = view.parts.map((other, i) => (i === partIndex ? rest : other.text)).filter((name) => name !== '');
+            const names = view.parts.map((other, i) => (i === partIndex ? named(rest) : named(other.text))).filter((name) => name !== '');
             data.suggestion = replace(segment.start, segment.start + view.text.length, names.join('/'));
             report('verbInName');
           } else if (rest !== '' && view.parts.length === 1 && namesParent(rest, views, index)) {
@@ -119,7 +95,7 @@ export default defineRule<NoVerbInPathOptions>({
             report('verb');
           } else if (rest !== '') {
             const start = segment.start + wordPart.offset;
-            data.suggestion = replace(start, start + wordPart.text.length, rest);
+            data.suggestion = replace(start, start + wordPart.text.length, named(rest));
             report('verb');
           } else if (wordPart.tokens.length === 1 && view.parts.length === 1 && index > 0 && STANDARD_VERBS.has(verb)) {
             // `/secrets/delete`, `/statements/list`: the standard method on the parent says it.
@@ -140,34 +116,11 @@ export default defineRule<NoVerbInPathOptions>({
     return {
       Server(server) {
         const { offset } = serverBasePath(server.url);
-        const where = (index: number): PathContext => ({
-          collections: new Set(),
-          postAction: false,
-          getOnly: false,
-          followedByParam: server.segments[index + 1] !== undefined && viewSegment(server.segments[index + 1]).kind !== 'literal',
-        });
-        check(server.basePath, server.segments, server.loc, 'value', server.url, offset, where);
+        check(server.basePath, server.segments, server.loc, 'value', server.url, offset, serverContext(server));
       },
       'Document:exit'(document) {
-        const collections = new Set<string>();
-        for (const item of document.pathItems) {
-          const views = item.segments.map(viewSegment);
-          views.forEach((view, index) => {
-            const next = views[index + 1];
-            if (view.kind === 'literal' && next && next.kind !== 'literal') collections.add(toCase(view.text, 'kebab'));
-          });
-        }
-        for (const item of document.pathItems) {
-          const methods = item.operations.map((operation) => operation.method);
-          const last = item.segments.length - 1;
-          const where = (index: number): PathContext => ({
-            collections,
-            postAction: index === last && methods.length > 0 && methods.every((method) => method === 'post'),
-            getOnly: index === last && methods.length > 0 && methods.every((method) => method === 'get'),
-            followedByParam: index < last && viewSegment(item.segments[index + 1]).kind !== 'literal',
-          });
-          check(item.path, item.segments, item.loc, 'key', item.path, 0, where);
-        }
+        const contextOf = pathContexts(document);
+        for (const item of document.pathItems) check(item.path, item.segments, item.loc, 'key', item.path, 0, contextOf(item));
       },
     };
   },
@@ -187,6 +140,13 @@ function restAfterVerb(part: WordPart, verb: string, followedByParam: boolean): 
   const collection = followedByParam || MEMBERSHIP_VERBS.has(verb);
   if (collection && tokens.length === 2 && !isPluralOrUncountable(tokens[1]) && !isAcronym(tokens[1])) return pluralOf(rest);
   return rest;
+}
+
+/** An action's AIP-136 custom method name: the segment in camelCase, its verb first (`report-run` → `runReport`, `bulk-delete` → `bulkDelete`). */
+function customMethodName(part: WordPart, found: FoundVerb): string {
+  const last = part.tokens.length - 1;
+  const tokens = found.at === 'later' && part.tokens[last] === found.verb && part.tokens.indexOf(found.verb) === last && !ACTION_PREFIXES.has(part.tokens[0]) ? [found.verb, ...part.tokens.slice(0, -1)] : part.tokens;
+  return toCase(tokens.join('-'), 'camel');
 }
 
 /** `/idp/password/change-password`, `/users/{id}/getUser`: the object is the resource the path already names. */

@@ -1,7 +1,8 @@
 import { defineRule } from '../src/engine/rule';
-import { CASE_NAMES, isCase, toCase } from './lib/casing';
+import { CASE_NAMES, isCase, joinUnderscored } from './lib/casing';
 import { namePieces } from './lib/path-shape';
-import { eachUriPath, rewritePieces } from './lib/uri-paths';
+import { rewritePieces } from './lib/uri-paths';
+import { caseRewrite, eachUriPathBesideVerbs, namingAdvice } from './lib/naming-advice';
 
 interface Options {
   /** The convention literal segments follow: the course's kebab-case, or Google's camelCase, or snake_case. */
@@ -34,16 +35,20 @@ export default defineRule<Options>({
   },
   create(context) {
     const convention = context.options.case;
-    return eachUriPath((uri) => {
+    const advice = namingAdvice(context);
+    return eachUriPathBesideVerbs(context, (uri, leave) => {
+      const plurals = advice.plurals(uri.segments);
       for (const segment of uri.segments) {
         // Names below /.well-known/ are registered with IANA (RFC 8615), not chosen by the API.
         if (segment.text === '.well-known') return;
-        // A kebab-case name spelt with `_` is path-no-underscore's finding alone, so that turning
-        // that rule off (for legacy paths, say) is enough to accept underscores.
-        const underscoresOnly = (name: string) => convention === 'kebab' && isCase(name.replace(/_/g, '-'), 'kebab');
+        // `/getPets`: no-verb-in-path's finding alone, whose suggestion (`/pets`) is written in this convention.
+        if (leave.has(segment)) continue;
+        // A name in the convention but for its `_` is path-no-underscore's finding alone (it writes
+        // the name in this convention), so that turning that rule off is enough to accept underscores.
+        const underscoresOnly = (name: string) => convention !== 'snake' && name.includes('_') && isCase(joinUnderscored(name, convention), convention);
         const wrong = namePieces(segment).filter((piece) => !isCase(piece.text, convention) && !underscoresOnly(piece.text));
         if (wrong.length === 0) continue;
-        const { name, suggestion, within, fix } = rewritePieces(uri, segment, wrong, (piece) => toCase(piece, convention));
+        const { name, suggestion, within, fix } = rewritePieces(uri, segment, wrong, caseRewrite(advice, segment, plurals));
         context.report({
           messageId: 'segment',
           data: { path: uri.path, segment: name, convention: CASE_NAMES[convention], suggestion },
@@ -56,3 +61,4 @@ export default defineRule<Options>({
     });
   },
 });
+

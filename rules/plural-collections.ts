@@ -1,9 +1,8 @@
 import { defineRule } from '../src/engine/rule';
-import { splitWords } from '../src/engine/model/path';
 import { serverBasePath, type PathSegment } from '../src/engine/model/path';
 import type { NodeLocation } from '../src/engine/model/location';
-import { isVersionParam } from './lib/path-shape';
-import { NAMESPACES, PREPOSITIONS, QUALIFIERS, SINGLETONS, TIER1_ALSO_NOUNS, TIER1_VERBS, UNCOUNTABLES, isAcronym, isPluralOrUncountable, isVersionSegment, pluralOf, tokenOffsets, viewSegment, type SegmentView, GENERIC_ID_WORDS, PERIOD_WORDS } from './lib/words';
+import { namingAdvice } from './lib/naming-advice';
+import { singularCollections } from './lib/plural-segments';
 
 export interface PluralCollectionsOptions {
   /** More words (or whole segments) that are fine in the singular: singletons, uncountables, product names. */
@@ -38,62 +37,22 @@ export default defineRule<PluralCollectionsOptions>({
     },
   },
   create(context) {
-    const allowed = new Set(context.options.allow.map((word) => word.toLowerCase()));
-    const isAllowed = (word: string) =>
-      allowed.has(word) || SINGLETONS.has(word) || NAMESPACES.has(word) || QUALIFIERS.has(word) || isAcronym(word);
-
-    /** The singular head word of a collection segment, and its index among the tokens; undefined when the segment passes. */
-    const singularHead = (view: SegmentView, previous: SegmentView | undefined, params: string[]): { index: number } | undefined => {
-      // `users.json/{id}` is rare, `admin.users/{id}` rarer: judge the last `.` part that is a word.
-      const part = view.parts[view.parts.length - 1];
-      if (!part || view.parts.length > 1 || isVersionSegment(view.text) || allowed.has(view.text.toLowerCase())) return undefined;
-      const tokens = [...part.tokens];
-      // `projectsV2`: a version suffix is not the noun.
-      while (tokens.length >= 2 && /^\d+$/.test(tokens[tokens.length - 1]) && tokens[tokens.length - 2] === 'v') tokens.splice(-2, 2);
-      if (tokens.length === 0 || /^\d+$/.test(tokens[tokens.length - 1])) return undefined;
-      // A segment that starts with a verb is no-verb-in-path's to report (`fetch-report/{id}`).
-      if (TIER1_VERBS.has(tokens[0]) && !TIER1_ALSO_NOUNS.has(tokens[0])) return undefined;
-      const preposition = tokens.findIndex((token, index) => index > 0 && PREPOSITIONS.has(token));
-      const index = preposition > 0 ? preposition - 1 : tokens.length - 1;
-      const head = tokens[index];
-      if (isPluralOrUncountable(head) || isAllowed(head)) return undefined;
-      // Participles and adjectives (`blocked_by/{id}`, `starred/{owner}`) are no collection.
-      if (/[^e]ed$/.test(head) && head.length > 4) return undefined;
-      // `/integrations/slack/{id}`, `/images/custom/{id}`: a kind inside the collection before it.
-      if (previous && previous.kind === 'literal' && isPluralCollectionName(previous)) return undefined;
-      // The parameter must identify a member: `{id}`, `{key}`, or a name that says so
-      // (`user/{username}`, `pet/{petId}`); `tarball/{ref}`, `transfer/{year}` are something else.
-      const paramWords = params.flatMap((param) => splitWords(param));
-      if (paramWords.some((word) => PERIOD_WORDS.has(word)) || params.some(isVersionParam)) return undefined;
-      const identifies =
-        paramWords.every((word) => GENERIC_ID_WORDS.has(word)) ||
-        paramWords.some((word) => word === head || word.startsWith(head) || (word.length >= 3 && head.startsWith(word)));
-      return identifies ? { index } : undefined;
-    };
-
+    const advice = namingAdvice(context);
     const check = (path: string, segments: PathSegment[], at: NodeLocation, part: 'key' | 'value', text: string, base: number) => {
-      const views = segments.map(viewSegment);
-      views.forEach((view, index) => {
-        const next = views[index + 1];
-        if (view.kind !== 'literal' || !next || next.kind === 'literal' || !next.text.startsWith('{')) return;
-        const found = singularHead(view, views[index - 1], next.params);
-        if (!found) return;
-        const wordPart = view.parts[0];
-        const offsets = tokenOffsets(wordPart.text, wordPart.tokens);
-        const at_ = wordPart.offset + offsets[found.index];
-        const written = wordPart.text.slice(offsets[found.index], offsets[found.index] + wordPart.tokens[found.index].length);
-        const plural = matchCase(written, pluralOf(written));
-        const segment = view.segment;
-        const start = segment.start + at_ - base;
-        const suggestion = path.slice(0, start) + plural + path.slice(start + written.length);
+      for (const [segment, plural] of singularCollections(segments, context.options.allow)) {
+        // The plural written as the case rules would have the name, so that their suggestions agree.
+        const name = segment.kind === 'literal' ? segment.name : segment.text;
+        const start = segment.start - base;
+        const suggestion = path.slice(0, start) + advice.written(plural.name) + path.slice(start + name.length);
+        const next = segments[segments.indexOf(segment) + 1];
         context.report({
           messageId: 'singular',
-          data: { path, segment: view.text, param: next.text, suggestion },
+          data: { path, segment: segment.text, param: next?.text ?? '', suggestion },
           at,
           part,
-          within: { text, start: segment.start, end: segment.start + view.text.length },
+          within: { text, start: segment.start, end: segment.start + segment.text.length },
         });
-      });
+      }
     };
 
     return {
@@ -106,17 +65,3 @@ export default defineRule<PluralCollectionsOptions>({
     };
   },
 });
-
-function isPluralCollectionName(view: SegmentView): boolean {
-  const part = view.parts[view.parts.length - 1];
-  const last = part?.tokens[part.tokens.length - 1];
-  // A real plural: an uncountable or a gerund (`/metadata/…`, `/LinkShortening/…`) is a namespace, not a collection of kinds.
-  return last !== undefined && !isVersionSegment(view.text) && !NAMESPACES.has(last) && !UNCOUNTABLES.has(last) && !last.endsWith('ing') && isPluralOrUncountable(last);
-}
-
-/** `User` → `Users`, `USER` → `USERS`, `arpTable`'s `Table` → `Tables`. */
-function matchCase(written: string, plural: string): string {
-  if (written === written.toUpperCase() && written.length > 1) return plural.toUpperCase();
-  if (written[0] === written[0].toUpperCase()) return plural[0].toUpperCase() + plural.slice(1);
-  return plural;
-}

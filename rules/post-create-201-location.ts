@@ -4,9 +4,10 @@ import { childLocation, isWithin } from '../src/engine/model/location';
 import { splitWords } from '../src/engine/model/path';
 import { operationName, type OperationNode, type PathItemNode } from '../src/engine/walk/nodes';
 import { effectiveParameters, itemPaths, lastLiteralWords, pathShape, requestSchemas, responseHasBody, responseSchema, responsesOf } from './lib/methods';
-import { isPluralOrUncountable, SINGLETONS, TIER1_ALSO_NOUNS, TIER1_VERBS, TIER2_NOUN_HEADS, TIER2_VERBS, UNCOUNTABLES, ACTION_VERBS, NOT_CREATION_WORDS, ID_PROPERTY_NAMES } from './lib/words';
+import { isPluralOrUncountable, SINGLETONS, TIER1_ALSO_NOUNS, TIER1_VERBS, TIER2_NOUN_HEADS, TIER2_VERBS, UNCOUNTABLES, ACTION_VERBS, VERBS_ALSO_COMPOUND_NOUNS, NOT_CREATION_WORDS, ID_PROPERTY_NAMES } from './lib/words';
 import { isObject } from '../src/engine/model/json';
 import { is2xxStatus } from '../src/engine/status-ranges';
+import { segmentEvidence } from '../src/engine/model/segment-evidence';
 
 /**
  * A POST that creates a resource in a collection answers 201 Created with a `Location`
@@ -40,9 +41,11 @@ export default defineRule({
     return {
       'Document:exit'(document) {
         const items = itemPaths(document.pathItems);
+        const evidence = segmentEvidence(document);
         for (const item of document.pathItems) {
           const post = item.operations.find((operation) => operation.method === 'post');
-          if (!post || !isCreation(item, post)) continue;
+          // The document's own words can make the segment an action (`POST /users/{id}/suspend`, "Suspend a user").
+          if (!post || evidence.actionOf(item) !== undefined || !isCreation(item, post)) continue;
           const itemPath = items.get(pathShape(item.segments));
           // A token exchange (`/access_tokens`, `/oauth/tokens`) creates nothing a client can address.
           const words = lastLiteralWords(item.segments)?.words ?? [];
@@ -126,7 +129,8 @@ function isCreation(item: PathItemNode, post: OperationNode): boolean {
   if (words.some((word) => NOT_CREATION_WORDS.has(word)) || operationWords.some((word) => word === 'batch' || word === 'bulk')) return false;
   // `/login`, `/copy`, `/export` are actions; `/exports`, `/reviews` are collections.
   if (words.length === 1) return !TIER1_VERBS.has(first) && !TIER2_VERBS.has(first) && !ACTION_VERBS.has(first);
-  if (TIER1_VERBS.has(first) || ACTION_VERBS.has(first)) return TIER1_ALSO_NOUNS.has(first) && isPluralOrUncountable(head);
+  // `sign_requests`, `deploy_keys`, `change_tags`: a verb that is also a noun, before a plural, names a collection.
+  if (TIER1_VERBS.has(first) || ACTION_VERBS.has(first)) return (TIER1_ALSO_NOUNS.has(first) || VERBS_ALSO_COMPOUND_NOUNS.has(first)) && isPluralOrUncountable(head);
   if (TIER2_VERBS.has(first)) return TIER2_NOUN_HEADS.has(head);
   return true;
 }

@@ -491,7 +491,7 @@ describe('--format gitlab', () => {
       writeFileSync(join(dir, 'openapi.yaml'), text.replace('paths:\n', 'paths:\n  /list_things:\n    get:\n      responses:\n        "200": {description: ok}\n'));
       const added = await run();
       const known = new Set(first.map((issue) => issue.fingerprint));
-      assert.ok(added.some((issue) => issue.check_name === 'path-no-underscore' && !known.has(issue.fingerprint)), 'the new path has a new fingerprint');
+      assert.ok(added.some((issue) => issue.check_name === 'no-verb-in-path' && !known.has(issue.fingerprint)), 'the new path has a new fingerprint');
     } finally {
       removeDir(dir);
     }

@@ -59,3 +59,8 @@ export function toCase(name: string, convention: Case): string {
       return words.map(capital).join('');
   }
 }
+
+/** A name with its `_` joins written the convention's way: `todo_items` → `todo-items` (kebab), `todoItems` (camel). */
+export function joinUnderscored(name: string, convention: 'kebab' | 'camel'): string {
+  return convention === 'kebab' ? name.replace(/_+/g, '-') : name.replace(/_+([a-zA-Z0-9])/g, (_, next: string) => next.toUpperCase());
+}

@@ -315,7 +315,13 @@ export function tokenOffsets(text: string, tokens: readonly string[]): number[] 
 // ---------------------------------------------------------------------------------------------
 // Action verbs beyond the tiers (post-create-201-location, operation-verb-matches-method, no-verb-in-path)
 
-/** Verbs beyond the naming lists that make a POST segment an action (`/files/{id}/copy`, `/jobs/{id}/rerun`). */
+/**
+ * Verbs beyond the tiers: the ordinary actions of real APIs, which are also nouns or read as
+ * names often enough (`/archive`, `/test`, `/refund`) that they are reported only where a path
+ * is clearly an action: its last segment, after a parameter, answering POST or PUT only
+ * (`POST /charges/{id}/capture`, `POST /invoices/{id}/finalize`). Also what makes a POST
+ * segment an action rather than a creation (post-create-201-location).
+ */
 export const ACTION_VERBS: ReadonlySet<string> = new Set([
   'copy', 'move', 'rerun', 're', 'retry', 'merge', 'dispatch', 'publish', 'unpublish', 'restore', 'archive', 'unarchive',
   'revoke', 'refresh', 'redeliver', 'resend', 'confirm', 'close', 'reopen', 'pause', 'resume', 'suspend', 'test',
@@ -323,7 +329,69 @@ export const ACTION_VERBS: ReadonlySet<string> = new Set([
   'regenerate', 'rename', 'clone', 'fork', 'void', 'finalize', 'mark', 'reorder', 'sort', 'apply', 'accept', 'decline',
   'rerequest', 'duplicate', 'snooze', 'exchange', 'provision', 'deprovision', 'trigger', 'invoke', 'acknowledge',
   'resolve', 'escalate', 'enroll', 'unenroll', 'link', 'unlink', 'share', 'unshare', 'follow', 'unfollow',
+  // Payments and commerce (Stripe, Adyen, Plaid).
+  'capture', 'pay', 'refund', 'checkout', 'charge', 'reverse', 'expire', 'settle', 'withdraw', 'redeem', 'fund', 'increment',
+  'decrement', 'advance', 'succeed', 'fail', 'release', 'redact', 'present', 'reconcile', 'authorise',
+  // Infrastructure (Linode, DigitalOcean, Meraki, Argo).
+  'reboot', 'restart', 'resize', 'rebuild', 'recycle', 'migrate', 'rollback', 'upgrade', 'downgrade', 'deploy',
+  'redeploy', 'undeploy', 'boot', 'shutdown', 'terminate', 'resubmit', 'retire', 'lint', 'blink', 'install', 'uninstall',
+  'bind', 'unbind', 'connect', 'disconnect', 'reinstall', 'scale', 'promote', 'demote', 'failover', 'replay', 'resync',
+  // Collaboration and workflow (GitHub, Asana, Slack, Okta).
+  'commit', 'dismiss', 'reassign', 'trim', 'unstack', 'claim', 'unclaim', 'invite', 'reinvite', 'join', 'leave', 'kick',
+  'ban', 'unban', 'mute', 'unmute', 'pin', 'unpin', 'star', 'unstar', 'block', 'unblock', 'hide', 'unhide', 'flag',
+  'unflag', 'complete', 'reactivate', 'reinstate', 'notify', 'remind', 'schedule', 'reschedule', 'skip', 'upsert',
+  'replace', 'transition', 'sign', 'encrypt', 'decrypt', 'translate', 'classify', 'analyze', 'analyse', 'summarize',
+  'expand', 'collapse', 'clear', 'empty', 'flush', 'evict', 'hold', 'unhold', 'restrict', 'unrestrict', 'unmerge',
+  'revert', 'propose', 'associate', 'disassociate', 'combine', 'defer', 'renew', 'wipe', 'swap', 'prepare', 'unregister',
+  'invalidate', 'enrich', 'enhance', 'evaluate', 'distribute', 'extract', 'ask', 'enqueue', 'dequeue', 'deliver', 'ship',
+  'return', 'play', 'seek', 'shuffle', 'end', 'unfurl', 'deny', 'open',
 ]);
+
+/**
+ * Action verbs that are nouns often enough that they never end an object+verb compound
+ * (`magic-link`, `smoke-test`, `data-export`, `code-review`): only a compound that starts with
+ * them (`link-account`, `test-webhook`) reads as an action.
+ */
+export const VERBS_ALSO_COMPOUND_NOUNS: ReadonlySet<string> = new Set([
+  'link', 'test', 'preview', 'exchange', 'ping', 'share', 'sort', 'trigger', 'release', 'commit', 'fund', 'charge',
+  'flag', 'block', 'pin', 'star', 'schedule', 'transition', 'rollback', 'upgrade', 'present', 'hold', 'empty', 'merge',
+  'copy', 'archive', 'refund', 'checkout', 'claim', 'advance', 'complete', 'sign', 'scale', 'install', 'boot', 'fork',
+  'render', 'estimate', 'follow', 'mark', 'clear', 'leave', 'join', 'deploy', 'close', 'dispatch', 'import', 'export',
+  'upload', 'download', 'report', 'request', 'review', 'order', 'match', 'access', 'address', 'view', 'query', 'search',
+  'process', 'check', 'transfer', 'login', 'logout', 'signin', 'signup', 'register', 'return', 'swap', 'ship', 'play', 'end', 'open',
+]);
+
+/** Tier 2 words never reported alone, whatever the document says (guidelines: "never `search`, `login`, `export` alone"). */
+export const NOUNS_WHEN_ALONE: ReadonlySet<string> = new Set(['search', 'login', 'export']);
+
+/** Tier 2 words that are the verb of a compound at the end of an action path even before a noun head (`runReport`, `start-session`). */
+export const TIER2_ACTION_VERBS: ReadonlySet<string> = new Set(['run', 'start', 'stop', 'reset']);
+
+/** Words before a verb that qualify it rather than name an object: `bulk-delete`, `batch-update`, `force-cancel`. */
+export const ACTION_PREFIXES: ReadonlySet<string> = new Set(['bulk', 'batch', 'mass', 'force']);
+
+/** Whether the lexicon knows the word as a verb: a tier 1 or tier 2 verb, or an action verb. */
+export function isLexiconVerb(word: string): boolean {
+  return TIER1_VERBS.has(word) || TIER2_VERBS.has(word) || ACTION_VERBS.has(word);
+}
+
+/**
+ * The verb of a compound whose verb is not its first word, and the verb's index: after a
+ * qualifying prefix (`bulk-delete`, `batchUpdate`, `force-cancel`), or at the end of an
+ * object+verb compound (`report-run`, `password-reset`, `email-verify`). Undefined for a
+ * compound that starts with its verb (the tiers handle `markAsRead`, `runReport`) and for a
+ * noun phrase (`magic-link`, `smoke-test`, `check-runs`).
+ */
+export function laterVerbOf(tokens: readonly string[]): { verb: string; index: number } | undefined {
+  // A tier 2 word first is a noun modifier here (`report-run`, `order-cancel`): the verb may still come last.
+  if (tokens.length < 2 || TIER1_VERBS.has(tokens[0]) || ACTION_VERBS.has(tokens[0])) return undefined;
+  if (ACTION_PREFIXES.has(tokens[0]) && isLexiconVerb(tokens[1])) return { verb: tokens[1], index: 1 };
+  const index = tokens.length - 1;
+  const last = tokens[index];
+  if (!isLexiconVerb(last) || VERBS_ALSO_COMPOUND_NOUNS.has(last) || TIER1_ALSO_NOUNS.has(last)) return undefined;
+  if (PHRASAL_PARTICLES.has(last) || isPluralOrUncountable(last)) return undefined;
+  return { verb: last, index };
+}
 
 /** Verbs beyond the naming lists that start an action segment (`/make-default`, `/reassign`). */
 export const SEGMENT_ACTION_VERBS: ReadonlySet<string> = new Set(['reassign', 'trim', 'revoke', 'rotate', 'refresh', 'restore', 'copy', 'move', 'merge', 'mark', 'unstack', 'claim']);

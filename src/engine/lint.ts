@@ -52,6 +52,13 @@ export function lintSource(entry: SourceFile, options: LintSourceOptions, load: 
     }, { nullableEnum: 'spec', allOfClosed: 'siblings', formats: 'standard' });
     return validator.validate({ value: schema, loc: schemaAt }, value, direction);
   };
+  const byId = new Map(options.rules.map((rule) => [rule.meta.id, rule]));
+  const optionsOf = (id: string): Record<string, unknown> | undefined => {
+    const rule = byId.get(id);
+    const setting = entrySettings.get(id);
+    if (!rule || !setting || setting.severity === 'off') return undefined;
+    return { ...(rule.meta.options?.defaults as Record<string, unknown> | undefined), ...setting.options };
+  };
   const visitors: Visitors[] = [];
   for (const rule of options.rules) {
     if (!rule.create || !enabled.has(rule.meta.id)) continue;
@@ -72,7 +79,7 @@ export function lintSource(entry: SourceFile, options: LintSourceOptions, load: 
       const range = () => found.at.file.rangeOf(found.at.pointer, found.part, found.within);
       findings.add({ code: rule.meta.id, message, at: found.at, range, cap: found.severity, usedBy: found.usedBy, fix });
     };
-    visitors.push(guard(rule.meta.id, rule.create({ options: ruleOptions, version, report, resolve, validate })));
+    visitors.push(guard(rule.meta.id, rule.create({ options: ruleOptions, version, report, resolve, validate, optionsOf })));
   }
 
   const root = { file: entry, pointer: [] };

@@ -111,6 +111,13 @@ export interface RuleContext<Options> {
    * ajv is loaded on the first call: a lint whose rules never call this does not load it.
    */
   validate(schema: unknown, schemaAt: NodeLocation, value: unknown, direction?: Direction): SchemaFailure | undefined;
+  /**
+   * The options another rule runs with on this document (its defaults under the config's), or
+   * undefined when the config turns it off: for rules whose advice must agree with another's
+   * (path-no-underscore writes names in path-kebab-case's convention; the case rules leave a
+   * segment no-verb-in-path reports to it).
+   */
+  optionsOf(ruleId: string): Record<string, unknown> | undefined;
 }
 
 /**

@@ -86,12 +86,15 @@ test('path-kebab-case: a JSON document, range inside the quoted key', () => {
   ]);
 });
 
-test('path-kebab-case: option case: camel accepts camelCase and flags hyphens and underscores', () => {
+test('path-kebab-case: option case: camel accepts camelCase and flags hyphens; underscores are path-no-underscore\'s, in camelCase too', () => {
   const config = 'rules:\n  path-kebab-case: [error, { case: camel }]\n';
   const doc = openapi(`  /orderItems:\n${ok}  /order-items:\n${ok}  /order_items:\n${ok}  /users:\n${ok}`);
-  assert.deepEqual(findingsOf(lintText(doc, { config }), 'path-kebab-case'), [
+  const findings = lintText(doc, { config });
+  assert.deepEqual(findingsOf(findings, 'path-kebab-case'), [
     { message: '"/order-items": segment "order-items" is not camelCase; use "orderItems"', at: '8:4-8:15', severity: 0 },
-    { message: '"/order_items": segment "order_items" is not camelCase; use "orderItems"', at: '12:4-12:15', severity: 0 },
+  ]);
+  assert.deepEqual(findingsOf(findings, 'path-no-underscore'), [
+    { message: '"/order_items": segment "order_items" joins words with "_"; write it in camelCase: "orderItems"', at: '12:4-12:15', severity: 0 },
   ]);
 });
 

@@ -11,9 +11,16 @@ test('path-no-underscore: flags words joined by "_" and suggests "-"', () => {
   ]);
 });
 
-test('path-no-underscore: keeps the letter case of the segment in the suggestion (casing is path-kebab-case\'s business)', () => {
+test('path-no-underscore: suggests the name path-kebab-case suggests; with that rule off, keeps the letter case', () => {
   const doc = openapi(`  /Order_Items:\n${ok}`);
-  assert.deepEqual(findingsOf(lintText(doc), 'path-no-underscore'), [
+  const findings = lintText(doc);
+  assert.deepEqual(findingsOf(findings, 'path-no-underscore'), [
+    { message: '"/Order_Items": segment "Order_Items" joins words with "_"; join them with "-": "order-items"', at: '4:4-4:15', severity: 0 },
+  ]);
+  assert.deepEqual(findingsOf(findings, 'path-kebab-case'), [
+    { message: '"/Order_Items": segment "Order_Items" is not kebab-case; use "order-items"', at: '4:4-4:15', severity: 0 },
+  ]);
+  assert.deepEqual(findingsOf(lintText(doc, { config: 'rules:\n  path-kebab-case: off\n' }), 'path-no-underscore'), [
     { message: '"/Order_Items": segment "Order_Items" joins words with "_"; join them with "-": "Order-Items"', at: '4:4-4:15', severity: 0 },
   ]);
 });

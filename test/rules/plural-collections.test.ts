@@ -17,9 +17,9 @@ test('plural-collections: a singular segment followed by {param}, with a plural 
   ]);
 });
 
-test('plural-collections: the head noun is the last word, and the suggestion keeps the case style', () => {
+test('plural-collections: the head noun is the last word, and with path-kebab-case off the suggestion keeps the case style', () => {
   const doc = openapi(item('/orders/{orderId}/order-item/{itemId}') + item('/Person/{PersonId}') + item('/store/arpTable/{arpTableId}'));
-  assert.deepEqual(plurals(doc), [
+  assert.deepEqual(plurals(doc, 'rules:\n  path-kebab-case: off\n'), [
     {
       message:
         '"/orders/{orderId}/order-item/{itemId}": segment "order-item" names a collection (it is followed by "{itemId}") but is not plural; use a plural noun, e.g. "/orders/{orderId}/order-items/{itemId}"',
@@ -143,4 +143,28 @@ test('plural-collections: isPluralOrUncountable answers "plural or uncountable",
     assert.equal(isPluralOrUncountable(word), false, word);
   }
   assert.deepEqual(['virus', 'person', 'policy', 'box', 'analysis', 'repo', 'key'].map(pluralOf), ['viruses', 'people', 'policies', 'boxes', 'analyses', 'repos', 'keys']);
+});
+
+test('plural-collections: a compound inside a plural collection is a collection of its own, and its namespace-like head is a noun', () => {
+  const doc = openapi(item('/devices/{serial}/liveTools/cableTest/{id}') + item('/integrations/slack/{id}') + item('/test/{id}'));
+  assert.deepEqual(plurals(doc), [
+    {
+      message:
+        '"/devices/{serial}/liveTools/cableTest/{id}": segment "cableTest" names a collection (it is followed by "{id}") but is not plural; use a plural noun, e.g. "/devices/{serial}/liveTools/cable-tests/{id}"',
+      at: '4:31-4:40',
+      severity: 1,
+    },
+  ]);
+});
+
+test('plural-collections: the plural is written as the case rules write the name, and they suggest the same plural', () => {
+  const doc = openapi(item('/order_item/{id}') + item('/Person/{PersonId}'));
+  const findings = lintText(doc);
+  const suggestions = (code: string) => findingsOf(findings, code).map(({ message }) => /"([^"]*)"$/.exec(message)?.[1]);
+  assert.deepEqual(suggestions('plural-collections'), ['/order-items/{id}', '/people/{PersonId}']);
+  assert.deepEqual(suggestions('path-no-underscore'), ['order-items']);
+  assert.deepEqual(suggestions('path-kebab-case'), ['people']);
+  const camel = lintText(doc, { config: 'rules:\n  path-kebab-case: [error, { case: camel }]\n' });
+  assert.deepEqual(findingsOf(camel, 'plural-collections').map(({ message }) => /"([^"]*)"$/.exec(message)?.[1]), ['/orderItems/{id}', '/people/{PersonId}']);
+  assert.deepEqual(findingsOf(camel, 'path-no-underscore').map(({ message }) => /"([^"]*)"$/.exec(message)?.[1]), ['orderItems']);
 });
