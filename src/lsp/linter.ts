@@ -4,6 +4,7 @@ import type { OpenDocument } from '../engine/document';
 import { lintEntry, openEntry, type EntryFailure, type OpenedEntry } from '../engine/entry';
 import type { Finding } from '../engine/finding';
 import type { AnyRule } from '../engine/rule';
+import type { ShouldStop } from '../engine/stop';
 import { addSpectralFindings } from '../engine/spectral/lint';
 import { parseErrorFinding } from './diagnostics';
 
@@ -73,6 +74,11 @@ export class Linter {
       .map(([entry]) => entry);
   }
 
+  /** The files an entry's last lint read (the entry itself when it was never linted). */
+  filesOf(entry: string): string[] {
+    return this.results.get(entry)?.files ?? [entry];
+  }
+
   forget(entry: string): void {
     this.results.delete(entry);
     this.lastGood.delete(entry);
@@ -87,10 +93,11 @@ export class Linter {
   /**
    * Lints one entry and records what it found. Returns false when the file is not an OpenAPI
    * document (it is then not an entry). A parse error becomes one finding at its place, and the
-   * entry keeps its last good findings for the rest of the document.
+   * entry keeps its last good findings for the rest of the document. `shouldStop` abandons the
+   * lint (it throws LintStopped, and nothing is recorded).
    */
-  async lint(entry: string): Promise<boolean> {
-    const result = lintEntry(entry, { rules: this.options.rules, configs: this.configs, overlay: this.overlay });
+  async lint(entry: string, shouldStop?: ShouldStop): Promise<boolean> {
+    const result = lintEntry(entry, { rules: this.options.rules, configs: this.configs, overlay: this.overlay, shouldStop });
     const { failure } = result;
     if (result.opened) this.linted.set(entry, result.opened);
     else this.linted.delete(entry);

@@ -36,6 +36,7 @@ export class LspClient {
   readonly published: PublishDiagnosticsParams[] = [];
   readonly notifications: { method: string; params: unknown }[] = [];
   private readonly waiters: { test: (params: PublishDiagnosticsParams) => boolean; resolve: (params: PublishDiagnosticsParams) => void }[] = [];
+  private readonly notificationWaiters: { method: string; test: (params: unknown) => boolean; resolve: (params: unknown) => void }[] = [];
   private readonly versions = new Map<string, number>();
   settings: Record<string, unknown> | undefined;
   /** URIs the server asked to show (window/showDocument). */
@@ -60,6 +61,12 @@ export class LspClient {
     });
     this.connection.onNotification((method, params) => {
       this.notifications.push({ method, params });
+      for (const waiter of [...this.notificationWaiters]) {
+        if (waiter.method === method && waiter.test(params)) {
+          this.notificationWaiters.splice(this.notificationWaiters.indexOf(waiter), 1);
+          waiter.resolve(params);
+        }
+      }
     });
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => this.settings ?? null));
     this.connection.onRequest('client/registerCapability', () => null);
@@ -144,6 +151,22 @@ export class LspClient {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /** The next notification `method` (other than publishDiagnostics) whose params satisfy `test`, from now on; rejects after HANG_GUARD_MS. */
+  notification<T = unknown>(method: string, test: (params: T) => boolean = () => true): Promise<T> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no ${method} within ${HANG_GUARD_MS} ms\n${this.stderr}`)), HANG_GUARD_MS);
+      timer.unref();
+      this.notificationWaiters.push({
+        method,
+        test: (params) => test(params as T),
+        resolve: (params) => {
+          clearTimeout(timer);
+          resolve(params as T);
+        },
+      });
+    });
   }
 
   /** The params of the last notification `method` (other than publishDiagnostics) received so far. */
