@@ -357,6 +357,10 @@ export function startServer(given?: Connection): void {
 
   connection.onCodeAction(({ textDocument, context }) => {
     const actions: CodeAction[] = [];
+    // Diagnostics of an older text than the buffer's (a newer edit is being linted): their edits
+    // would land on the wrong text, so nothing is offered until the new diagnostics are out.
+    const open = documents.get(textDocument.uri);
+    if (open && sentVersions.get(pathOf(textDocument.uri)) !== open.version) return actions;
     for (const { finding, diagnostic } of findingsAt(textDocument.uri, context.diagnostics)) {
       const rule = allRules.find((candidate) => candidate.meta.id === finding.code);
       if (!rule) continue;
