@@ -5,6 +5,7 @@ import {
   CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   LogMessageNotification,
   MessageType,
   ProposedFeatures,
@@ -16,6 +17,7 @@ import {
   type CodeAction,
   type Connection,
   type Diagnostic,
+  type Disposable,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -177,6 +179,7 @@ export function startServer(given?: Connection): void {
       }
       const t2 = performance.now();
       publish();
+      watchFilesOf(entry);
       trace(entry, version, `published, linted in ${ms(t0, t1)}, published in ${ms(t2)}`);
     }
     publish();
@@ -193,6 +196,22 @@ export function startServer(given?: Connection): void {
     if (settings.trace?.lints) void connection.sendNotification(LogMessageNotification.type, { type: MessageType.Log, message: line }).catch(() => {});
     if (process.env.RESTLINT_LSP_TIMING) process.stderr.write(`${line}\n`);
     return true;
+  }
+
+  // --- file watchers: the files the lints read, so edits made outside the editor re-lint ---
+  let canWatchFiles = false;
+  const watched = new Set<string>();
+  let watchers: Promise<Disposable> | undefined;
+  /** Registers workspace/didChangeWatchedFiles for the files an entry's lint read that are not watched yet (one registration for all, renewed when it grows). */
+  function watchFilesOf(entry: string): void {
+    if (!canWatchFiles) return;
+    const added = linter.filesOf(entry).filter((file) => !watched.has(file));
+    if (added.length === 0) return;
+    for (const file of added) watched.add(file);
+    const previous = watchers;
+    watchers = connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [...watched].map((file) => ({ globPattern: globOf(file) })) });
+    void watchers.catch(() => {});
+    void previous?.then((registration) => registration.dispose()).catch(() => {});
   }
 
   /** Diffs an open entry against `restlint.diff.base` (when set); true when it ran. Never throws. */
@@ -234,7 +253,11 @@ export function startServer(given?: Connection): void {
       const uri = uriOf(file);
       const version = documents.get(uri)?.version;
       // Unchanged diagnostics are sent again for a new version of the document (clients match publishes to versions).
-      const same = before !== undefined && sentVersions.get(file) === version && JSON.stringify(before.map((item) => item.diagnostic)) === JSON.stringify(list.map((item) => item.diagnostic));
+      const same =
+        (before !== undefined && sentVersions.get(file) === version && JSON.stringify(before.map((item) => item.diagnostic)) === JSON.stringify(list.map((item) => item.diagnostic))) ||
+        // A file that is not open and never showed anything: nothing to clear (a split document's
+        // thousands of clean files are not sent an empty list each).
+        (before === undefined && version === undefined && list.length === 0);
       // A file still linted keeps its (possibly empty) entry, so an empty result is not sent again every round.
       if (list.length === 0 && !next.has(file)) {
         shown.delete(file);
@@ -269,6 +292,7 @@ export function startServer(given?: Connection): void {
     canPullSettings = capabilities.workspace?.configuration === true;
     if (canPullSettings) settingsReady = new Promise<void>((done) => (settingsLoaded = done));
     canShowDocument = capabilities.window?.showDocument?.support === true;
+    canWatchFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     folders = (params.workspaceFolders ?? []).map((folder) => pathOf(folder.uri));
     if (folders.length === 0 && params.rootUri) folders = [pathOf(params.rootUri)];
     const options = params.initializationOptions as Partial<Settings> | undefined;
@@ -461,6 +485,11 @@ export function startServer(given?: Connection): void {
 function diffBaseOf(settings: Settings): string {
   const base = settings.diff?.base;
   return typeof base === 'string' ? base.trim() : '';
+}
+
+/** A glob that matches exactly this path (glob characters in it are bracketed). */
+function globOf(path: string): string {
+  return path.split('\\').join('/').replace(/[*?[\]{}]/g, (char) => `[${char}]`);
 }
 
 /** Milliseconds from `from` to `to` (default: now), as `12 ms`. */

@@ -13,6 +13,7 @@ import {
   type Diagnostic,
   type InitializeResult,
   type PublishDiagnosticsParams,
+  type Registration,
 } from 'vscode-languageserver-protocol';
 import { CLI, HANG_GUARD_MS, REPO_ROOT } from './cli';
 
@@ -39,6 +40,8 @@ export class LspClient {
   private readonly notificationWaiters: { method: string; test: (params: unknown) => boolean; resolve: (params: unknown) => void }[] = [];
   private readonly versions = new Map<string, number>();
   settings: Record<string, unknown> | undefined;
+  /** The server's dynamic registrations in force (client/registerCapability less client/unregisterCapability). */
+  registrations: Registration[] = [];
   /** URIs the server asked to show (window/showDocument). */
   readonly shownDocuments: string[] = [];
   stderr = '';
@@ -69,7 +72,15 @@ export class LspClient {
       }
     });
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => this.settings ?? null));
-    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('client/registerCapability', (params: { registrations: Registration[] }) => {
+      this.registrations.push(...params.registrations);
+      return null;
+    });
+    this.connection.onRequest('client/unregisterCapability', (params: { unregisterations: { id: string }[] }) => {
+      const gone = new Set(params.unregisterations.map((item) => item.id));
+      this.registrations = this.registrations.filter((item) => !gone.has(item.id));
+      return null;
+    });
     this.connection.onRequest('window/showDocument', (params: { uri: string }) => {
       this.shownDocuments.push(params.uri);
       return { success: true };
