@@ -1,5 +1,5 @@
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
-import { PortMessageReader, type MessageReader, type MessageStrategy } from 'vscode-languageserver/node';
+import { AbstractMessageReader, Emitter, type DataCallback, type Disposable, type Message, type MessageReader, type MessageStrategy } from 'vscode-languageserver/node';
 import type { ShouldStop } from '../engine/stop';
 
 /**
@@ -68,19 +68,33 @@ input.on('data', (chunk) => {
     if (size < bodyLength) return;
     const body = take(bodyLength).toString('utf8');
     bodyLength = undefined;
-    let message;
-    try {
-      message = JSON.parse(body);
-    } catch {
-      continue;
-    }
-    if (message && changeMethods.has(message.method)) {
-      for (const uri of changedUris(message)) Atomics.add(counters, slotOf(uri), 1);
+    const change = changeIn(body);
+    if (change) {
+      for (const uri of change) Atomics.add(counters, slotOf(uri), 1);
       Atomics.add(counters, arrived, 1);
     }
-    port.postMessage(message);
+    // The text as it came: the server's thread parses it (a 13 MB didOpen is parsed once, there).
+    port.postMessage(body);
   }
 });
+/** The URIs a change message names, or undefined when it is not one. A big message (a whole document's text) is only looked at in its head. */
+const HEAD = 4096;
+function changeIn(body) {
+  if (body.length > 65536) {
+    const head = body.slice(0, HEAD);
+    const method = /"method"\\s*:\\s*"([^"]*)"/.exec(head);
+    const uri = /"uri"\\s*:\\s*"((?:[^"\\\\]|\\\\.)*)"/.exec(head);
+    if (method && !changeMethods.has(method[1])) return undefined;
+    if (method && uri && method[1].startsWith('textDocument/')) return [JSON.parse('"' + uri[1] + '"')];
+  }
+  let message;
+  try {
+    message = JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+  return message && changeMethods.has(message.method) ? changedUris(message) : undefined;
+}
 const end = () => port.close();
 input.on('end', end);
 input.on('close', end);
@@ -92,6 +106,27 @@ function slotOf(uri: string): number {
   let hash = 0;
   for (let i = 0; i < uri.length; i++) hash = (Math.imul(hash, 31) + uri.charCodeAt(i)) | 0;
   return FIRST_SLOT + ((hash >>> 0) % SLOTS);
+}
+
+/** Reads the messages the reader thread posts, as JSON texts. */
+class TextPortReader extends AbstractMessageReader implements MessageReader {
+  private readonly messages = new Emitter<Message>();
+
+  constructor(port: MessagePort) {
+    super();
+    port.on('close', () => this.fireClose());
+    port.on('message', (text: string) => {
+      try {
+        this.messages.fire(JSON.parse(text) as Message);
+      } catch (error) {
+        this.fireError(error);
+      }
+    });
+  }
+
+  listen(callback: DataCallback): Disposable {
+    return this.messages.event(callback);
+  }
 }
 
 /** What the server learns from the reader thread about changes it has not handled yet. */
@@ -113,8 +148,8 @@ export interface InputThread {
 }
 
 /**
- * Reads stdin on a thread of its own: the connection gets its messages from it (a
- * PortMessageReader), and lints get a checkpoint that notices a newer edit while they run.
+ * Reads stdin on a thread of its own: the connection gets its messages from it (as
+ * JSON texts, parsed here), and lints get a checkpoint that notices a newer edit while they run.
  * `onClose` runs when stdin ends (the client is gone).
  */
 export function startInputThread(onClose: () => void): InputThread {
@@ -130,7 +165,7 @@ export function startInputThread(onClose: () => void): InputThread {
   let handled = 0;
   const changeMethods = new Set(CHANGE_METHODS);
   return {
-    reader: new PortMessageReader(port1 as MessagePort),
+    reader: new TextPortReader(port1),
     messageStrategy: {
       handleMessage(message, next) {
         if (changeMethods.has((message as { method?: string }).method ?? '')) handled++;
