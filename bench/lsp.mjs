@@ -1,14 +1,14 @@
 #!/usr/bin/env node
-// npm run bench:lsp [-- options]: the language server's latency and memory, measured by a
-// protocol-level client (vscode-jsonrpc over the server's stdio), as an editor sees them:
-//   - Conduit and Stripe: open the document, wait for its first diagnostics, then N edits
-//     (didChange with the full text, alternately adding a violation and removing it); each
-//     edit's latency is the time from sending didChange to receiving the publishDiagnostics
-//     whose version is that edit's version. Median and p90 against the targets.
-//   - GitHub: a fresh server opens the 13 MB description; its peak RSS (VmHWM) once the
-//     diagnostics have arrived, against the target.
-// See bench/README.md.
-import { spawn } from 'node:child_process';
+// npm run bench:lsp [-- options]: the language server at typing speed, measured by a
+// protocol-level client (vscode-jsonrpc over the server's stdio), as an editor sees it
+// (incremental sync, one character at a time, in a description or summary):
+//   - median and p95 of edit → the publishDiagnostics of that edit's version (alternately a
+//     character typed and deleted, waiting for each edit's diagnostics);
+//   - a burst: 10 keystrokes 30 ms apart, then the last keystroke → its diagnostics;
+//   - beside them, in the same run, one full `restlint lint` of the same file by the CLI.
+// Conduit, Stripe and GitHub type in the entry; DigitalOcean types in one fragment (a file the
+// entry references, open beside it). Targets: issue 15. See bench/README.md.
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -29,17 +29,22 @@ let rpc;
 let lsp;
 
 const USAGE = `Usage: npm run bench:lsp -- [options]
-  --spec NAME    conduit, stripe (latency) or github (memory); repeatable or comma-separated
-  --edits N      edits per latency case (default 20)
+  --spec NAME    conduit, stripe, github, do-fragment; repeatable or comma-separated
+  --edits N      single-character edits per spec (default 20)
+  --bursts N     bursts of 10 keystrokes 30 ms apart per spec (default 3)
   --json         also write bench/.results/lsp-latest.json
   RESTLINT_LSP_CMD="node other/cli.js lsp --stdio" overrides the server command
   (split on spaces; run from the repo root).`;
 
+/** `typed`: the file typed in (the entry, unless a fragment of it); `entry`: what the CLI lints and the editor opens first. */
 const SPECS = {
-  conduit: { label: 'Conduit', file: 'realworld-conduit-api/openapi.yml', kind: 'latency', target: { medianMs: 50 } },
-  stripe: { label: 'Stripe', file: 'stripe-api/spec3.yaml', kind: 'latency', target: { medianMs: 300 } },
-  github: { label: 'GitHub', file: 'github-rest-api/api.github.com.json', kind: 'memory', target: { peakMB: 500 } },
+  conduit: { label: 'Conduit', entry: 'realworld-conduit-api/openapi.yml', target: { medianMs: 20 } },
+  stripe: { label: 'Stripe', entry: 'stripe-api/spec3.yaml', target: { medianMs: 150 } },
+  github: { label: 'GitHub', entry: 'github-rest-api/api.github.com.json', target: { medianMs: 300, peakMB: 500 } },
+  'do-fragment': { label: 'DigitalOcean fragment', entry: 'digitalocean-api/DigitalOcean-public.v2.yaml', typed: 'digitalocean-api/resources/droplets/droplets_list.yml', target: { medianMs: 200 } },
 };
+const BURST_KEYS = 10;
+const BURST_GAP_MS = 30;
 /** Longest wait for one publishDiagnostics (first diagnostics of a 13 MB spec included). */
 const WAIT_MS = 120_000;
 
@@ -68,6 +73,7 @@ function parseOptions() {
     options: {
       spec: { type: 'string', multiple: true },
       edits: { type: 'string' },
+      bursts: { type: 'string' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -76,7 +82,9 @@ function parseOptions() {
   for (const s of specs) if (!SPECS[s]) fail(`unknown spec "${s}" for --spec (${Object.keys(SPECS).join(', ')})`);
   const edits = values.edits === undefined ? 20 : Number(values.edits);
   if (!Number.isInteger(edits) || edits < 2) fail('--edits needs a whole number ≥ 2');
-  return { help: values.help, specs: specs.length ? specs : Object.keys(SPECS), edits, json: values.json };
+  const bursts = values.bursts === undefined ? 3 : Number(values.bursts);
+  if (!Number.isInteger(bursts) || bursts < 0) fail('--bursts needs a whole number ≥ 0');
+  return { help: values.help, specs: specs.length ? specs : Object.keys(SPECS), edits, bursts, json: values.json };
 }
 
 function serverCommand() {
@@ -182,8 +190,9 @@ async function startServer(command, folder) {
     open(uri, languageId, text) {
       connection.sendNotification(lsp.DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
     },
-    change(uri, version, text) {
-      connection.sendNotification(lsp.DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+    /** An incremental change: `text` replaces `range`. */
+    edit(uri, version, range, text) {
+      connection.sendNotification(lsp.DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ range, text }] });
     },
     /** The first publishDiagnostics of `uri` (whatever its version). */
     waitFirst(uri) {
@@ -248,26 +257,15 @@ function peakRssMB(pid) {
   return { own, children: seen.size ? kids : null, childCount: seen.size };
 }
 
-/**
- * The edit: the first path key of `paths` whose last segment is a plain word gets `_x`
- * appended (odd edits: a new path-no-underscore finding) and loses it again (even edits).
- */
-function violationEdit(text) {
+/** Where typing happens: just before the first letter of the first `description:` or `summary:` value written on its key's line. */
+function typingPoint(text) {
   const lines = text.split('\n');
-  const start = lines.findIndex((l) => /^paths:\s*$/.test(l));
-  if (start === -1) throw new Error('no top-level "paths:" line');
-  for (let i = start + 1; i < lines.length; i++) {
-    if (/^\S/.test(lines[i])) break;
-    const m = /^( +)(['"]?)(\/[^'":\s]*\/[a-z]+)\2:\s*$/.exec(lines[i]);
-    if (m) {
-      const renamed = [...lines];
-      renamed[i] = `${m[1]}${m[2]}${m[3]}_x${m[2]}:`;
-      return { line: i + 1, path: m[3], original: text, broken: renamed.join('\n') };
-    }
+  for (let line = 0; line < lines.length; line++) {
+    const m = /^(\s*"?(?:description|summary)"?\s*:\s*"?)[A-Za-z]/.exec(lines[line]);
+    if (m) return { line, character: m[1].length };
   }
-  throw new Error('no path key with a plain last segment under "paths:"');
+  throw new Error('no description or summary to type in');
 }
-
 function percentile(xs, p) {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.max(0, Math.ceil((p / 100) * s.length) - 1)];
@@ -279,119 +277,116 @@ const fmtSize = (b) => (b < MB ? `${Math.round(b / 1000)} kB` : `${fmtMB(b / MB)
 
 function specInfo(key) {
   const spec = SPECS[key];
-  const abs = path.join(corpusDir, spec.file);
-  const bytes = fs.statSync(abs).size;
-  return { key, ...spec, abs, rel: path.relative(repoRoot, abs), title: `${spec.label} (${path.basename(abs)}, ${fmtSize(bytes)})`, bytes };
+  const entry = path.join(corpusDir, spec.entry);
+  const typed = path.join(corpusDir, spec.typed ?? spec.entry);
+  const bytes = fs.statSync(typed).size;
+  const what = spec.typed ? `${path.basename(typed)}, ${fmtSize(bytes)}, of ${path.basename(entry)}` : `${path.basename(entry)}, ${fmtSize(bytes)}`;
+  return { key, ...spec, entry, typed, rel: path.relative(repoRoot, typed), title: `${spec.label} (${what})`, bytes };
 }
 
-async function latencyCase(command, spec, edits) {
-  const text = fs.readFileSync(spec.abs, 'utf8');
-  const edit = violationEdit(text);
-  const uri = pathToFileURL(spec.abs).href;
-  const server = await startServer(command, path.dirname(spec.abs));
+const languageOf = (file) => (file.endsWith('.json') ? 'json' : 'yaml');
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** One full `restlint lint` of the entry by the CLI (a process of its own, as a user runs it), in ms. */
+function cliLintMs(command, entry) {
+  const [program, ...args] = command;
+  const cli = program === 'node' && args[0]?.endsWith('cli.js') ? [process.execPath, args[0]] : [process.execPath, 'dist/cli.js'];
+  const started = performance.now();
+  const run = spawnSync(cli[0], [cli[1], 'lint', entry, '--format', 'json'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NODE_OPTIONS: '' } });
+  if (run.status !== 0 && run.status !== 1) throw new Error(`restlint lint ${entry} exited ${run.status}: ${run.stderr}`);
+  return performance.now() - started;
+}
+
+async function latencyCase(command, spec, edits, bursts) {
+  const entryText = fs.readFileSync(spec.entry, 'utf8');
+  const entryUri = pathToFileURL(spec.entry).href;
+  const typedText = fs.readFileSync(spec.typed, 'utf8');
+  const uri = pathToFileURL(spec.typed).href;
+  const at = typingPoint(typedText);
+  const cliMs = cliLintMs(command, spec.entry);
+  const server = await startServer(command, path.dirname(spec.entry));
   try {
     let t = performance.now();
-    server.open(uri, 'yaml', text);
-    const first = await server.waitFirst(uri);
+    server.open(entryUri, languageOf(spec.entry), entryText);
+    const first = await server.waitFirst(entryUri);
     const openMs = first.at - t;
-    const samples = [];
-    const counts = { broken: [], original: [] };
-    if (!process.stderr.isTTY) process.stderr.write(`[bench:lsp] ${spec.label}: ${edits} edits ...`);
-    for (let i = 1; i <= edits; i++) {
-      const version = 1 + i;
-      const broken = i % 2 === 1;
-      if (process.stderr.isTTY) process.stderr.write(`\r[bench:lsp] ${spec.label}: edit ${i}/${edits} ...`);
-      t = performance.now();
-      server.change(uri, version, broken ? edit.broken : edit.original);
-      const got = await server.waitVersion(uri, version);
-      samples.push(got.at - t);
-      counts[broken ? 'broken' : 'original'].push(got.count);
+    let version = 1;
+    if (spec.typed !== spec.entry) {
+      server.open(uri, languageOf(spec.typed), typedText);
+      await server.waitVersion(uri, 1);
     }
-    process.stderr.write(process.stderr.isTTY ? '\n' : ' done\n');
+    const samples = [];
+    process.stderr.write(`[bench:lsp] ${spec.label}: ${edits} edits, ${bursts} bursts ...`);
+    // Odd edits type an "x" at the typing point, even ones delete it again.
+    for (let i = 1; i <= edits; i++) {
+      const typing = i % 2 === 1;
+      const range = { start: at, end: typing ? at : { line: at.line, character: at.character + 1 } };
+      t = performance.now();
+      server.edit(uri, ++version, range, typing ? 'x' : '');
+      samples.push((await server.waitVersion(uri, version)).at - t);
+    }
+    const burstMs = [];
+    for (let b = 0; b < bursts; b++) {
+      let last = 0;
+      for (let k = 0; k < BURST_KEYS; k++) {
+        if (k > 0) await sleep(BURST_GAP_MS);
+        const here = { line: at.line, character: at.character + k };
+        last = performance.now();
+        server.edit(uri, ++version, { start: here, end: here }, 'x');
+      }
+      burstMs.push((await server.waitVersion(uri, version)).at - last);
+      // Deletes the burst's keystrokes (not measured).
+      server.edit(uri, ++version, { start: at, end: { line: at.line, character: at.character + BURST_KEYS } }, '');
+      await server.waitVersion(uri, version);
+    }
+    process.stderr.write(' done\n');
     const rss = peakRssMB(server.child.pid);
-    // The edit must change what is published, or it measured nothing.
-    const editSeen = Math.min(...counts.broken) > Math.max(...counts.original);
+    const medianMs = percentile(samples, 50);
     return {
       spec: spec.key,
+      cliMs,
       initMs: server.initMs,
       openMs,
       firstFindings: first.count,
-      edit: { line: edit.line, path: edit.path, to: `${edit.path}_x`, findingsWith: counts.broken[0], findingsWithout: counts.original[0], seen: editSeen },
+      typedAt: { file: spec.rel, line: at.line + 1, character: at.character + 1 },
       samplesMs: samples,
-      medianMs: percentile(samples, 50),
-      p90Ms: percentile(samples, 90),
+      medianMs,
+      p95Ms: percentile(samples, 95),
+      burstMs,
+      burstMedianMs: burstMs.length ? percentile(burstMs, 50) : undefined,
       peakRssMB: rss.own,
-      childrenPeakRssMB: rss.children,
       target: spec.target,
-      met: percentile(samples, 50) <= spec.target.medianMs,
+      met: medianMs <= spec.target.medianMs,
     };
   } finally {
     await server.stop();
   }
 }
 
-async function memoryCase(command, spec) {
-  const text = fs.readFileSync(spec.abs, 'utf8');
-  const uri = pathToFileURL(spec.abs).href;
-  const server = await startServer(command, path.dirname(spec.abs));
-  try {
-    process.stderr.write(`[bench:lsp] ${spec.label}: open, waiting for diagnostics ...\n`);
-    const t = performance.now();
-    server.open(uri, spec.abs.endsWith('.json') ? 'json' : 'yaml', text);
-    const first = await server.waitFirst(uri);
-    const rss = peakRssMB(server.child.pid);
-    const total = rss.own + (rss.children ?? 0);
-    return {
-      spec: spec.key,
-      initMs: server.initMs,
-      openMs: first.at - t,
-      firstFindings: first.count,
-      peakRssMB: rss.own,
-      childrenPeakRssMB: rss.children,
-      target: spec.target,
-      met: total <= spec.target.peakMB,
-    };
-  } finally {
-    await server.stop();
-  }
-}
-
-function printTables(results, specs, edits) {
-  const latency = results.filter((r) => SPECS[r.spec].kind === 'latency');
-  if (latency.length) {
-    console.log(`\nLatency: didChange (full text) → publishDiagnostics of that version, ${edits} edits`);
-    const head = { spec: 'spec', open: 'open → first', median: 'median', p90: 'p90', target: 'target' };
-    const rows = latency.map((r) => {
-      const spec = specs.find((s) => s.key === r.spec);
-      if (r.error) return { spec: spec.title, open: 'failed', median: '', p90: '', target: '' };
-      return {
-        spec: spec.title,
-        open: `${fmtMs(r.openMs)} ms`,
-        median: `${fmtMs(r.medianMs)} ms`,
-        p90: `${fmtMs(r.p90Ms)} ms`,
-        target: `≤ ${r.target.medianMs} ms ${r.met ? 'met' : 'NOT met'}`,
-      };
-    });
-    const w = (k) => Math.max(...[head, ...rows].map((r) => r[k].length));
-    for (const r of [head, ...rows]) {
-      console.log(`  ${r.spec.padEnd(w('spec'))}  ${r.open.padStart(w('open'))}  ${r.median.padStart(w('median'))}  ${r.p90.padStart(w('p90'))}  ${r.target}`);
-    }
-    for (const r of latency.filter((x) => !x.error)) {
-      const e = r.edit;
-      console.log(`  ${SPECS[r.spec].label}: edit renames ${e.path} (line ${e.line}) to ${e.to} and back: ${e.findingsWithout} ↔ ${e.findingsWith} findings` +
-        `${e.seen ? '' : ' (WARNING: the edit did not change the findings)'}; server peak RSS ${fmtMB(r.peakRssMB)} MB`);
-    }
-  }
-  for (const r of results.filter((x) => SPECS[x.spec].kind === 'memory')) {
+function printTable(results, specs, opts) {
+  console.log(`\nEdit → diagnostics: single-character incremental edits (${opts.edits} per spec); burst: ${BURST_KEYS} keystrokes ${BURST_GAP_MS} ms apart, last keystroke → its diagnostics (median of ${opts.bursts}); CLI: one full \`restlint lint\` in the same run`);
+  const head = { spec: 'document', cli: 'CLI lint', open: 'open → first', median: 'median', p95: 'p95', burst: 'burst', target: 'target (median)' };
+  const rows = results.map((r) => {
     const spec = specs.find((s) => s.key === r.spec);
-    console.log(`\nMemory: ${spec.title}, a fresh server, open → diagnostics`);
-    if (r.error) {
-      console.log('  failed');
-      continue;
-    }
-    const kids = r.childrenPeakRssMB === null ? '' : ` + ${fmtMB(r.childrenPeakRssMB)} MB in child processes`;
-    console.log(`  open → first diagnostics ${fmtMs(r.openMs)} ms (${r.firstFindings} findings); peak RSS (VmHWM) ${fmtMB(r.peakRssMB)} MB${kids}` +
-      ` ≤ ${r.target.peakMB} MB ${r.met ? 'met' : 'NOT met'}`);
+    if (r.error) return { spec: spec.title, cli: 'failed', open: '', median: '', p95: '', burst: '', target: '' };
+    const by = r.met ? '' : ` by ${fmtMs(r.medianMs - r.target.medianMs)} ms`;
+    return {
+      spec: spec.title,
+      cli: `${fmtMs(r.cliMs)} ms`,
+      open: `${fmtMs(r.openMs)} ms`,
+      median: `${fmtMs(r.medianMs)} ms`,
+      p95: `${fmtMs(r.p95Ms)} ms`,
+      burst: r.burstMedianMs === undefined ? '-' : `${fmtMs(r.burstMedianMs)} ms`,
+      target: `≤ ${r.target.medianMs} ms ${r.met ? 'met' : `missed${by}`}`,
+    };
+  });
+  const w = (k) => Math.max(...[head, ...rows].map((r) => r[k].length));
+  for (const r of [head, ...rows]) {
+    console.log(`  ${r.spec.padEnd(w('spec'))}  ${r.cli.padStart(w('cli'))}  ${r.open.padStart(w('open'))}  ${r.median.padStart(w('median'))}  ${r.p95.padStart(w('p95'))}  ${r.burst.padStart(w('burst'))}  ${r.target}`);
+  }
+  for (const r of results.filter((x) => !x.error)) {
+    const memory = r.target.peakMB ? ` ≤ ${r.target.peakMB} MB ${r.peakRssMB <= r.target.peakMB ? 'met' : 'NOT met'}` : '';
+    console.log(`  ${SPECS[r.spec].label}: typed at ${r.typedAt.file}:${r.typedAt.line}:${r.typedAt.character}; server peak RSS (VmHWM) ${fmtMB(r.peakRssMB)} MB${memory}`);
   }
 }
 
@@ -402,9 +397,9 @@ async function main() {
     console.log('bench:lsp: corpus not found at ../shared/corpus (beside the repo): nothing to benchmark.');
     return;
   }
-  const missing = opts.specs.filter((k) => !fs.existsSync(path.join(corpusDir, SPECS[k].file)));
+  const missing = opts.specs.filter((k) => !fs.existsSync(path.join(corpusDir, SPECS[k].typed ?? SPECS[k].entry)));
   if (missing.length) {
-    console.log(`bench:lsp: not in ../shared/corpus: ${missing.map((k) => SPECS[k].file).join(', ')}: skipped.`);
+    console.log(`bench:lsp: not in ../shared/corpus: ${missing.map((k) => SPECS[k].typed ?? SPECS[k].entry).join(', ')}: skipped.`);
   }
   const specs = opts.specs.filter((k) => !missing.includes(k)).map(specInfo);
   if (!specs.length) return;
@@ -416,14 +411,14 @@ async function main() {
   const results = [];
   for (const spec of specs) {
     try {
-      results.push(spec.kind === 'latency' ? await latencyCase(command, spec, opts.edits) : await memoryCase(command, spec));
+      results.push(await latencyCase(command, spec, opts.edits, opts.bursts));
     } catch (error) {
       process.stderr.write('\n');
       console.error(`[bench:lsp] ${spec.label}: FAILED: ${error.message}`);
       results.push({ spec: spec.key, error: error.message });
     }
   }
-  printTables(results, specs, opts.edits);
+  printTable(results, specs, opts);
   const note = `${os.cpus().length} cores, Node ${process.version}; absolute times depend on the machine and its load.`;
   console.log(`\n${note}`);
 
@@ -437,6 +432,7 @@ async function main() {
       cpus: os.cpus().length,
       server: process.env.RESTLINT_LSP_CMD ? 'RESTLINT_LSP_CMD' : command.join(' '),
       edits: opts.edits,
+      bursts: opts.bursts,
       note,
       results: results.map((r) => {
         const spec = specs.find((s) => s.key === r.spec);

@@ -11,6 +11,7 @@ import type { Finding } from './finding';
 import { lintSource } from './lint';
 import { splitRef } from './resolve/refs';
 import type { AnyRule } from './rule';
+import { checkpoint, type ShouldStop } from './stop';
 import type { Range } from './source/line-index';
 import { SourceError, type SourceErrorKind, type SourceFile } from './source/source-file';
 
@@ -37,6 +38,8 @@ export interface EntryOptions extends OpenOptions {
 export interface LintOptions extends EntryOptions {
   /** The rules to run (those some part of the config turns on are run). */
   rules: readonly AnyRule[];
+  /** Asked at checkpoints (after the parse, between nodes and files): true abandons the lint, which throws LintStopped (./stop.ts). */
+  shouldStop?: ShouldStop;
 }
 
 export interface LintOutcome {
@@ -75,8 +78,9 @@ export function lintEntry(path: string, options: LintOptions): LintOutcome {
   const opened = openEntry(path, options);
   if (opened.failure) return { file: resolve(path), findings: [], failure: opened.failure, files: [resolve(path)] };
   const { config, document } = opened;
+  checkpoint(options.shouldStop);
   try {
-    const findings = lintSource(document.entry, { rules: options.rules, config, root: document.root }, document.read);
+    const findings = lintSource(document.entry, { rules: options.rules, config, root: document.root, shouldStop: options.shouldStop }, document.read);
     // Spectral runs next on the same files, and expands every YAML alias that restlint's rules read once.
     const bomb = config.spectral ? aliasBombIn(document) : undefined;
     if (bomb) return { file: document.file, findings: [], failure: bomb, files: document.tried() };

@@ -12,12 +12,15 @@ import { SourceError, type SourceFile } from './source/source-file';
 import type { NodeLocation } from './model/location';
 import type { Visitors } from './walk/nodes';
 import { Walker } from './walk/walker';
+import { checkpoint, LintStopped, type ShouldStop } from './stop';
 
 export interface LintSourceOptions {
   rules: readonly AnyRule[];
   config: Config;
   /** Folder outside which no referenced file is read. */
   root: string;
+  /** Checked between nodes and files: true abandons the lint (LintStopped is thrown). */
+  shouldStop?: ShouldStop;
 }
 
 /**
@@ -35,6 +38,7 @@ export function lintSource(entry: SourceFile, options: LintSourceOptions, load: 
   // Every file this lint reads, for their `x-restlint-ignore`s.
   const loaded = new Set<SourceFile>([entry]);
   const loadSeen = (path: string) => {
+    checkpoint(options.shouldStop);
     const file = load(path);
     loaded.add(file);
     return file;
@@ -83,7 +87,8 @@ export function lintSource(entry: SourceFile, options: LintSourceOptions, load: 
   }
 
   const root = { file: entry, pointer: [] };
-  new Walker(visitors, resolver, version).walk(entry.data as Record<string, unknown>, root);
+  new Walker(visitors, resolver, version, options.shouldStop).walk(entry.data as Record<string, unknown>, root);
+  checkpoint(options.shouldStop);
   if (enabled.has('invalid-ref') || enabled.has('unresolved-ref')) {
     const started = ruleTimings ? performance.now() : 0;
     resolveAllRefs(resolver, root);
@@ -126,7 +131,8 @@ function guard(id: string, visitors: Visitors): Visitors {
         callback(node);
       } catch (error) {
         // A referenced file that does not parse, met through a rule's resolve(): the entry's failure, not the rule's.
-        if (error instanceof SourceError) throw error;
+        // A stopped lint (a checkpoint met in resolve()) is not the rule's failure either.
+        if (error instanceof SourceError || error instanceof LintStopped) throw error;
         const where = node?.loc ? `${node.loc.file.path}#/${node.loc.pointer.join('/')}` : '';
         throw new Error(`rule ${id} failed on ${key} ${where}: ${(error as Error).message}`, { cause: error });
       } finally {

@@ -4,8 +4,10 @@ import type { OpenDocument } from '../engine/document';
 import { lintEntry, openEntry, type EntryFailure, type OpenedEntry } from '../engine/entry';
 import type { Finding } from '../engine/finding';
 import type { AnyRule } from '../engine/rule';
+import type { ShouldStop } from '../engine/stop';
 import { addSpectralFindings } from '../engine/spectral/lint';
 import { parseErrorFinding } from './diagnostics';
+import { moveFindings } from './kept-findings';
 
 /** What one lint of an entry document found, per file it touched. */
 interface EntryResult {
@@ -13,6 +15,8 @@ interface EntryResult {
   files: string[];
   /** Findings by file (absolute path). */
   findings: Map<string, Finding[]>;
+  /** The texts those findings were found in (a good result's): kept findings move from them onto newer texts. */
+  texts?: Map<string, string>;
 }
 
 export interface LinterOptions {
@@ -73,6 +77,11 @@ export class Linter {
       .map(([entry]) => entry);
   }
 
+  /** The files an entry's last lint read (the entry itself when it was never linted). */
+  filesOf(entry: string): string[] {
+    return this.results.get(entry)?.files ?? [entry];
+  }
+
   forget(entry: string): void {
     this.results.delete(entry);
     this.lastGood.delete(entry);
@@ -87,16 +96,17 @@ export class Linter {
   /**
    * Lints one entry and records what it found. Returns false when the file is not an OpenAPI
    * document (it is then not an entry). A parse error becomes one finding at its place, and the
-   * entry keeps its last good findings for the rest of the document.
+   * entry keeps its last good findings for the rest of the document. `shouldStop` abandons the
+   * lint (it throws LintStopped, and nothing is recorded).
    */
-  async lint(entry: string): Promise<boolean> {
-    const result = lintEntry(entry, { rules: this.options.rules, configs: this.configs, overlay: this.overlay });
+  async lint(entry: string, shouldStop?: ShouldStop): Promise<boolean> {
+    const result = lintEntry(entry, { rules: this.options.rules, configs: this.configs, overlay: this.overlay, shouldStop });
     const { failure } = result;
     if (result.opened) this.linted.set(entry, result.opened);
     else this.linted.delete(entry);
     if (failure?.kind === 'config') {
       this.showConfigProblem(failure);
-      this.results.set(entry, this.lastGood.get(entry) ?? { files: [entry], findings: new Map() });
+      this.results.set(entry, { files: this.lastGood.get(entry)?.files ?? [entry], findings: this.keptFindings(entry) });
       return true;
     }
     if (failure) {
@@ -104,11 +114,12 @@ export class Linter {
         this.forget(entry);
         return false;
       }
-      const good = this.lastGood.get(entry) ?? { files: [entry], findings: new Map() };
-      const findings = new Map(good.findings);
       const broken = failure.file;
+      // An emptied entry (all deleted, or only whitespace left) keeps nothing: only "file is empty" shows.
+      const emptied = broken === entry && (this.textOf(entry) ?? '').trim() === '';
+      const findings = emptied ? new Map<string, Finding[]>() : this.keptFindings(entry);
       findings.set(broken, [...(findings.get(broken) ?? []), parseErrorFinding(broken, failure.message, failure.range)]);
-      this.results.set(entry, { files: [...new Set([...result.files, ...good.files])], findings });
+      this.results.set(entry, { files: [...new Set([...result.files, ...(this.lastGood.get(entry)?.files ?? [])])], findings });
       return true;
     }
     const config = this.configs.configFor(entry);
@@ -123,7 +134,8 @@ export class Linter {
     }
     const byFile = new Map<string, Finding[]>(result.files.map((file) => [file, []]));
     for (const finding of findings) byFile.set(finding.source, [...(byFile.get(finding.source) ?? []), finding]);
-    const recorded = { files: result.files, findings: byFile };
+    const texts = new Map(result.opened?.document.files().map((file) => [file.path, file.text]));
+    const recorded = { files: result.files, findings: byFile, texts };
     this.results.set(entry, recorded);
     this.lastGood.set(entry, recorded);
     return true;
@@ -159,6 +171,33 @@ export class Linter {
 
   private showConfigProblem(failure: EntryFailure): void {
     this.configProblems.set(failure.file, parseErrorFinding(failure.file, failure.message, failure.range));
+  }
+
+  /**
+   * The last good findings of an entry, on the files' current texts (src/lsp/kept-findings.ts):
+   * moved with the edits before them, hidden where an edit touched them, without their fixes.
+   */
+  private keptFindings(entry: string): Map<string, Finding[]> {
+    const good = this.lastGood.get(entry);
+    const kept = new Map<string, Finding[]>();
+    if (!good) return kept;
+    for (const [file, findings] of good.findings) {
+      const before = good.texts?.get(file);
+      const now = this.textOf(file);
+      kept.set(file, before === undefined || now === undefined ? [] : moveFindings(findings, before, now));
+    }
+    return kept;
+  }
+
+  /** A file's text as the editor has it (the open buffer, else the file on disk). */
+  private textOf(file: string): string | undefined {
+    const open = this.options.openText(file);
+    if (open !== undefined) return open;
+    try {
+      return readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
   }
 
   private isSaved(file: string): boolean {

@@ -5,15 +5,19 @@ import {
   CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  LogMessageNotification,
   MessageType,
   ProposedFeatures,
   ResponseError,
   ShowMessageNotification,
+  StreamMessageWriter,
   TextDocuments,
   TextDocumentSyncKind,
   type CodeAction,
   type Connection,
   type Diagnostic,
+  type Disposable,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -30,6 +34,8 @@ import { DiffBase } from './diff-base';
 import { Linter } from './linter';
 import { ruleHover } from './rule-help';
 import { findOpenApiFiles, looksLikeOpenApi } from './workspace-files';
+import { startInputThread } from './input-thread';
+import { LintStopped } from '../engine/stop';
 import { DEFAULT_PROBE_LIMITS } from '../probe/limits';
 
 export interface Settings {
@@ -38,11 +44,15 @@ export interface Settings {
   minimumSeverity: Severity;
   /** `restlint.diff.base`: a git ref; each open document's breaking changes against it are shown too. */
   diff?: { base?: string };
+  /** `restlint.trace.lints`: a window/logMessage line per lint run (published, not shown, abandoned), with its times. */
+  trace?: { lints?: boolean };
 }
 
 const DEFAULT_SETTINGS: Settings = { enable: true, configPath: '', minimumSeverity: 'hint' };
 const CONFIG_NAMES = new Set([...CONFIG_FILE_NAMES, ...SPECTRAL_FILE_NAMES]);
 const COMMANDS = ['restlint.lintWorkspace', 'restlint.probe', 'restlint.showRuleDoc'];
+/** settle() gives up after this many event-loop turns in which no arrived change was handled (a message the connection dropped). */
+const MAX_IDLE_TURNS = 1000;
 
 interface Shown {
   finding: Finding;
@@ -53,7 +63,13 @@ interface Shown {
  * `restlint lsp --stdio`: diagnostics, fixes, ignores, hovers and commands for OpenAPI
  * documents, from the same engine and config as `restlint lint`.
  */
-export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
+export function startServer(given?: Connection): void {
+  let shutDown = false;
+  // `--stdio` (how editors start it): stdin is read on a thread of its own, so a lint can tell mid-way that its text is stale.
+  const input = given || !process.argv.includes('--stdio') ? undefined : startInputThread(() => process.exit(shutDown ? 0 : 1));
+  const connection = given ?? (input ? createConnection(ProposedFeatures.all, input.reader, new StreamMessageWriter(process.stdout), { messageStrategy: input.messageStrategy }) : createConnection(ProposedFeatures.all));
+  // stdout carries the protocol: console output of any library goes to stderr (the connection patches console only for streams it opens itself).
+  if (input) console.log = console.info = console.debug = console.error;
   const documents = new TextDocuments(TextDocument);
   const pathOf = (uri: string) => (uri.startsWith('file:') ? fileURLToPath(uri) : uri);
   const uriOf = (path: string) => pathToFileURL(path).href;
@@ -62,7 +78,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   // window/showMessage, a notification: nothing to answer (showWarningMessage would be a request).
   const diffBase = new DiffBase({ warn: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }).catch(() => {}) });
   process.once('exit', () => diffBase.dispose());
-  connection.onShutdown(() => diffBase.dispose());
+  connection.onShutdown(() => {
+    shutDown = true;
+    diffBase.dispose();
+  });
 
   let settings = DEFAULT_SETTINGS;
   let folders: string[] = [];
@@ -80,9 +99,26 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   /** Findings of the last probe, by file. */
   let probeFindings = new Map<string, Finding[]>();
 
-  // --- the lint queue: entries to lint, one at a time, newest texts first ---
+  // --- the lint queue: entries to lint, one at a time, always on their newest texts ---
   const dirty = new Set<string>();
   let running: Promise<void> | undefined;
+  /** A checkpoint for a lint of `entry`: true once a change to a file it reads has arrived, even mid-lint (the reader thread counts them). */
+  const staleCheck = (entry: string) => input?.changes.staleCheck(linter.filesOf(entry).map(uriOf));
+  /**
+   * Lets every change that has arrived be handled before the next lint: the connection handles
+   * one message per event-loop turn, so without this a lint would be followed by the next stale
+   * change rather than the newest. Without the reader thread (a connection given by the caller),
+   * one turn.
+   */
+  const settle = async () => {
+    await nextTurn();
+    for (let idleTurns = 0, left = input?.changes.unhandled() ?? 0; left > 0 && idleTurns < MAX_IDLE_TURNS; ) {
+      await nextTurn();
+      const now = input?.changes.unhandled() ?? 0;
+      idleTurns = now < left ? 0 : idleTurns + 1;
+      left = now;
+    }
+  };
 
   const schedule = (paths: Iterable<string>) => {
     for (const path of paths) dirty.add(path);
@@ -106,33 +142,76 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   async function drain(): Promise<void> {
     await settingsReady;
-    await nextTurn();
+    await settle();
     while (dirty.size > 0) {
       const entry = dirty.values().next().value as string;
       dirty.delete(entry);
       if (!settings.enable) continue;
+      const version = documents.get(uriOf(entry))?.version;
+      if (trace(entry, version, 'started')) await nextTurn(); // the line leaves before the lint holds the thread
       const t0 = performance.now();
       try {
-        const isEntry = await linter.lint(entry);
+        const isEntry = await linter.lint(entry, staleCheck(entry));
         if (!isEntry) workspaceEntries.delete(entry);
       } catch (error) {
+        if (error instanceof LintStopped) {
+          // A newer text of a file it reads has arrived: lint that one instead, from the start.
+          trace(entry, version, `abandoned after ${ms(t0)} (a newer change arrived)`);
+          dirty.add(entry);
+          await settle();
+          continue;
+        }
         connection.console.error(`restlint: linting ${entry} failed: ${(error as Error).stack ?? error}`);
         continue;
       }
       // Let edits that arrived meanwhile land: when one makes this entry stale, its results are
-      // not shown; the newer text is linted next instead.
+      // not shown; the newest text is linted next instead.
       const t1 = performance.now();
-      await nextTurn();
-      if (dirty.has(entry)) continue;
+      await settle();
+      if (dirty.has(entry)) {
+        trace(entry, version, `not shown, linted in ${ms(t0, t1)} (a newer change arrived)`);
+        continue;
+      }
       // `restlint.diff.base`: the same text's changes against the ref, shown with its lint results.
       if (diffEntry(entry)) {
-        await nextTurn();
+        await settle();
         if (dirty.has(entry)) continue;
       }
+      const t2 = performance.now();
       publish();
-      if (process.env.RESTLINT_LSP_TIMING) process.stderr.write(`lint ${(t1 - t0).toFixed(0)} ms, publish ${(performance.now() - t1).toFixed(0)} ms\n`);
+      watchFilesOf(entry);
+      trace(entry, version, `published, linted in ${ms(t0, t1)}, published in ${ms(t2)}`);
     }
     publish();
+  }
+
+  /**
+   * One line per lint run (restlint.trace.lints: window/logMessage; RESTLINT_LSP_TIMING: stderr):
+   * `lint <file> v<version>: started`, then `…: published, linted in 12 ms, …`, `…: abandoned after 3 ms …`
+   * or `…: not shown …`. True when the line was sent.
+   */
+  function trace(entry: string, version: number | undefined, what: string): boolean {
+    if (!settings.trace?.lints && !process.env.RESTLINT_LSP_TIMING) return false;
+    const line = `lint ${entry} ${version === undefined ? 'on disk' : `v${version}`}: ${what}`;
+    if (settings.trace?.lints) void connection.sendNotification(LogMessageNotification.type, { type: MessageType.Log, message: line }).catch(() => {});
+    if (process.env.RESTLINT_LSP_TIMING) process.stderr.write(`${line}\n`);
+    return true;
+  }
+
+  // --- file watchers: the files the lints read, so edits made outside the editor re-lint ---
+  let canWatchFiles = false;
+  const watched = new Set<string>();
+  let watchers: Promise<Disposable> | undefined;
+  /** Registers workspace/didChangeWatchedFiles for the files an entry's lint read that are not watched yet (one registration for all, renewed when it grows). */
+  function watchFilesOf(entry: string): void {
+    if (!canWatchFiles) return;
+    const added = linter.filesOf(entry).filter((file) => !watched.has(file));
+    if (added.length === 0) return;
+    for (const file of added) watched.add(file);
+    const previous = watchers;
+    watchers = connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [...watched].map((file) => ({ globPattern: globOf(file) })) });
+    void watchers.catch(() => {});
+    void previous?.then((registration) => registration.dispose()).catch(() => {});
   }
 
   /** Diffs an open entry against `restlint.diff.base` (when set); true when it ran. Never throws. */
@@ -174,7 +253,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       const uri = uriOf(file);
       const version = documents.get(uri)?.version;
       // Unchanged diagnostics are sent again for a new version of the document (clients match publishes to versions).
-      const same = before !== undefined && sentVersions.get(file) === version && JSON.stringify(before.map((item) => item.diagnostic)) === JSON.stringify(list.map((item) => item.diagnostic));
+      const same =
+        (before !== undefined && sentVersions.get(file) === version && JSON.stringify(before.map((item) => item.diagnostic)) === JSON.stringify(list.map((item) => item.diagnostic))) ||
+        // A file that is not open and never showed anything: nothing to clear (a split document's
+        // thousands of clean files are not sent an empty list each).
+        (before === undefined && version === undefined && list.length === 0);
       // A file still linted keeps its (possibly empty) entry, so an empty result is not sent again every round.
       if (list.length === 0 && !next.has(file)) {
         shown.delete(file);
@@ -209,6 +292,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     canPullSettings = capabilities.workspace?.configuration === true;
     if (canPullSettings) settingsReady = new Promise<void>((done) => (settingsLoaded = done));
     canShowDocument = capabilities.window?.showDocument?.support === true;
+    canWatchFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     folders = (params.workspaceFolders ?? []).map((folder) => pathOf(folder.uri));
     if (folders.length === 0 && params.rootUri) folders = [pathOf(params.rootUri)];
     const options = params.initializationOptions as Partial<Settings> | undefined;
@@ -297,6 +381,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onCodeAction(({ textDocument, context }) => {
     const actions: CodeAction[] = [];
+    // Diagnostics of an older text than the buffer's (a newer edit is being linted): their edits
+    // would land on the wrong text, so nothing is offered until the new diagnostics are out.
+    const open = documents.get(textDocument.uri);
+    if (open && sentVersions.get(pathOf(textDocument.uri)) !== open.version) return actions;
     for (const { finding, diagnostic } of findingsAt(textDocument.uri, context.diagnostics)) {
       const rule = allRules.find((candidate) => candidate.meta.id === finding.code);
       if (!rule) continue;
@@ -397,6 +485,16 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 function diffBaseOf(settings: Settings): string {
   const base = settings.diff?.base;
   return typeof base === 'string' ? base.trim() : '';
+}
+
+/** A glob that matches exactly this path (glob characters in it are bracketed). */
+function globOf(path: string): string {
+  return path.split('\\').join('/').replace(/[*?[\]{}]/g, (char) => `[${char}]`);
+}
+
+/** Milliseconds from `from` to `to` (default: now), as `12 ms`. */
+function ms(from: number, to = performance.now()): string {
+  return `${(to - from).toFixed(0)} ms`;
 }
 
 function isSpecName(path: string): boolean {

@@ -13,6 +13,7 @@ import {
   type Diagnostic,
   type InitializeResult,
   type PublishDiagnosticsParams,
+  type Registration,
 } from 'vscode-languageserver-protocol';
 import { CLI, HANG_GUARD_MS, REPO_ROOT } from './cli';
 
@@ -36,8 +37,11 @@ export class LspClient {
   readonly published: PublishDiagnosticsParams[] = [];
   readonly notifications: { method: string; params: unknown }[] = [];
   private readonly waiters: { test: (params: PublishDiagnosticsParams) => boolean; resolve: (params: PublishDiagnosticsParams) => void }[] = [];
+  private readonly notificationWaiters: { method: string; test: (params: unknown) => boolean; resolve: (params: unknown) => void }[] = [];
   private readonly versions = new Map<string, number>();
   settings: Record<string, unknown> | undefined;
+  /** The server's dynamic registrations in force (client/registerCapability less client/unregisterCapability). */
+  registrations: Registration[] = [];
   /** URIs the server asked to show (window/showDocument). */
   readonly shownDocuments: string[] = [];
   stderr = '';
@@ -60,9 +64,23 @@ export class LspClient {
     });
     this.connection.onNotification((method, params) => {
       this.notifications.push({ method, params });
+      for (const waiter of [...this.notificationWaiters]) {
+        if (waiter.method === method && waiter.test(params)) {
+          this.notificationWaiters.splice(this.notificationWaiters.indexOf(waiter), 1);
+          waiter.resolve(params);
+        }
+      }
     });
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => this.settings ?? null));
-    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('client/registerCapability', (params: { registrations: Registration[] }) => {
+      this.registrations.push(...params.registrations);
+      return null;
+    });
+    this.connection.onRequest('client/unregisterCapability', (params: { unregisterations: { id: string }[] }) => {
+      const gone = new Set(params.unregisterations.map((item) => item.id));
+      this.registrations = this.registrations.filter((item) => !gone.has(item.id));
+      return null;
+    });
     this.connection.onRequest('window/showDocument', (params: { uri: string }) => {
       this.shownDocuments.push(params.uri);
       return { success: true };
@@ -144,6 +162,22 @@ export class LspClient {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /** The next notification `method` (other than publishDiagnostics) whose params satisfy `test`, from now on; rejects after HANG_GUARD_MS. */
+  notification<T = unknown>(method: string, test: (params: T) => boolean = () => true): Promise<T> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no ${method} within ${HANG_GUARD_MS} ms\n${this.stderr}`)), HANG_GUARD_MS);
+      timer.unref();
+      this.notificationWaiters.push({
+        method,
+        test: (params) => test(params as T),
+        resolve: (params) => {
+          clearTimeout(timer);
+          resolve(params as T);
+        },
+      });
+    });
   }
 
   /** The params of the last notification `method` (other than publishDiagnostics) received so far. */

@@ -149,12 +149,13 @@ describe('lsp: config files reload without a restart', () => {
     await client.idle();
     assert.deepEqual(client.lastDiagnostics(spec), [TRAILING, KEBAB]);
 
-    // An edit of the spec while the config is broken: still its last good results, and nothing else published for it.
+    // An edit of the spec while the config is broken: still its last good results, less the one
+    // the edit touched (the slash it removes), and nothing else published for it.
     const from = client.published.length;
     const v = client.change(spec, SPEC.replace('/users/:', '/users:'));
     await client.idle();
-    for (const params of client.published.slice(from).filter((item) => item.uri === client.uri(spec))) assert.deepEqual(params.diagnostics, [TRAILING, KEBAB], `version ${v}`);
-    assert.deepEqual(client.lastDiagnostics(spec), [TRAILING, KEBAB], `version ${v}`);
+    for (const params of client.published.slice(from).filter((item) => item.uri === client.uri(spec))) assert.deepEqual(params.diagnostics, [KEBAB], `version ${v}`);
+    assert.deepEqual(client.lastDiagnostics(spec), [KEBAB], `version ${v}`);
 
     const cleared = client.diagnostics(config);
     const fresh = client.diagnostics(spec);

@@ -3,6 +3,7 @@ import { parsePath, serverBasePath } from '../model/path';
 import type { RefResolver } from '../resolve/refs';
 import { HTTP_METHODS, type ApiNode, type DocumentNode, type OpenApiVersion, type OperationNode, type PathItemNode, type RequestBodyNode, type ResponseNode, type ServerNode, type Visitors } from './nodes';
 import { isObject } from '../model/json';
+import { checkpoint, type ShouldStop } from '../stop';
 
 type Json = Record<string, unknown>;
 type Callback = (node: ApiNode) => void;
@@ -28,6 +29,8 @@ export class Walker {
     visitors: readonly Visitors[],
     private readonly resolver: RefResolver,
     private readonly version: OpenApiVersion,
+    /** Asked before each node's visitors run: true stops the walk (LintStopped). */
+    private readonly shouldStop?: ShouldStop,
   ) {
     for (const visitor of visitors) {
       for (const [key, callback] of Object.entries(visitor)) {
@@ -246,7 +249,9 @@ export class Walker {
 
   private emit(key: string, node: ApiNode): void {
     const list = this.callbacks.get(key);
-    if (list) for (const callback of list) callback(node);
+    if (!list) return;
+    checkpoint(this.shouldStop);
+    for (const callback of list) callback(node);
   }
 }
 
