@@ -93,6 +93,13 @@ describe('lsp: diagnostics over stdio', () => {
       VERB,
     ]);
 
+    // A camelCase noun, which no other rule reports: path-kebab-case at info (3).
+    const camel = client.change(spec, SPEC.replace('/orders:', '/orderItems:'));
+    assert.deepEqual(sortDiagnostics(await client.diagnosticsOfVersion(spec, camel)), [
+      TRAILING,
+      diagnostic('path-kebab-case', 3, range(10, 3, 13), '"/orderItems": segment "orderItems" is not kebab-case; use "order-items"'),
+    ]);
+
     // Removes them all.
     const v4 = client.change(spec, SPEC.replace('/users/:', '/users:'));
     assert.deepEqual(await client.diagnosticsOfVersion(spec, v4), []);
