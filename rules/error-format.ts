@@ -77,6 +77,12 @@ export default defineRule<Options>({
       },
       defaults: { format: 'own' },
     },
+    habits: {
+      other:
+        'the document does not use the {{format}}: {{share}} operations with documented error bodies use another one; define it once (a shared schema and component responses) and use it for every error response',
+      notJson:
+        'error bodies are not JSON: {{share}} operations with documented error bodies answer errors in another media type; give every error response one JSON error format (' + RECOMMENDATION + ')',
+    },
     messages: {
       mediaType: '{{response}} is {{found}}, not {{expected}}; use the {{format}}',
       mediaTypeAndMembers: '{{response}} is {{found}}, not {{expected}}, and its schema lacks {{missing}}; use the {{format}}',
@@ -106,6 +112,7 @@ export default defineRule<Options>({
         // 2.0 with a schema but no `produces` anywhere: tools assume JSON, but the type is unstated.
         const unstated = found.length === 0 && bodies.length > 0;
         if (found.length === 0 && !unstated) return;
+        context.checked('other', operationName(response.operation));
         const typeOk = unstated ? expected.mediaType === 'JSON' : found.some((mediaType) => expected.accepts(mediaType));
         const body = bodies.find((entry) => entry.mediaType === undefined || expected.accepts(entry.mediaType)) ?? bodies.find((entry) => isJsonMediaType(entry.mediaType!));
         // OAuth 2.0 token errors (RFC 6749 §5.2) have a format of their own, mandated by the standard.
@@ -114,7 +121,7 @@ export default defineRule<Options>({
         if (typeOk && missing.length === 0) return;
         const data = { response: responseName(response), found: unstated ? 'of no stated media type (no produces)' : found.join(', '), expected: expected.mediaType, missing: missing.join(', '), format: expected.label };
         const messageId = typeOk ? 'members' : missing.length > 0 ? 'mediaTypeAndMembers' : 'mediaType';
-        context.report({ messageId, data, at: response.loc, part: 'key', usedBy: operationName(response.operation) });
+        context.report({ messageId, data, at: response.loc, part: 'key', usedBy: operationName(response.operation), habit: 'other' });
       },
     };
   },
@@ -176,8 +183,11 @@ function ownFormat(context: RuleContext<Options>) {
       if (isBrowserPage(response.operation, context.version, produces, context.resolve)) return;
       schemas.add(response, context.version, produces);
       const found = responseMediaTypes(response, context.version, produces);
-      if (found.length === 0 || found.some(isJsonMediaType)) return;
-      context.report({ messageId: 'notJson', data: { response: responseName(response), found: found.join(', ') }, at: response.loc, part: 'key', usedBy: operationName(response.operation) });
+      if (found.length === 0) return;
+      const operation = operationName(response.operation);
+      context.checked('notJson', operation);
+      if (found.some(isJsonMediaType)) return;
+      context.report({ messageId: 'notJson', data: { response: responseName(response), found: found.join(', ') }, at: response.loc, part: 'key', usedBy: operation, habit: 'notJson' });
     },
     'Document:exit'(node: DocumentNode) {
       const { uses, majority, majorityName, groups } = schemas.analyse();

@@ -12,6 +12,7 @@ import { SourceError, type SourceFile } from './source/source-file';
 import type { NodeLocation } from './model/location';
 import type { Visitors } from './walk/nodes';
 import { Walker } from './walk/walker';
+import { documentWideLocation, HabitFindings } from './habits';
 
 export interface LintSourceOptions {
   rules: readonly AnyRule[];
@@ -53,6 +54,8 @@ export function lintSource(entry: SourceFile, options: LintSourceOptions, load: 
     return validator.validate({ value: schema, loc: schemaAt }, value, direction);
   };
   const visitors: Visitors[] = [];
+  // Per-operation findings of document-wide habits, held back until the walk ends.
+  const habits = new Map<AnyRule, HabitFindings>();
   for (const rule of options.rules) {
     if (!rule.create || !enabled.has(rule.meta.id)) continue;
     const given = entrySettings.get(rule.meta.id)?.options;
@@ -70,13 +73,28 @@ export function lintSource(entry: SourceFile, options: LintSourceOptions, load: 
           }
         : undefined;
       const range = () => found.at.file.rangeOf(found.at.pointer, found.part, found.within);
-      findings.add({ code: rule.meta.id, message, at: found.at, range, cap: found.severity, usedBy: found.usedBy, fix });
+      const input = { code: rule.meta.id, message, at: found.at, range, cap: found.severity, usedBy: found.usedBy, fix };
+      if (found.habit === undefined) return findings.add(input);
+      if (rule.meta.habits?.[found.habit] === undefined || found.usedBy === undefined) throw new Error(`rule ${rule.meta.id} reported habit "${found.habit}" without its meta.habits message or usedBy`);
+      habitsOf(rule).hold(found.habit, found.usedBy, input, found.data);
     };
-    visitors.push(guard(rule.meta.id, rule.create({ options: ruleOptions, version, report, resolve, validate })));
+    const habitsOf = (of: AnyRule) => habits.get(of) ?? habits.set(of, new HabitFindings()).get(of)!;
+    const checked = (habit: string, operation: string) => habitsOf(rule).checked(habit, operation);
+    visitors.push(guard(rule.meta.id, rule.create({ options: ruleOptions, version, report, checked, resolve, validate })));
   }
 
   const root = { file: entry, pointer: [] };
   new Walker(visitors, resolver, version).walk(entry.data as Record<string, unknown>, root);
+  const documentWide = documentWideLocation(root);
+  for (const [rule, held] of habits) {
+    const summary = (habit: string, data: Record<string, string | number>) => ({
+      code: rule.meta.id,
+      message: formatMessage(rule.meta.habits![habit], data),
+      at: documentWide,
+      range: () => entry.rangeOf(documentWide.pointer, 'key'),
+    });
+    for (const input of held.settle(summary)) findings.add(input);
+  }
   if (enabled.has('invalid-ref') || enabled.has('unresolved-ref')) {
     const started = ruleTimings ? performance.now() : 0;
     resolveAllRefs(resolver, root);

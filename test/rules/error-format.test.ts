@@ -170,3 +170,24 @@ test('error-format: restlint:strict requires problem details', () => {
     'GET /orders/{id} 500 response is application/json, not application/problem+json, and its schema lacks type, title, status, detail, instance; use the RFC 9457 problem details format',
   ]);
 });
+
+test('error-format: a format the whole document does not use is one finding at paths; a minority is reported per response', () => {
+  const paths = (count: number, problems: number) =>
+    Array.from({ length: count }, (_, index) => {
+      const body = index < problems ? `application/problem+json: { schema: { $ref: '#/components/schemas/Problem' } }` : `application/json: { schema: { $ref: '#/components/schemas/Error' } }`;
+      return `  /r${index}:\n    get:\n      responses:\n        '200': { description: ok }\n        '404': { description: missing, content: { ${body} } }\n`;
+    }).join('');
+  const components = `components:\n  schemas:\n    Problem:\n${PROBLEM}${ERROR}`;
+  assert.deepEqual(findingsOf(lintText(openapi(paths(6, 0), components), { config: PROBLEM_CONFIG }), 'error-format'), [
+    {
+      message:
+        'the document does not use the RFC 9457 problem details format: all 6 operations with documented error bodies use another one; define it once (a shared schema and component responses) and use it for every error response',
+      at: '18:1-18:6',
+      severity: 1,
+    },
+  ]);
+  assert.deepEqual(messages(openapi(paths(6, 4), components)), [
+    'GET /r4 404 response is application/json, not application/problem+json, and its schema lacks type, title, status, detail, instance; use the RFC 9457 problem details format',
+    'GET /r5 404 response is application/json, not application/problem+json, and its schema lacks type, title, status, detail, instance; use the RFC 9457 problem details format',
+  ]);
+});
