@@ -9,6 +9,12 @@ import { is2xxStatus } from '../src/engine/status-ranges';
 interface Options {
   /** The versioning strategies this project accepts (default: all five). */
   strategies: Strategy[];
+  /**
+   * Whether an API must be versioned at all (default true). False for guides that prefer
+   * compatible evolution to versions (Zalando, Z#113): an unversioned API passes, a versioned
+   * one must still use `strategies`.
+   */
+  required: boolean;
 }
 
 /** How each strategy is shown in messages: where the version goes, with an example. */
@@ -66,9 +72,10 @@ export default defineRule<Options>({
         type: 'object',
         properties: {
           strategies: { type: 'array', items: { type: 'string', enum: [...STRATEGIES] }, minItems: 1, uniqueItems: true },
+          required: { type: 'boolean' },
         },
       },
-      defaults: { strategies: [...STRATEGIES] },
+      defaults: { strategies: [...STRATEGIES], required: true },
     },
     messages: {
       unversioned: 'the API has no version clients can select: none in {{where}}; {{how}} ("info.version" versions the description only)',
@@ -110,7 +117,7 @@ export default defineRule<Options>({
         if (used.size > 0) {
           const found = list(STRATEGIES.filter((strategy) => used.has(strategy)).map((strategy) => FOUND[strategy]));
           context.report({ messageId: 'otherStrategy', data: { found, where, how }, at, part: 'key' });
-        } else {
+        } else if (context.options.required) {
           context.report({ messageId: 'unversioned', data: { where, how }, at, part: 'key' });
         }
       },
@@ -138,7 +145,7 @@ export default defineRule<Options>({
       },
       end() {
         // A version in the documented host, or in the servers' path that the --base-url left out, cannot show in the requests.
-        if (versioned || successes.length === 0 || documentHostVersioned(context.api) || documentServerPathVersioned(context.api)) return;
+        if (!context.options.required || versioned || successes.length === 0 || documentHostVersioned(context.api) || documentServerPathVersioned(context.api)) return;
         context.report({ messageId: 'liveUnversioned', data: { count: successes.length }, exchange: atApi(successes[0]), detail: 'no version in the path, headers, query or media type' });
       },
     };

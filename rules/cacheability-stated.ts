@@ -25,6 +25,8 @@ const STATUS = { type: 'string', pattern: '^([1-5]([0-9][0-9]|[xX][xX])|default)
 /**
  * Every response states whether it can be cached: the success responses of GET and HEAD
  * declare a `Cache-Control` (or `Expires`) header, looked up in any case, in 2.0 and 3.x.
+ * When most operations lack it, that is the document's habit, said once at `paths`
+ * (src/engine/habits.ts); the operations are reported one by one only when most state it.
  * The rule never proposes a value: only the API's owner knows whether `no-store` or
  * `max-age=3600` is right, so its fix declares the header with a `TODO` description. Live: a GET or HEAD answered 2xx (of the statuses and methods the
  * `responses` option names; `default` matches no live status) without `Cache-Control` or
@@ -55,6 +57,10 @@ export default defineRule<Options>({
       },
       defaults: { responses: { methods: DEFAULT_METHODS, statuses: DEFAULT_STATUSES } },
     },
+    habits: {
+      unstated:
+        'the document states no cacheability: {{share}} operations whose success responses must state it (GET and HEAD, unless configured) declare no Cache-Control or Expires header; decide the policy (e.g. "Cache-Control: no-store", or "private, max-age=60") and declare it, in a shared component response where it is the same',
+    },
     messages: {
       missing:
         '{{response}} has no Cache-Control header; state whether it can be cached (e.g. "Cache-Control: no-store" or "Cache-Control: private, max-age=60")',
@@ -69,13 +75,16 @@ export default defineRule<Options>({
     return {
       Response(response) {
         if (!methods.has(response.operation.method) || !statuses.some((pattern) => statusMatches(response.status, pattern))) return;
+        const operation = operationName(response.operation);
+        context.checked('unstated', operation);
         if (hasHeader(response, 'Cache-Control', 'Expires')) return;
         context.report({
           messageId: 'missing',
           data: { response: responseName(response) },
           at: response.loc,
           part: 'key',
-          usedBy: operationName(response.operation),
+          usedBy: operation,
+          habit: 'unstated',
           fix: declareHeader(response, context.version, 'Cache-Control', 'whether and how long this response may be cached'),
         });
       },

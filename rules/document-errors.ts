@@ -4,15 +4,13 @@ import { operationName, type OpenApiVersion, type OperationNode } from '../src/e
 import { statusClass, statusKeys } from './lib/status';
 import { isObject } from '../src/engine/model/json';
 import { HEALTH_SEGMENTS } from './lib/words';
+import { isHabit } from '../src/engine/habits';
 
 interface Options {
   /** Accept `default` alone as documenting client errors too (the Azure and Google style, one error schema for every failure). */
   defaultCoversClientErrors: boolean;
 }
 
-/** A gap shared by more than this share of a document's operations (and MIN_OPERATIONS of them) is a document-wide habit, reported once. */
-const WIDE_SHARE = 0.5;
-const MIN_OPERATIONS = 5;
 
 interface Checked {
   operation: OperationNode;
@@ -84,7 +82,9 @@ export default defineRule<Options>({
         const total = checked.length;
         const wide = (key: 'noClient' | 'onlyDefault' | 'noServer') => {
           const count = checked.filter((entry) => entry[key]).length;
-          return total >= MIN_OPERATIONS && count > WIDE_SHARE * total ? count : 0;
+          // The engine's measure of a habit (src/engine/habits.ts); this rule reports its three gaps
+          // itself because one operation's two gaps make one message ("none").
+          return isHabit(count, total) ? count : 0;
         };
         const wideCounts = { noClient: wide('noClient'), onlyDefault: wide('onlyDefault'), noServer: wide('noServer') };
         const paths = { file: document.loc.file, pointer: [...document.loc.pointer, 'paths'] };

@@ -28,6 +28,10 @@ export default defineRule({
     description: 'Item GETs send an ETag or Last-Modified header so that clients can make conditional requests.',
     sources: ['RFC 9110 §13.1', 'AIP-154'],
     fix: 'no',
+    habits: {
+      noValidators:
+        'the document sends no validators: {{share}} item GET operations answer without an ETag or Last-Modified header; send one so that clients can revalidate with If-None-Match and get 304 Not Modified',
+    },
     messages: {
       missing:
         '{{response}} has no ETag or Last-Modified header; send a validator so that clients can revalidate with If-None-Match and get 304 Not Modified',
@@ -44,8 +48,10 @@ export default defineRule({
         // A representation of the item: not 202 (still being prepared) nor 204 (no content).
         if (operation.method !== 'get' || !/^(200|203|206|2XX)$/i.test(status)) return;
         if (!isItemPath(operation.pathItem.segments)) return;
+        const name = operationName(operation);
+        context.checked('noValidators', name);
         if (hasHeader(response, 'ETag', 'Last-Modified')) return;
-        context.report({ messageId: 'missing', data: { response: responseName(response) }, at: response.loc, part: 'key', usedBy: operationName(operation) });
+        context.report({ messageId: 'missing', data: { response: responseName(response) }, at: response.loc, part: 'key', usedBy: name, habit: 'noValidators' });
       },
     };
   },

@@ -46,6 +46,10 @@ export default defineRule({
     description: 'Where rate limits apply, a 429 response is documented and carries Retry-After or RateLimit headers.',
     sources: ['RFC 6585 §4', 'Z#153'],
     fix: 'no',
+    habits: {
+      noRetryHeader:
+        'the document says nowhere when to retry: {{share}} operations that document a 429 give it no Retry-After or RateLimit headers; add Retry-After (or RateLimit/RateLimit-Policy), in a shared 429 response',
+    },
     messages: {
       live429: '{{operation}} answered 429 without Retry-After or RateLimit headers; add Retry-After (or RateLimit/RateLimit-Policy) so clients know when to try again',
       noRetryHeader: '{{subject}} has no Retry-After or RateLimit headers; add Retry-After (or RateLimit/RateLimit-Policy) so clients know when to try again',
@@ -84,10 +88,11 @@ export default defineRule({
           }
           if (status.trim() !== '429') continue;
           any429 = true;
+          context.checked('noRetryHeader', operationName(operation));
           if (names.some((name) => name.toLowerCase() === 'retry-after' || RATE_LIMIT_HEADER.test(name))) continue;
           const shared = !isWithin(resolved.loc, own.loc);
           const subject = shared ? `shared response "${locationName(resolved.loc)}" (used as 429)` : `${operationName(operation)}: 429 response`;
-          context.report({ messageId: 'noRetryHeader', data: { subject }, at: resolved.loc, part: 'key', usedBy: shared ? operationName(operation) : undefined });
+          context.report({ messageId: 'noRetryHeader', data: { subject }, at: resolved.loc, part: 'key', usedBy: operationName(operation), habit: 'noRetryHeader' });
         }
         const statuses = statusKeys(own.value);
         if (evidence && !exempt && !statuses.some((status) => status.trim() === '429' || status.toUpperCase() === '4XX')) {

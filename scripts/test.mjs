@@ -47,6 +47,7 @@ const PARTS = {
     'test/bundle.test.ts',
     'test/cli-code-cache.test.ts',
     'test/cli.test.ts',
+    'test/cli-profiles.test.ts',
     'test/diff-cli.test.ts',
     'test/corpus.test.ts',
     'test/fix.test.ts',

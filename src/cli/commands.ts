@@ -205,10 +205,14 @@ function commandLine(argv: string[], state: { exitCode: number }, runLint: (args
     )
     .command(
       'rules',
-      'List every rule with its default severity, group and description, then the change ids of `restlint diff`',
-      (command) => command.option('format', { alias: 'f', choices: ['table', 'json'] as const, default: 'table' as const }),
+      'List every rule with its default severity, group and description, then the change ids of `restlint diff`; with --profile, what a profile changes',
+      (command) =>
+        command
+          .option('format', { alias: 'f', choices: ['table', 'json'] as const, default: 'table' as const })
+          .option('profile', { type: 'string', describe: 'Show what a profile (zalando, google, microsoft) turns on, off or sets, against restlint:recommended' })
+          .example('$0 rules --profile zalando', 'what extends: [restlint:zalando] changes, with the guide rule behind each setting'),
       (args) => {
-        state.exitCode = rulesCommand(args.format);
+        state.exitCode = rulesCommand(args.format, args.profile);
       },
     )
     .command(

@@ -7,13 +7,16 @@ import { allRules } from '../../rules';
 import { describePeerRule, PEER_RULES, peerRulesNamed } from '../../rules/migration';
 import { UsageError } from './files';
 import { closestName } from '../engine/suggest';
+import { PROFILES, type Profile } from '../engine/config/profiles';
+import { recommendedSettings } from '../engine/config/config';
 
 
 /**
  * `restlint rules`: every rule with its default severity, group and one-line description, then
  * `restlint diff`'s change ids (checks `diff`, no group), which a config's `rules:` takes too.
  */
-export function rulesCommand(format: 'table' | 'json'): number {
+export function rulesCommand(format: 'table' | 'json', profileName?: string): number {
+  if (profileName !== undefined) return profileCommand(format, profileName);
   if (format === 'json') {
     const rows = [
       ...allRules.map((rule) => {
@@ -41,6 +44,46 @@ export function rulesCommand(format: 'table' | 'json'): number {
   );
   process.stdout.write(lines.join('\n') + '\n');
   return 0;
+}
+
+/**
+ * `restlint rules --profile zalando`: what `extends: [restlint:zalando]` changes from
+ * `restlint:recommended`, rule by rule: the severity before and after, the options it sets, and
+ * the guide's rule each setting follows.
+ */
+function profileCommand(format: 'table' | 'json', name: string): number {
+  const bare = name.replace(/^restlint:/, '');
+  const profile = PROFILES.find((candidate) => candidate.name === bare);
+  if (!profile) {
+    const close = closestName(bare, PROFILES.map((candidate) => candidate.name));
+    throw new UsageError(`unknown profile "${name}"${close ? `; did you mean "${close}"?` : ''} (profiles: ${PROFILES.map((candidate) => candidate.name).join(', ')})`);
+  }
+  const rows = profileRows(profile);
+  if (format === 'json') {
+    process.stdout.write(JSON.stringify({ profile: `restlint:${profile.name}`, guide: profile.guide, settings: rows }, null, 2) + '\n');
+    return 0;
+  }
+  const colors = colorsFor(process.stdout);
+  const idWidth = Math.max(4, ...rows.map((row) => row.rule.length));
+  const severityWidth = Math.max(...rows.map((row) => `${row.recommended} → ${row.severity}`.length));
+  const lines = [`restlint:${profile.name}: ${profile.guide}`, 'restlint:recommended with these changes:', '', colors.bold(`${'rule'.padEnd(idWidth)}  ${'severity'.padEnd(severityWidth)}  options and why`)];
+  for (const row of rows) {
+    const severity = row.recommended === row.severity ? row.severity : `${row.recommended} → ${row.severity}`;
+    const options = row.options ? `${JSON.stringify(row.options)}: ` : '';
+    lines.push(`${row.rule.padEnd(idWidth)}  ${severity.padEnd(severityWidth)}  ${options}${row.because} (${row.sources.join(', ')})`);
+  }
+  lines.push('', 'Every other rule is as in restlint:recommended. Sources:', ...[...new Set(rows.flatMap((row) => row.sources))].map((key) => `- ${describeSource(key)}`));
+  process.stdout.write(lines.join('\n') + '\n');
+  return 0;
+}
+
+/** A profile's settings beside recommended's severity for each rule. */
+function profileRows(profile: Profile) {
+  const recommended = recommendedSettings(allRules);
+  return profile.settings.map((setting) => {
+    const before = recommended.get(setting.rule)?.severity ?? 'off';
+    return { rule: setting.rule, recommended: before, severity: setting.severity ?? before, options: setting.options, because: setting.because, sources: setting.sources };
+  });
 }
 
 /** `restlint explain <rule>`: what, why, failing and passing examples, options, sources. */

@@ -13,6 +13,7 @@ import type { NodeLocation } from './model/location';
 import type { Visitors } from './walk/nodes';
 import { Walker } from './walk/walker';
 import { checkpoint, LintStopped, type ShouldStop } from './stop';
+import { documentWideLocation, HabitFindings } from './habits';
 
 export interface LintSourceOptions {
   rules: readonly AnyRule[];
@@ -64,6 +65,8 @@ export function lintSource(entry: SourceFile, options: LintSourceOptions, load: 
     return { ...(rule.meta.options?.defaults as Record<string, unknown> | undefined), ...setting.options };
   };
   const visitors: Visitors[] = [];
+  // Per-operation findings of document-wide habits, held back until the walk ends.
+  const habits = new Map<AnyRule, HabitFindings>();
   for (const rule of options.rules) {
     if (!rule.create || !enabled.has(rule.meta.id)) continue;
     const given = entrySettings.get(rule.meta.id)?.options;
@@ -81,14 +84,29 @@ export function lintSource(entry: SourceFile, options: LintSourceOptions, load: 
           }
         : undefined;
       const range = () => found.at.file.rangeOf(found.at.pointer, found.part, found.within);
-      findings.add({ code: rule.meta.id, message, at: found.at, range, cap: found.severity, usedBy: found.usedBy, fix });
+      const input = { code: rule.meta.id, message, at: found.at, range, cap: found.severity, usedBy: found.usedBy, fix };
+      if (found.habit === undefined) return findings.add(input);
+      if (rule.meta.habits?.[found.habit] === undefined || found.usedBy === undefined) throw new Error(`rule ${rule.meta.id} reported habit "${found.habit}" without its meta.habits message or usedBy`);
+      habitsOf(rule).hold(found.habit, found.usedBy, input, found.data);
     };
-    visitors.push(guard(rule.meta.id, rule.create({ options: ruleOptions, version, report, resolve, validate, optionsOf })));
+    const habitsOf = (of: AnyRule) => habits.get(of) ?? habits.set(of, new HabitFindings()).get(of)!;
+    const checked = (habit: string, operation: string) => habitsOf(rule).checked(habit, operation);
+    visitors.push(guard(rule.meta.id, rule.create({ options: ruleOptions, version, report, checked, resolve, validate, optionsOf })));
   }
 
   const root = { file: entry, pointer: [] };
   new Walker(visitors, resolver, version, options.shouldStop).walk(entry.data as Record<string, unknown>, root);
   checkpoint(options.shouldStop);
+  const documentWide = documentWideLocation(root);
+  for (const [rule, held] of habits) {
+    const summary = (habit: string, data: Record<string, string | number>) => ({
+      code: rule.meta.id,
+      message: formatMessage(rule.meta.habits![habit], data),
+      at: documentWide,
+      range: () => entry.rangeOf(documentWide.pointer, 'key'),
+    });
+    for (const input of held.settle(summary)) findings.add(input);
+  }
   if (enabled.has('invalid-ref') || enabled.has('unresolved-ref')) {
     const started = ruleTimings ? performance.now() : 0;
     resolveAllRefs(resolver, root);

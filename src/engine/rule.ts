@@ -34,6 +34,13 @@ export interface RuleMeta<Options> {
   options?: { schema: Record<string, unknown>; defaults: Options };
   /** Message templates keyed by id; `{{name}}` is replaced by `data.name`. */
   messages: Record<string, string>;
+  /**
+   * Document-wide habits (src/engine/habits.ts): for each habit a report can name, the message
+   * of its one finding at `paths` when most operations break it; `{{share}}` (`all 639`,
+   * `600 of 639`), `{{count}}` and `{{total}}` count the operations, and the first held
+   * report's data fills the rest (so use only data every report of the habit shares).
+   */
+  habits?: Record<string, string>;
 }
 
 /** A text edit on one source file, LSP-style (zero-based). */
@@ -85,6 +92,12 @@ export interface Report {
    */
   usedBy?: string;
   /**
+   * This finding is one operation's case of a document-wide habit, a key of `meta.habits`; the
+   * operation is `usedBy`. When most operations the habit was checked on break it, the engine
+   * reports it once for the document instead (src/engine/habits.ts).
+   */
+  habit?: string;
+  /**
    * The fix, as edits of the source text (never a re-serialised document). Whether a tool may
    * apply it without asking is the rule's `meta.fix`: `yes` safe, `doc` offered in an editor only.
    */
@@ -95,6 +108,11 @@ export interface RuleContext<Options> {
   readonly options: Options;
   readonly version: OpenApiVersion;
   report(report: Report): void;
+  /**
+   * Counts an operation (`GET /users`, as `usedBy` names it) that a habit of `meta.habits`
+   * applies to, whether it breaks it or not: the total a document-wide habit is measured on.
+   */
+  checked(habit: string, operation: string): void;
   /**
    * Follows a `$ref` (and chains of them) from a value found at `at`, as the walker does; a
    * value that is not a reference comes back as it is. Undefined when the reference is broken

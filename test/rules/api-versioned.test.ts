@@ -117,3 +117,17 @@ test('api-versioned: a ?v= that is not documented as a version does not count', 
   assert.equal(findingsOf(lintText(openapi(`  /watch:\n${watch('The video id')}  /embed:\n${watch('The video id')}`)), 'api-versioned').length, 1);
   assert.deepEqual(findingsOf(lintText(openapi(`  /watch:\n${watch('API version')}  /embed:\n${watch('API version')}`)), 'api-versioned'), []);
 });
+
+test('api-versioned: option required false accepts an unversioned API; a versioned one still uses the allowed strategies', () => {
+  const config = 'rules:\n  api-versioned: [error, { strategies: [media-type], required: false }]\n';
+  const unversioned = openapi(`  /users:\n${ok}`, `servers:\n  - url: https://api.example.com\n`);
+  assert.deepEqual(findingsOf(lintText(unversioned, { config }), 'api-versioned'), []);
+  const uri = openapi(`  /users:\n${ok}`, `servers:\n  - url: https://api.example.com/v1\n`);
+  assert.deepEqual(findingsOf(lintText(uri, { config }), 'api-versioned'), [
+    {
+      message: 'the API is versioned only by the URI, which this project does not use; version it by a media type ("application/vnd.example.v1+json"): use a versioned vendor media type, e.g. "application/vnd.example.v1+json"',
+      at: '5:1-5:6',
+      severity: 0,
+    },
+  ]);
+});

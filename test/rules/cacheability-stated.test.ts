@@ -77,3 +77,33 @@ test('cacheability-stated: the fix adds to existing headers, in flow YAML and in
     "swagger: '2.0'\ninfo: { title: t, version: '1' }\npaths:\n  /products:\n    get:\n      responses:\n        200: { headers: { Cache-Control: { description: 'TODO: whether and how long this response may be cached', type: string } }, description: ok }\n",
   );
 });
+
+/** GET operations on /r0…/r{n-1}; the first `stated` of them declare Cache-Control on their 200. */
+const gets = (count: number, stated: number) =>
+  openapi(
+    Array.from({ length: count }, (_, index) => {
+      const headers = index < stated ? `          headers:\n            Cache-Control: { schema: { type: string } }\n` : '';
+      return `  /r${index}:\n    get:\n      responses:\n        '200':\n          description: ok\n${headers}`;
+    }).join(''),
+  );
+const HABIT =
+  'operations whose success responses must state it (GET and HEAD, unless configured) declare no Cache-Control or Expires header; decide the policy (e.g. "Cache-Control: no-store", or "private, max-age=60") and declare it, in a shared component response where it is the same';
+
+test('cacheability-stated: when most operations state no cacheability, it is said once for the document, at paths', () => {
+  assert.deepEqual(findingsOf(lintText(gets(6, 0)), 'cacheability-stated'), [
+    { message: `the document states no cacheability: all 6 ${HABIT}`, at: '3:1-3:6', severity: 1 },
+  ]);
+  assert.deepEqual(findingsOf(lintText(gets(8, 2)), 'cacheability-stated'), [
+    { message: `the document states no cacheability: 6 of 8 ${HABIT}`, at: '3:1-3:6', severity: 1 },
+  ]);
+});
+
+test('cacheability-stated: an inconsistent document (a minority without it), or too few operations, is reported per operation', () => {
+  assert.deepEqual(findingsOf(lintText(gets(8, 5)), 'cacheability-stated').map((finding) => [finding.message, finding.at]), [
+    [`GET /r5 200 response ${ADVICE}`, '42:9-42:14'],
+    [`GET /r6 200 response ${ADVICE}`, '47:9-47:14'],
+    [`GET /r7 200 response ${ADVICE}`, '52:9-52:14'],
+  ]);
+  // Four of four is a habit of a document too small to tell: each is reported.
+  assert.equal(findingsOf(lintText(gets(4, 0)), 'cacheability-stated').length, 4);
+});

@@ -11,10 +11,12 @@ const doc404 = (mediaType: string, schema: string, extra = '') =>
     extra,
   );
 
-const messages = (text: string, config?: string) => findingsOf(lintText(text, { config }), 'error-format').map((finding) => finding.message);
+/** The format restlint:strict and the Zalando profile require (the default is the document's own). */
+const PROBLEM_CONFIG = 'rules:\n  error-format: [warn, { format: problem }]\n';
+const messages = (text: string, config = PROBLEM_CONFIG) => findingsOf(lintText(text, { config }), 'error-format').map((finding) => finding.message);
 
-test('error-format: application/json with another shape is reported at the status, with what it lacks', () => {
-  assert.deepEqual(findingsOf(lintText(doc404('application/json', '{ properties: { msg: { type: string }, status: { type: integer } } }')), 'error-format'), [
+test('error-format (format problem): application/json with another shape is reported at the status, with what it lacks', () => {
+  assert.deepEqual(findingsOf(lintText(doc404('application/json', '{ properties: { msg: { type: string }, status: { type: integer } } }'), { config: PROBLEM_CONFIG }), 'error-format'), [
     {
       message: 'GET /orders 404 response is application/json, not application/problem+json, and its schema lacks type, title, detail, instance; use the RFC 9457 problem details format',
       at: '8:9-8:14',
@@ -52,7 +54,7 @@ test('error-format: an HTML error page, and a shared component response reported
     `  /orders:\n    get:\n      responses:\n        '200': { description: ok }\n        '400': { $ref: '#/components/responses/Error' }\n    post:\n      responses:\n        '201': { description: ok }\n        default: { $ref: '#/components/responses/Error' }\n`,
     `components:\n  responses:\n    Error:\n      description: error\n      content:\n        application/json:\n          schema: { properties: { message: { type: string } } }\n`,
   );
-  assert.deepEqual(findingsOf(lintText(doc), 'error-format'), [
+  assert.deepEqual(findingsOf(lintText(doc, { config: PROBLEM_CONFIG }), 'error-format'), [
     {
       message: 'shared response "Error" is application/json, not application/problem+json, and its schema lacks type, title, status, detail, instance; use the RFC 9457 problem details format (shared by 2 operations)',
       at: '5:5-5:10',
@@ -108,4 +110,84 @@ test('error-format: OAuth 2.0 errors and the error pages of a browser page are n
     `  /authorize:\n    get:\n      responses:\n        '200':\n          description: a login page\n          content: { text/html: { schema: { type: string } } }\n        default:\n          description: an error page\n          content: { text/html: { schema: { type: string } } }\n`,
   );
   assert.deepEqual(messages(page), []);
+});
+
+/** Two operations whose 404 and 500 use the given error schemas (component names), and the components. */
+const ownDoc = (notFound: string, failed: string, schemas: string) =>
+  openapi(
+    `  /orders:\n    get:\n      responses:\n        '200': { description: ok }\n        '404':\n          description: missing\n          content:\n            application/json:\n              schema: { $ref: '#/components/schemas/${notFound}' }\n  /orders/{id}:\n    get:\n      parameters:\n        - { name: id, in: path, required: true, schema: { type: string } }\n      responses:\n        '200': { description: ok }\n        '500':\n          description: failed\n          content:\n            application/json:\n              schema: { $ref: '#/components/schemas/${failed}' }\n`,
+    `components:\n  schemas:\n${schemas}`,
+  );
+const ERROR = `    Error:\n      type: object\n      properties:\n        code: { type: string }\n        message: { type: string }\n`;
+const FAILURE = `    Failure:\n      type: object\n      properties:\n        reason: { type: string }\n        when: { type: string }\n`;
+
+test('error-format (default, the course): one JSON error schema of its own satisfies the rule; problem details is an info note, once, at the schema', () => {
+  assert.deepEqual(findingsOf(lintText(ownDoc('Error', 'Error', ERROR)), 'error-format'), [
+    {
+      message:
+        'error responses use error schema "Error", a format of the document\'s own; consider RFC 9457 problem details (application/problem+json with type, title, status, detail, instance), the standard format that generic clients and tools read',
+      at: '5:5-5:10',
+      severity: 2,
+    },
+  ]);
+  // A document whose error schema is already problem details gets no note.
+  const problem = `    Problem:\n${PROBLEM}`;
+  assert.deepEqual(findingsOf(lintText(ownDoc('Problem', 'Problem', problem)), 'error-format'), []);
+});
+
+test('error-format (default): error bodies that are not JSON, and errors with no common schema, are reported', () => {
+  assert.deepEqual(findingsOf(lintText(doc404('text/html', '{ type: string }')), 'error-format'), [
+    {
+      message: 'GET /orders 404 response is text/html, not JSON; give every error response one JSON error format (RFC 9457 problem details is the standard one)',
+      at: '8:9-8:14',
+      severity: 1,
+    },
+  ]);
+  assert.deepEqual(findingsOf(lintText(ownDoc('Error', 'Failure', ERROR + FAILURE)), 'error-format'), [
+    {
+      message: '2 error responses use 2 different error schemas, none more than the others; choose one JSON error format for every error (RFC 9457 problem details is the standard one)',
+      at: '15:1-15:6',
+      severity: 1,
+    },
+  ]);
+});
+
+test('error-format (default): a document with a majority schema and an outlier leaves the outlier to single-error-schema', () => {
+  const doc = openapi(
+    `  /a:\n    get:\n      responses:\n        '200': { description: ok }\n        '400': { description: bad, content: { application/json: { schema: { $ref: '#/components/schemas/Error' } } } }\n        '404': { description: missing, content: { application/json: { schema: { $ref: '#/components/schemas/Error' } } } }\n        '500': { description: failed, content: { application/json: { schema: { $ref: '#/components/schemas/Failure' } } } }\n`,
+    `components:\n  schemas:\n${ERROR}${FAILURE}`,
+  );
+  const found = lintText(doc);
+  assert.deepEqual(findingsOf(found, 'error-format').map((finding) => [finding.severity, finding.message.slice(0, 41)]), [[2, 'error responses use error schema "Error",']]);
+  assert.deepEqual(findingsOf(found, 'single-error-schema').map((finding) => finding.message), [
+    'GET /a 500 response uses error schema "Failure", not error schema "Error" like 2 of 3 error responses; use one error schema for every error (extending it with allOf is fine)',
+  ]);
+});
+
+test('error-format: restlint:strict requires problem details', () => {
+  assert.deepEqual(messages(ownDoc('Error', 'Error', ERROR), 'extends: [restlint:strict]\n'), [
+    'GET /orders 404 response is application/json, not application/problem+json, and its schema lacks type, title, status, detail, instance; use the RFC 9457 problem details format',
+    'GET /orders/{id} 500 response is application/json, not application/problem+json, and its schema lacks type, title, status, detail, instance; use the RFC 9457 problem details format',
+  ]);
+});
+
+test('error-format: a format the whole document does not use is one finding at paths; a minority is reported per response', () => {
+  const paths = (count: number, problems: number) =>
+    Array.from({ length: count }, (_, index) => {
+      const body = index < problems ? `application/problem+json: { schema: { $ref: '#/components/schemas/Problem' } }` : `application/json: { schema: { $ref: '#/components/schemas/Error' } }`;
+      return `  /r${index}:\n    get:\n      responses:\n        '200': { description: ok }\n        '404': { description: missing, content: { ${body} } }\n`;
+    }).join('');
+  const components = `components:\n  schemas:\n    Problem:\n${PROBLEM}${ERROR}`;
+  assert.deepEqual(findingsOf(lintText(openapi(paths(6, 0), components), { config: PROBLEM_CONFIG }), 'error-format'), [
+    {
+      message:
+        'the document does not use the RFC 9457 problem details format: all 6 operations with documented error bodies use another one; define it once (a shared schema and component responses) and use it for every error response',
+      at: '18:1-18:6',
+      severity: 1,
+    },
+  ]);
+  assert.deepEqual(messages(openapi(paths(6, 4), components)), [
+    'GET /r4 404 response is application/json, not application/problem+json, and its schema lacks type, title, status, detail, instance; use the RFC 9457 problem details format',
+    'GET /r5 404 response is application/json, not application/problem+json, and its schema lacks type, title, status, detail, instance; use the RFC 9457 problem details format',
+  ]);
 });

@@ -38,3 +38,21 @@ test('etag-conditional: a shared component response is reported once at the comp
   assert.deepEqual(messages(swagger), [`GET /orders/{id} 200 response ${ADVICE}`]);
   assert.deepEqual(messages(swagger.replace('X-Rate-Limit', 'ETag')), []);
 });
+
+test('etag-conditional: item GETs that most send no validator are one finding for the document; a few are reported each', () => {
+  const items = (count: number, withEtag: number) =>
+    openapi(
+      Array.from({ length: count }, (_, index) =>
+        get(`/r${index}/{id}`, index < withEtag ? "        '200':\n          description: ok\n          headers: { ETag: { schema: { type: string } } }\n" : "        '200': { description: ok }\n"),
+      ).join(''),
+    );
+  assert.deepEqual(findingsOf(lintText(items(5, 0)), 'etag-conditional'), [
+    {
+      message:
+        'the document sends no validators: all 5 item GET operations answer without an ETag or Last-Modified header; send one so that clients can revalidate with If-None-Match and get 304 Not Modified',
+      at: '3:1-3:6',
+      severity: 2,
+    },
+  ]);
+  assert.deepEqual(messages(items(5, 3)), [`GET /r3/{id} 200 response ${ADVICE}`, `GET /r4/{id} 200 response ${ADVICE}`]);
+});

@@ -65,3 +65,23 @@ test('rate-limit-429: Swagger 2.0 and an operation written as a $ref', () => {
     'GET /orders: 429 response has no Retry-After or RateLimit headers; add Retry-After (or RateLimit/RateLimit-Policy) so clients know when to try again',
   ]);
 });
+
+test('rate-limit-429: 429s that most operations document without Retry-After are one finding for the document', () => {
+  const paths = (count: number, withRetry: number) =>
+    Array.from({ length: count }, (_, index) => {
+      const headers = index < withRetry ? ', headers: { Retry-After: { schema: { type: integer } } }' : '';
+      return `  /r${index}:\n    get:\n      responses:\n        '200': { description: ok }\n        '429': { description: slow down${headers} }\n`;
+    }).join('');
+  assert.deepEqual(findingsOf(lintText(openapi(paths(6, 1))), 'rate-limit-429'), [
+    {
+      message:
+        'the document says nowhere when to retry: 5 of 6 operations that document a 429 give it no Retry-After or RateLimit headers; add Retry-After (or RateLimit/RateLimit-Policy), in a shared 429 response',
+      at: '3:1-3:6',
+      severity: 1,
+    },
+  ]);
+  assert.deepEqual(findingsOf(lintText(openapi(paths(6, 4))), 'rate-limit-429').map((finding) => finding.message), [
+    'GET /r4: 429 response has no Retry-After or RateLimit headers; add Retry-After (or RateLimit/RateLimit-Policy) so clients know when to try again',
+    'GET /r5: 429 response has no Retry-After or RateLimit headers; add Retry-After (or RateLimit/RateLimit-Policy) so clients know when to try again',
+  ]);
+});

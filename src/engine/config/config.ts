@@ -9,6 +9,7 @@ import { CHANGE_RULES } from '../diff/changes';
 import { mergeSettings, type RuleSetting, type RuleSettings } from './settings';
 import { validateOptions } from './validate-options';
 import { closestName } from '../suggest';
+import { profilePresets } from './profiles';
 import {
   isSpectralRule,
   isSpectralRulesetPath,
@@ -86,15 +87,18 @@ export function recommendedSettings(rules: readonly AnyRule[]): RuleSettings {
 /**
  * The built-in configs `extends` names: `restlint:recommended` (the course profile),
  * `restlint:all` (every rule at its default severity), `restlint:strict` (recommended, with
- * warnings raised to errors).
+ * warnings raised to errors, and errors in RFC 9457 problem details rather than a format of
+ * the document's own), and the profiles of other guides (./profiles.ts).
  */
 export const PRESETS: Record<string, (rules: readonly AnyRule[]) => RuleSettings> = {
   [RECOMMENDED]: recommendedSettings,
   'restlint:all': (rules) => new Map(rules.map((rule) => [rule.meta.id, { severity: rule.meta.severity }])),
   'restlint:strict': (rules) =>
-    new Map(
-      [...recommendedSettings(rules)].map(([id, setting]) => [id, { severity: setting.severity === 'warn' ? 'error' : setting.severity }]),
+    mergeSettings(
+      new Map([...recommendedSettings(rules)].map(([id, setting]) => [id, { severity: setting.severity === 'warn' ? 'error' : setting.severity }])),
+      new Map([['error-format', { severity: 'error', options: { format: 'problem' } }]]),
     ),
+  ...profilePresets(recommendedSettings),
 };
 
 /** Texts that stand in for files on disk (an editor's unsaved buffers; `--fix`'s edits), by absolute path. */

@@ -1,13 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { exchange, liveFindingsOf, runLive } from '../../helpers/live';
+import { exchange, liveApi, liveFindingsOf, runLive } from '../../helpers/live';
 import { errorRulesShop } from './error-rules-shop';
 import { errorBodyProblem, type ErrorFormat } from '../../../rules/lib/error-bodies';
 import { response } from '../../helpers/live';
 import rule from '../../../rules/error-format';
 
 const shop = errorRulesShop();
-const run = (exchanges: ReturnType<typeof exchange>[], config?: string) => liveFindingsOf(runLive(shop, exchanges, { rules: [rule], config }), 'error-format');
+/** The format restlint:strict and the Zalando profile require (the default is the document's own). */
+const PROBLEM_CONFIG = 'rules:\n  error-format: [warn, { format: problem }]\n';
+const run = (exchanges: ReturnType<typeof exchange>[], config = PROBLEM_CONFIG) => liveFindingsOf(runLive(shop, exchanges, { rules: [rule], config }), 'error-format');
 const PROBLEM = { 'content-type': 'application/problem+json' };
 const JSON_TYPE = { 'content-type': 'application/json' };
 const FORMAT = 'use the RFC 9457 problem details format';
@@ -105,4 +107,55 @@ test('error-format live: what every operation answers alike is one finding for t
       { message: `GET /orders/{id} answered 404 with an error body that is an array; ${FORMAT}`, at: '14:5-14:8', severity: 1 },
     ],
   );
+});
+
+/** A document whose error responses share its own schema "Error" ({ code, message }, both required). */
+const ownShop = liveApi(`openapi: 3.0.3
+info: { title: Shop, version: '1' }
+paths:
+  /orders/{id}:
+    get:
+      parameters:
+        - { name: id, in: path, required: true, schema: { type: string } }
+      responses:
+        '200': { description: the order }
+        '404': { description: missing, content: { application/json: { schema: { $ref: '#/components/schemas/Error' } } } }
+        '500': { description: failed, content: { application/json: { schema: { $ref: '#/components/schemas/Error' } } } }
+components:
+  schemas:
+    Error:
+      type: object
+      required: [code, message]
+      properties:
+        code: { type: string }
+        message: { type: string }
+`);
+const runOwn = (exchanges: ReturnType<typeof exchange>[]) => liveFindingsOf(runLive(ownShop, exchanges, { rules: [rule] }), 'error-format');
+
+test('error-format live (default): an undocumented error status is checked against the document\'s own error schema, in both directions', () => {
+  const wrongMethod = (body: object) => exchange(ownShop.api, { operation: 'GET /orders/{id}', purpose: 'wrong-method', method: 'DELETE', path: '/orders/x', status: 405, headers: JSON_TYPE, body });
+  assert.deepEqual(runOwn([wrongMethod({ detail: 'Method Not Allowed' })]), [
+    {
+      message: `GET /orders/{id} answered 405 with an error body that fails the document's error schema "Error" at /: must have required property 'code'; use the document's own error format`,
+      at: '5:5-5:8',
+      severity: 1,
+    },
+  ]);
+  assert.deepEqual(runOwn([wrongMethod({ code: 'method_not_allowed', message: 'DELETE is not supported' })]), []);
+  // An unknown path (no operation) is checked too; problem details are not asked for.
+  const unknownPath = (body: object) => exchange(ownShop.api, { purpose: 'unknown-path', path: '/restlint-unknown', status: 404, headers: JSON_TYPE, body });
+  assert.deepEqual(runOwn([unknownPath({ code: 'not_found', message: 'no such route' })]), []);
+  assert.deepEqual(runOwn([unknownPath({ message: 'no such route' })]).map((finding) => finding.message), [
+    `the API answered 404 with an error body that fails the document's error schema "Error" at /: must have required property 'code'; use the document's own error format`,
+  ]);
+});
+
+test('error-format live (default): documented statuses are response-matches-schema\'s; without an error schema only empty bodies are reported', () => {
+  const notFoundOwn = exchange(ownShop.api, { operation: 'GET /orders/{id}', purpose: 'unknown-id', path: '/orders/x', status: 404, headers: JSON_TYPE, body: { message: 'no order x' } });
+  assert.deepEqual(runOwn([notFoundOwn]), []);
+  const plain = (exchanges: ReturnType<typeof exchange>[]) => liveFindingsOf(runLive(shop, exchanges, { rules: [rule] }), 'error-format');
+  assert.deepEqual(plain([notFound(JSON_TYPE, { message: 'order not found' })]), []);
+  assert.deepEqual(plain([exchange(shop.api, { operation: 'GET /orders', purpose: 'wrong-method', method: 'DELETE', status: 405, body: '' })]).map((finding) => finding.message), [
+    "GET /orders answered 405 with no body; send an error body in the document's own error format so that clients can tell what went wrong",
+  ]);
 });
