@@ -19,6 +19,7 @@ const LEXICON_HOMES = new Set(['rules/lib/words.ts']);
 const NOT_WORD_LISTS = new Map([
   ['rules/paginate-collections.ts string', 'JSON Schema type names'],
   ['rules/query-param-casing.ts consistent', "the rule's own option values"],
+  ['rules/error-format.ts own', "the rule's own option values (error formats)"],
   ['rules/lib/versions.ts uri', 'the versioning strategies, a type union'],
   ['rules/lib/error-bodies.ts type', 'RFC 9457 member names'],
   ['rules/required-properties-defined.ts if', 'JSON Schema keywords'],

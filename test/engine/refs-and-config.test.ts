@@ -74,7 +74,7 @@ test('config errors name the file and line', () => {
   assert.equal(error('rules:\n  no-empty-segment: [warn, { x: 1 }]\n'), '2: no-empty-segment takes no options');
   assert.equal(
     error('extends: spectral:nope\n'),
-    '1: extends "spectral:nope": expected restlint:recommended, restlint:all, restlint:strict, spectral:oas, spectral:asyncapi, a relative path to another config or a Spectral ruleset file',
+    '1: extends "spectral:nope": expected restlint:recommended, restlint:all, restlint:strict, restlint:zalando, restlint:google, restlint:microsoft, spectral:oas, spectral:asyncapi, a relative path to another config or a Spectral ruleset file',
   );
   assert.equal(error('rulez: {}\n'), '1: unknown config key "rulez" (expected extends, rules, overrides)');
   assert.equal(error('overrides:\n  - rules: {}\n'), '2: an override needs `files`: a list of globs (relative to this config), optionally with #/json/pointer');
