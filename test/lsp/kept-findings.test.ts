@@ -92,9 +92,11 @@ describe('lsp: kept findings, stale code actions, emptied buffers', () => {
       client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic], only: ['quickfix'] } }) as Promise<CodeAction[]>;
     const text = `# a comment\n${SPEC}`;
     const version = client.change(path, text);
+    // Waited for from now on: the publish may arrive before the answer to the code action below.
+    const published = client.diagnosticsOfVersion(path, version);
     // Sent before the new text's diagnostics are published: the server has version 2, the diagnostic is of version 1.
     assert.deepEqual(await actionsFor(old), []);
-    const fresh = (await client.diagnosticsOfVersion(path, version)).find((item) => item.code === 'path-kebab-case')!;
+    const fresh = (await published).find((item) => item.code === 'path-kebab-case')!;
     assert.deepEqual(fresh.range, range(11, 3, 15));
     const fix = (await actionsFor(fresh)).find((action) => action.title.startsWith('Fix: path-kebab-case'))!;
     const edits = fix.edit!.changes![uri] as TextEdit[];
