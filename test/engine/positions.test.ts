@@ -93,3 +93,12 @@ test('paginate-collections on a schema that closes the text: its range ends on t
   // The schema's value: from `type` (line 12) to the end of the text (line 13, character 78).
   assert.equal(found[0].at, '12:17-13:78');
 });
+
+test('an empty or whitespace-only text (a BOM too) is one "file is empty" error at the start, inside the text', () => {
+  for (const text of ['', '   ', '\n\n\t\n', '\ufeff', '\r\n  \r\n']) {
+    const error = parseError(text);
+    assert.equal(error.kind, 'parse');
+    assert.equal(error.message, 'file is empty', JSON.stringify(text));
+    assert.equal(error.range, undefined, 'shown at 0:0, which every text has');
+  }
+});
