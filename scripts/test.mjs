@@ -50,6 +50,7 @@ const PARTS = {
     'test/cli-profiles.test.ts',
     'test/diff-cli.test.ts',
     'test/corpus.test.ts',
+    'test/ranges.test.ts',
     'test/fix.test.ts',
     'test/readme-probe.test.ts',
     'test/hostile.test.ts',

@@ -245,15 +245,20 @@ describe('bad arguments that name things', () => {
     assert.match(result.stderr, /^error --root no\/such\/folder: no such folder\n/);
   });
 
-  test('an empty referenced file: exit 2, and the hint names the $ref that brought it in', async () => {
+  test('an empty referenced file: a parse-error finding on it and one at the $ref that brought it in, exit 1, never "crashed"', async () => {
     const dir = makeTempDir();
     try {
       writeFileSync(join(dir, 'package.json'), '{}');
       writeFileSync(join(dir, 'empty.yaml'), '');
       writeFileSync(join(dir, 'openapi.yaml'), "openapi: 3.0.3\ninfo: { title: t, version: '1' }\npaths:\n  /users:\n    $ref: empty.yaml\n");
-      const result = await runCli(['lint', 'openapi.yaml'], { cwd: dir });
-      assertExit(result, 2);
-      assert.equal(result.stderr, `error empty.yaml: file is empty\n  referenced by $ref "empty.yaml" at ${join(dir, 'openapi.yaml')}:5\n`);
+      const result = await runCli(['lint', 'openapi.yaml', '--format', 'json'], { cwd: dir });
+      assertExit(result, 1);
+      assert.equal(result.stderr, '');
+      const found = parseFindings(result.stdout).map((finding) => [finding.code, finding.source, finding.message, finding.range.start.line, finding.range.start.character]);
+      assert.deepEqual(found, [
+        ['parse-error', join(dir, 'empty.yaml'), 'file is empty', 0, 0],
+        ['parse-error', join(dir, 'openapi.yaml'), '$ref "empty.yaml": a referenced file does not parse: empty.yaml: file is empty', 4, 10],
+      ]);
     } finally {
       removeDir(dir);
     }

@@ -321,13 +321,24 @@ describe('files that are not text, not there, or not files', () => {
     assert.equal(result.stderr, 'error specs is a folder; pass the OpenAPI files in it, e.g. "specs/*.yaml"\nRun `restlint --help` for usage.\n');
   });
 
-  test('a referenced file that is binary or empty fails the entry with a clear error naming it', async () => {
+  test('a referenced file that is binary or empty: a parse-error finding on it and one at the $ref, exit 1, never a failure', async () => {
     write('bad-ref/logo.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]));
     write('bad-ref/empty.yaml', '');
-    for (const target of ['logo.png', 'empty.yaml']) {
+    const cases: [string, string][] = [
+      ['logo.png', 'binary file, not an OpenAPI document'],
+      ['empty.yaml', 'file is empty'],
+    ];
+    for (const [target, message] of cases) {
       write('bad-ref/openapi.yaml', `openapi: 3.0.3\ninfo: { title: Ref, version: '1' }\npaths:\n  /logo:\n    $ref: '${target}'\n`);
-      const result = await lint(['bad-ref/openapi.yaml']);
-      assertClearError(result, `bad-ref/${target}`);
+      const findings = await lintJson(['bad-ref/openapi.yaml'], 1);
+      const mine = findings.filter((finding) => finding.code === 'parse-error');
+      assert.deepEqual(
+        mine.sort((a, b) => b.source.localeCompare(a.source)).map((finding) => [finding.code, finding.source, finding.message, finding.range.start.line, finding.range.start.character]),
+        [
+          ['parse-error', join(dir, 'bad-ref', 'openapi.yaml'), `$ref "${target}": a referenced file does not parse: ${target}: ${message}`, 4, 10],
+          ['parse-error', join(dir, 'bad-ref', target), message, 0, 0],
+        ],
+      );
     }
   });
 });

@@ -5,6 +5,7 @@ import { lintEntry } from '../engine/entry';
 import type { Finding } from '../engine/finding';
 import type { TextEdit } from '../engine/rule';
 import { parseSourceText } from '../engine/source/source-file';
+import { LineIndex } from '../engine/source/line-index';
 import type { FileError } from '../report/report';
 import { allRules } from '../../rules';
 import { configsFor, type FileOutcome, type LintTask } from './lint-worker';
@@ -169,14 +170,9 @@ export function applyFixes(text: string, fixes: readonly TextEdit[][]): string {
 
 /** applyFixes, and how many of the fixes it applied. */
 function applyCounting(text: string, fixes: readonly TextEdit[][]): { text: string; applied: number } {
-  const lineStarts = [0];
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lineStarts.push(at + 1);
-  const offsetOf = (position: TextEdit['range']['start']): number | undefined => {
-    const start = lineStarts[position.line];
-    if (start === undefined || position.character < 0) return undefined;
-    const lineEnd = position.line + 1 < lineStarts.length ? lineStarts[position.line + 1] - 1 : text.length;
-    return start + position.character <= lineEnd ? start + position.character : undefined;
-  };
+  // Positions are read as the engine made them (src/engine/source/line-index.ts); one outside the text is refused.
+  const lines = new LineIndex(text);
+  const offsetOf = (position: TextEdit['range']['start']) => lines.offsetAt(position);
 
   type Span = { start: number; end: number; newText: string };
   const candidates: Span[][] = [];

@@ -134,15 +134,19 @@ function checkSkipRules(ids: readonly string[], check: boolean): Set<string> {
  * The outcomes that are the run's entries, and the files a glob matched that are not OpenAPI
  * documents and no entry references (skipped, said in one line). A file that is not OpenAPI
  * but is referenced by an entry in the run (a `$ref` fragment of a split document) is linted
- * as part of that entry: its findings come with the entry's. Only a file named on the command
- * line that is neither stays an error.
+ * as part of that entry: its findings come with the entry's; so is one that does not parse (the
+ * entry reports a parse-error finding on it). Only a file named on the command line that is
+ * neither stays an error.
  */
 function splitFragments(outcomes: readonly FileOutcome[], named: ReadonlySet<string>): { entries: FileOutcome[]; skipped: string[] } {
   const notOpenApi = (outcome: FileOutcome) => outcome.failure?.kind === 'not-openapi' && outcome.failure.file === outcome.file && outcome.failure.documentType === undefined;
-  const referenced = new Set(outcomes.filter((outcome) => !notOpenApi(outcome)).flatMap((outcome) => outcome.referenced ?? []));
+  const unparsable = (outcome: FileOutcome) => (outcome.failure?.kind === 'parse' || outcome.failure?.kind === 'not-text') && outcome.failure.file === outcome.file;
+  const referenced = new Set(outcomes.filter((outcome) => !notOpenApi(outcome) && !unparsable(outcome)).flatMap((outcome) => outcome.referenced ?? []));
   const entries: FileOutcome[] = [];
   const skipped: string[] = [];
   for (const outcome of outcomes) {
+    // A referenced file a glob matched that does not parse: the entry that references it reports it (a parse-error finding).
+    if (unparsable(outcome) && referenced.has(outcome.file) && !named.has(outcome.file)) continue;
     if (!notOpenApi(outcome)) entries.push(outcome);
     else if (referenced.has(outcome.file)) continue;
     else if (named.has(outcome.file)) entries.push(outcome);

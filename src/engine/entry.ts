@@ -86,7 +86,7 @@ export function lintEntry(path: string, options: LintOptions): LintOutcome {
     if (bomb) return { file: document.file, findings: [], failure: bomb, files: document.tried() };
     return { file: document.file, findings, files: document.tried(), opened: { config, document } };
   } catch (error) {
-    // A referenced file that cannot be read or parsed stops the lint as the entry's own would.
+    // A referenced file that cannot be read (too large, unreadable) stops the lint as the entry's own would; one that does not parse is findings (src/engine/resolve/refs.ts).
     return { file: document.file, findings: [], failure: failureOf(error), files: document.tried() };
   }
 }

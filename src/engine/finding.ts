@@ -57,6 +57,14 @@ export function compareFindings(a: Finding, b: Finding): number {
   return a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
 }
 
+/** The code of the finding a file that does not parse is: not a rule, never off, always an error. */
+export const PARSE_ERROR = 'parse-error';
+
+/** A file that cannot be parsed (or read as text), as one finding at its place (code `parse-error`). */
+export function parseErrorFinding(file: string, message: string, range: Range | undefined, path: (string | number)[] = []): Finding {
+  return { code: PARSE_ERROR, message, path, severity: 0, source: file, range: range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+}
+
 /** What a rule (or the engine, or the prober) reports, before the config decides its severity. */
 export interface FindingInput {
   code: string;
@@ -111,6 +119,15 @@ export class FindingCollector {
     if (input.fix) defineLazily(finding, 'fix', input.fix);
     if (input.evidence) finding.evidence = input.evidence();
     this.found.set(key, { finding, users: new Set(input.usedBy ? [input.usedBy] : []) });
+  }
+
+  /**
+   * A parse error: of a referenced file (once, however many `$ref`s name it), or at a `$ref` to
+   * one. Not a rule's finding: no config turns it off, and it is always an error.
+   */
+  addParseError(file: string, message: string, range: Range | undefined, path?: (string | number)[]): void {
+    const key = `${PARSE_ERROR}\0${file}\0${range ? `${range.start.line}:${range.start.character}` : ''}\0${message}`;
+    if (!this.found.has(key)) this.found.set(key, { finding: parseErrorFinding(file, message, range, path), users: new Set() });
   }
 
   /** Drops the findings `silenced` says are silenced (inline ignores). */

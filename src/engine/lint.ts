@@ -1,4 +1,4 @@
-import { FindingCollector, type Finding } from './finding';
+import { FindingCollector, jsonPath, type Finding } from './finding';
 import { CHANGE_BY_ID } from './diff/changes';
 import { isInside, RefResolver, resolveAllRefs } from './resolve/refs';
 import { SchemaValidator } from './schema/validator';
@@ -44,7 +44,8 @@ export function lintSource(entry: SourceFile, options: LintSourceOptions, load: 
     loaded.add(file);
     return file;
   };
-  const resolver = new RefResolver({ load: loadSeen, root: options.root });
+  // A referenced file that does not parse is a finding on it and one at each `$ref` to it; the lint goes on.
+  const resolver = new RefResolver({ load: loadSeen, root: options.root, unparsable: 'report' });
   const resolve = (value: unknown, at: NodeLocation) => resolver.resolve(value, at);
   // One validator per lint, made on the first call: its compiled schemas serve every rule,
   // and a lint that never validates never loads ajv. It reads files as the resolver does,
@@ -107,14 +108,18 @@ export function lintSource(entry: SourceFile, options: LintSourceOptions, load: 
     });
     for (const input of held.settle(summary)) findings.add(input);
   }
-  if (enabled.has('invalid-ref') || enabled.has('unresolved-ref')) {
-    const started = ruleTimings ? performance.now() : 0;
-    resolveAllRefs(resolver, root);
-    if (ruleTimings) ruleTimings.set('(all $refs)', (ruleTimings.get('(all $refs)') ?? 0) + performance.now() - started);
-  }
+  // Every `$ref` is followed even with invalid-ref and unresolved-ref off: a referenced file that
+  // does not parse is reported whatever rules are on (an entry whose references are all local and
+  // resolve costs one scan of its text).
+  const refsStarted = ruleTimings ? performance.now() : 0;
+  resolveAllRefs(resolver, root);
+  if (ruleTimings) ruleTimings.set('(all $refs)', (ruleTimings.get('(all $refs)') ?? 0) + performance.now() - refsStarted);
   for (const problem of resolver.problems) {
-    findings.add({ code: problem.kind, message: problem.message, at: problem.at, range: () => problem.at.file.rangeOf(problem.at.pointer) });
+    // A `$ref` to a file that does not parse is marked as that file's error is reported: whatever rules are on.
+    if (problem.unparsable) findings.addParseError(problem.at.file.path, problem.message, problem.at.file.rangeOf(problem.at.pointer), jsonPath(problem.at.file.data, problem.at.pointer));
+    else findings.add({ code: problem.kind, message: problem.message, at: problem.at, range: () => problem.at.file.rangeOf(problem.at.pointer) });
   }
+  for (const error of resolver.unparsable.values()) findings.addParseError(error.file, error.message, error.range);
   // Inline ignores, applied once after every rule ran (src/engine/ignores.ts).
   const ignores = Ignores.collect(loaded);
   if (!ignores.isEmpty) {

@@ -1,5 +1,5 @@
 import type { Diagnostic } from 'vscode-languageserver';
-import type { Finding } from '../engine/finding';
+import { PARSE_ERROR, type Finding } from '../engine/finding';
 import { docUrlOf } from '../engine/rule-docs';
 
 /** Spectral's severity numbers (0 error … 3 hint) to LSP's (1 error … 4 hint). */
@@ -17,11 +17,9 @@ export function toDiagnostic(finding: Finding, origin: FindingOrigin = 'restlint
     source: origin,
     message: finding.evidence ? `${finding.message}\n${finding.evidence.request.split('\n')[0]} → ${finding.evidence.response.split('\n')[0]}` : finding.message,
   };
-  if (finding.code !== 'parse-error') diagnostic.codeDescription = { href: docUrlOf(finding.code) };
+  if (finding.code !== PARSE_ERROR) diagnostic.codeDescription = { href: docUrlOf(finding.code) };
   return diagnostic;
 }
 
-/** A file that cannot be parsed, as one finding at its place (code `parse-error`). */
-export function parseErrorFinding(file: string, message: string, range: Finding['range'] | undefined): Finding {
-  return { code: 'parse-error', message, path: [], severity: 0, source: file, range: range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
-}
+/** The engine's parse-error finding (a file that cannot be parsed, one finding at its place). */
+export { parseErrorFinding } from '../engine/finding';

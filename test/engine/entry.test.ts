@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { ConfigFinder } from '../../src/engine/config/config';
 import { lintEntry, openEntry } from '../../src/engine/entry';
 import { allRules } from '../../rules';
+import { formatRange } from '../helpers/lint-text';
 
 // In-memory files under a folder that does not exist: the overlay serves them, as an editor's
 // buffers are served; no config is found on the way up, so the defaults apply.
@@ -32,8 +33,6 @@ test('lintEntry: each reason a document cannot be linted is a typed failure nami
     [{ 'openapi.yaml': 'asyncapi: 2.6.0\n' }, 'not-openapi', ENTRY, 'not an OpenAPI document: it is an AsyncAPI 2.6.0 document'],
     [{ 'openapi.yaml': 'name: a package\n' }, 'not-openapi', ENTRY, 'not an OpenAPI document: it has no `openapi` or `swagger` field at the top level'],
     [{ 'openapi.yaml': 'openapi: 4.0.0\n' }, 'unsupported-version', ENTRY, 'unsupported OpenAPI version "4.0.0"'],
-    // A referenced file that does not parse stops the lint, named as the file at fault.
-    [{ 'openapi.yaml': usersRef('responses.json#/Users'), 'responses.json': '{ "Users": ' }, 'parse', `${ROOT}/responses.json`, 'invalid JSON: Unexpected end of JSON input'],
   ];
   for (const [files, kind, file, message] of cases) {
     const { failure, findings } = lint(files);
@@ -43,13 +42,42 @@ test('lintEntry: each reason a document cannot be linted is a typed failure nami
   assert.equal(lint({ 'openapi.yaml': 'asyncapi: 2.6.0\n' }).failure?.documentType, 'asyncapi');
 });
 
-test('lintEntry: a referenced file that does not parse, read by a rule rather than the walker, is a failure, not a crash', () => {
-  // paginate-collections reads the response schema through resolve(): the broken file is met inside a rule.
-  const doc = `openapi: 3.0.3\ninfo: { title: t, version: '1' }\npaths:\n  /users:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: { $ref: 'schemas.json#/Users' }\n`;
-  const { failure } = lint({ 'openapi.yaml': doc, 'schemas.json': '' });
-  assert.equal(failure?.kind, 'parse');
-  assert.equal(failure?.file, `${ROOT}/schemas.json`);
-  assert.equal(failure?.message, 'file is empty');
+const RESPONSES_JSON = `${ROOT}/responses.json`;
+
+test('lintEntry: a referenced file that does not parse is a parse-error finding at its place and one at the $ref (whatever rules are on), not a failure', () => {
+  // Every rule off: the parse errors are no rule's, so they are reported all the same.
+  const outcome = lint({ 'openapi.yaml': usersRef('responses.json#/Users'), 'responses.json': '{ "Users":\n  { "description": "the users" ', '.restlint.yaml': 'extends: []\n' }, CONFIG);
+  assert.equal(outcome.failure, undefined);
+  assert.ok(outcome.files.includes(RESPONSES_JSON), 'the broken file is among the files read: an editor publishes on it');
+  assert.deepEqual(
+    outcome.findings.map((finding) => ({ code: finding.code, source: finding.source, message: finding.message, severity: finding.severity, range: formatRange(finding.range) })),
+    [
+      {
+        code: 'parse-error',
+        source: ENTRY,
+        message: "$ref \"responses.json#/Users\": a referenced file does not parse: responses.json:2:32: invalid JSON: Expected ',' or '}' after property value",
+        severity: 0,
+        range: '8:17-8:40',
+      },
+      { code: 'parse-error', source: RESPONSES_JSON, message: "invalid JSON: Expected ',' or '}' after property value", severity: 0, range: '2:32-2:32' },
+    ],
+  );
+});
+
+test('lintEntry: with every rule on, a broken or empty referenced file read by rules (not only the walker) is findings, never a failure or a crash', () => {
+  // paginate-collections, get-no-body and the schema rules read the response schema and the request body through resolve().
+  const doc = `openapi: 3.0.3\ninfo: { title: t, version: '1' }\npaths:\n  /users:\n    get:\n      requestBody: { $ref: 'body.json' }\n      parameters:\n        - $ref: 'params.yaml#/Q'\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: { $ref: 'schemas.json#/Users' }\n`;
+  const files = { 'openapi.yaml': doc, 'schemas.json': '', 'body.json': '{"content": {', 'params.yaml': 'Q: [\n', '.restlint.yaml': 'extends: [restlint:all]\n' };
+  const outcome = lint(files, CONFIG);
+  assert.equal(outcome.failure, undefined, JSON.stringify(outcome.failure));
+  const parseErrors = outcome.findings.filter((finding) => finding.code === 'parse-error' && finding.source !== ENTRY).map((finding) => `${finding.source.slice(ROOT.length + 1)} ${formatRange(finding.range)} ${finding.message}`);
+  assert.deepEqual(parseErrors, [
+    "body.json 1:14-1:14 invalid JSON: Expected property name or '}'",
+    'params.yaml 2:1-2:1 invalid YAML: unexpected end of the stream within a flow collection',
+    'schemas.json 1:1-1:1 file is empty',
+  ]);
+  const marks = outcome.findings.filter((finding) => finding.code === 'parse-error' && finding.source === ENTRY).map((finding) => `${formatRange(finding.range)} ${finding.message.replace(/: a referenced file does not parse: .*/, '')}`);
+  assert.deepEqual(marks, ['6:28-6:39 $ref "body.json"', '8:17-8:33 $ref "params.yaml#/Q"', '14:31-14:52 $ref "schemas.json#/Users"']);
 });
 
 test('lintEntry: a broken config is a `config` failure on the config file, with its line', () => {

@@ -101,7 +101,8 @@ describe('lsp: multi-file specs', () => {
     assert.deepEqual(await client.diagnosticsOfVersion(components, v3), [casing]);
   });
 
-  it('a syntax error in the referenced file is a parse-error on that file; the entry keeps its findings', async () => {
+  it('a syntax error in the referenced file is a parse-error on that file; the entry keeps its findings and marks the $ref', async () => {
+    const marked = client.diagnostics(entry, (params) => params.diagnostics.some((item) => item.code === 'parse-error'));
     const v4 = client.change(components, COMPONENTS.replace('    in: query\n', '    in: [query\n'));
     const got = await client.diagnosticsOfVersion(components, v4);
     const errors = got.filter((item) => item.code === 'parse-error');
@@ -110,9 +111,17 @@ describe('lsp: multi-file specs', () => {
     // `restlint lint` on the same files: "components.yaml:5:5: invalid YAML: missed comma between flow collection entries".
     assert.equal(errors[0].message, 'invalid YAML: missed comma between flow collection entries');
     assert.deepEqual(errors[0].range.start, { line: 4, character: 4 });
-    assert.deepEqual(client.lastDiagnostics(entry), [TRAILING]);
+    // The entry: its own finding, and the `$ref` into the broken file marked.
+    const onEntry = await marked;
+    assert.deepEqual(onEntry.map((item) => item.code).sort(), ['no-trailing-slash', 'parse-error']);
+    assert.equal(
+      onEntry.find((item) => item.code === 'parse-error')?.message,
+      '$ref "./components.yaml#/parameters/Sort": a referenced file does not parse: components.yaml:5:5: invalid YAML: missed comma between flow collection entries',
+    );
+    const unmarked = client.diagnostics(entry, (params) => params.diagnostics.length === 1);
     const v5 = client.change(components, COMPONENTS);
     assert.deepEqual(await client.diagnosticsOfVersion(components, v5), [casing]);
+    assert.deepEqual(await unmarked, [TRAILING]);
   });
 
   it('closing the referenced file lints its entries against the file on disk', async () => {

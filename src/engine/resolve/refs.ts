@@ -10,6 +10,8 @@ export interface RefProblem {
   message: string;
   /** Where the `$ref` is written. */
   at: NodeLocation;
+  /** Set when the `$ref` names a file that does not parse: lint reports it as a parse error at the `$ref`, whatever rules are on. */
+  unparsable?: SourceError;
 }
 
 export interface Resolved {
@@ -22,6 +24,13 @@ export interface RefResolverOptions {
   load(path: string): SourceFile;
   /** Files outside this folder are never read. */
   root: string;
+  /**
+   * What a referenced file that does not parse (or is not text) does: `throw` its SourceError,
+   * which fails the whole document (diff and probe need every file), or `report` it: the `$ref`
+   * is a problem that says so (with `unparsable` set), the file's error is kept in `unparsable`,
+   * and the rest of the document is read as if the `$ref` named nothing (lint: findings, never a failure).
+   */
+  unparsable?: 'throw' | 'report';
 }
 
 const MAX_CHAIN = 64;
@@ -33,6 +42,8 @@ const MAX_CHAIN = 64;
  */
 export class RefResolver {
   readonly problems: RefProblem[] = [];
+  /** Referenced files that do not parse, by path, with their error (`unparsable: 'report'`). */
+  readonly unparsable = new Map<string, SourceError>();
   private readonly reported = new Set<string>();
 
   constructor(private readonly options: RefResolverOptions) {}
@@ -96,10 +107,21 @@ export class RefResolver {
         );
         return undefined;
       }
+      const known = this.unparsable.get(path);
+      if (known) {
+        // Parsed once: every other `$ref` to it is marked without parsing it again.
+        this.problem('invalid-ref', unparsableMessage(ref, at, known), at, known);
+        return undefined;
+      }
       try {
         file = this.options.load(path);
       } catch (error) {
-        // A referenced file that cannot be parsed is as fatal as an entry file that cannot.
+        if (error instanceof SourceError && this.options.unparsable === 'report' && (error.kind === 'parse' || error.kind === 'not-text')) {
+          this.unparsable.set(path, error);
+          this.problem('invalid-ref', unparsableMessage(ref, at, error), at, error);
+          return undefined;
+        }
+        // Otherwise a referenced file that cannot be read or parsed is as fatal as an entry file that cannot.
         // The entry-file hint ("an OpenAPI document starts with…") does not fit a fragment:
         // say which reference brought the file in instead.
         if (error instanceof SourceError && error.kind !== 'missing') {
@@ -123,12 +145,18 @@ export class RefResolver {
     return { value: found.value, loc: { file, pointer } };
   }
 
-  private problem(kind: RefProblemKind, message: string, at: NodeLocation): void {
+  private problem(kind: RefProblemKind, message: string, at: NodeLocation, unparsable?: SourceError): void {
     const key = `${at.file.path}#${at.pointer.join('/')}`;
     if (this.reported.has(key)) return;
     this.reported.add(key);
-    this.problems.push({ kind, message, at });
+    this.problems.push(unparsable ? { kind, message, at, unparsable } : { kind, message, at });
   }
+}
+
+/** `$ref "schemas.json#/User": a referenced file does not parse: schemas.json:3:1: invalid JSON: …`. */
+function unparsableMessage(ref: string, at: NodeLocation, error: SourceError): string {
+  const where = error.range ? `:${error.range.start.line + 1}:${error.range.start.character + 1}` : '';
+  return `$ref "${ref}": a referenced file does not parse: ${relative(dirname(at.file.path), error.file) || error.file}${where}: ${error.message}`;
 }
 
 /**

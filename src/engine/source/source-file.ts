@@ -170,9 +170,12 @@ function parseYamlSource(path: string, text: string): SourceFile {
     return new SourceFile(path, text, 'yaml', data, locator, refHolders, sharesNodes, { expandedNodes, writtenNodes });
   } catch (error) {
     if (error instanceof YAMLException) {
-      const mark = error.mark as { line: number; column: number } | undefined;
-      const position = mark ? { line: mark.line, character: mark.column } : undefined;
-      throwYaml(path, error.reason ?? error.message, position);
+      // js-yaml's offset, not its line and column: it counts a NUL byte's column from the start of
+      // the text, and places an error at the end of a text without a final newline on the line
+      // after it (it adds the newline). The line index places the offset within the text.
+      const mark = error.mark as { position?: number } | undefined;
+      const at = typeof mark?.position === 'number' ? new LineIndex(text).position(mark.position) : undefined;
+      throwYaml(path, error.reason ?? error.message, at);
     }
     if (error instanceof RangeError) {
       throw new SourceError('parse', path, 'nesting is too deep to parse', undefined, 'check the file for runaway nesting');
@@ -187,7 +190,8 @@ function throwYaml(path: string, reason: string, position?: { line: number; char
 
 function jsonError(path: string, text: string, error: Error): SourceError {
   const at = /position (\d+)/.exec(error.message);
-  const offset = at ? Number(at[1]) : undefined;
+  // "Unexpected end of JSON input" gives no position: it is at the end of the text.
+  const offset = at ? Number(at[1]) : /end of JSON input/.test(error.message) ? text.length : undefined;
   const message = error.message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '');
   const range = offset === undefined ? undefined : new LineIndex(text).range(offset, offset);
   return new SourceError('parse', path, `invalid JSON: ${message}`, range);

@@ -106,8 +106,10 @@ class YamlLocator implements Locator {
   /** js-yaml's offsets include the blanks and comments around a node; a range should not. */
   private trim(span: Span): Span {
     const text = this.text;
-    let start = span.start;
-    let end = span.end;
+    // js-yaml reads the text with a newline added when it has none: a node that closes at the end
+    // ends one past the last character.
+    let start = Math.min(span.start, text.length);
+    let end = Math.min(span.end, text.length);
     for (;;) {
       while (start < end && isBlank(text.charCodeAt(start))) start++;
       if (text.charCodeAt(start) !== 0x23 /* # */) break;
