@@ -109,7 +109,8 @@ describe('ranges: every finding and parse error lies inside its text', () => {
       checked += outcome.findings.length;
       bad.push(...badRanges(outcome, textOf));
     }
-    assert.ok(checked > 10_000, `ranges checked: ${checked}`);
+    // About 8,700 with every rule on (habits broken by most operations are one finding each).
+    assert.ok(checked > 5_000, `ranges checked: ${checked}`);
     assert.deepEqual(bad, []);
   });
 });
