@@ -84,7 +84,7 @@ export class SourceFile {
     plan.parent[plan.key] = plan.value;
     this.currentText = this.currentText.slice(0, start) + newText + this.currentText.slice(end);
     this.lineIndex = new LineIndex(this.currentText);
-    this.locator = shiftedLocator(this.locator, end, newText.length - (end - start));
+    this.locator = shiftedLocator(this.locator, start, end, newText.length - (end - start));
     return true;
   }
 
@@ -173,9 +173,9 @@ function planScalarPatch(file: SourceFile, start: number, end: number, newText: 
       return undefined;
     }
   } else {
-    // A plain scalar: not typed before its first character, and it must read back as exactly its
-    // text (no comment, mapping, tag, anchor, number or date made by the edit), with no blank at either end.
-    if (file.format === 'json' || end <= span.start || newRaw !== newRaw.trim()) return undefined;
+    // A plain scalar must read back as exactly its text (no comment, mapping, tag, anchor, number
+    // or date made by the edit), with no blank at either end.
+    if (file.format === 'json' || newRaw !== newRaw.trim()) return undefined;
     try {
       value = load(newRaw);
     } catch {
@@ -222,14 +222,19 @@ function scalarAt(file: SourceFile, start: number, end: number): { parent: Recor
   }
 }
 
-/** A locator over a text that an edit changed after offset `at` by `delta` characters: every offset from `at` on moves. */
-function shiftedLocator(inner: Locator, at: number, delta: number): Locator {
+/**
+ * A locator over a text in which `[from, to)` was replaced, `delta` characters longer: offsets
+ * from `to` on move, but for the start of the patched scalar itself when text was inserted right
+ * before its first character (no other span starts there: the spans are trimmed of blanks).
+ */
+function shiftedLocator(inner: Locator, from: number, to: number, delta: number): Locator {
   if (delta === 0) return inner;
-  const move = (offset: number) => (offset >= at ? offset + delta : offset);
+  const moveStart = (offset: number) => (offset >= to && !(from === to && offset === from) ? offset + delta : offset);
+  const moveEnd = (offset: number) => (offset >= to ? offset + delta : offset);
   return {
     locate(pointer, part) {
       const span = inner.locate(pointer, part);
-      return span && { start: move(span.start), end: move(span.end), exact: span.exact };
+      return span && { start: moveStart(span.start), end: moveEnd(span.end), exact: span.exact };
     },
   };
 }
