@@ -77,8 +77,16 @@ export function openEntry(path: string, options: EntryOptions): OpenedEntry {
 export function lintEntry(path: string, options: LintOptions): LintOutcome {
   const opened = openEntry(path, options);
   if (opened.failure) return { file: resolve(path), findings: [], failure: opened.failure, files: [resolve(path)] };
-  const { config, document } = opened;
   checkpoint(options.shouldStop);
+  return lintOpened(opened, options);
+}
+
+/**
+ * Lints a document already opened (or opened and then patched: the editor's edits inside one
+ * scalar, SourceFile.patchScalar): every file it reads is taken from its cache.
+ */
+export function lintOpened(opened: { config: Config; document: OpenDocument }, options: Pick<LintOptions, 'rules' | 'shouldStop'>): LintOutcome {
+  const { config, document } = opened;
   try {
     const findings = lintSource(document.entry, { rules: options.rules, config, root: document.root, shouldStop: options.shouldStop }, document.read);
     // Spectral runs next on the same files, and expands every YAML alias that restlint's rules read once.

@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { ConfigFinder, type Config } from '../engine/config/config';
 import type { OpenDocument } from '../engine/document';
-import { lintEntry, openEntry, type EntryFailure, type OpenedEntry } from '../engine/entry';
+import { lintEntry, lintOpened, openEntry, type EntryFailure, type LintOutcome, type OpenedEntry } from '../engine/entry';
 import type { Finding } from '../engine/finding';
 import type { AnyRule } from '../engine/rule';
 import type { ShouldStop } from '../engine/stop';
 import { addSpectralFindings } from '../engine/spectral/lint';
 import { parseErrorFinding } from './diagnostics';
 import { moveFindings } from './kept-findings';
+import type { SourceFile } from '../engine/source/source-file';
 
 /** What one lint of an entry document found, per file it touched. */
 interface EntryResult {
@@ -44,6 +45,14 @@ export class Linter {
   /** Problems of config files (a bad `.restlint.yaml`), shown on the config file. */
   private readonly configProblems = new Map<string, Finding>();
   private readonly overlay: { get(path: string): string | undefined };
+  /**
+   * Entries whose last lint's document may be patched for the next edit instead of parsed again
+   * (SourceFile.patchScalar), with the files that were open in the editor then. Dropped when the
+   * config reloads or a file changes on disk.
+   */
+  private readonly patchable = new Map<string, Set<string>>();
+  /** How the last lint ran: `incremental` (a patched scalar, no parse) or `full`. */
+  lastLintKind: 'incremental' | 'full' = 'full';
 
   constructor(private readonly options: LinterOptions) {
     this.overlay = { get: (path) => options.openText(path) };
@@ -57,6 +66,15 @@ export class Linter {
   reloadConfig(configPath?: string): void {
     this.configs = new ConfigFinder(this.options.knownRules, { configPath: configPath || undefined, overlay: this.overlay });
     this.configProblems.clear();
+    this.patchable.clear();
+  }
+
+  /** Files changed on disk (not in the editor): the documents that read them are parsed again. */
+  changedOnDisk(paths: readonly string[]): void {
+    for (const entry of [...this.patchable.keys()]) {
+      const document = this.linted.get(entry)?.document;
+      if (!document || paths.some((path) => document.tried().includes(path))) this.patchable.delete(entry);
+    }
   }
 
   get entries(): string[] {
@@ -86,6 +104,7 @@ export class Linter {
     this.results.delete(entry);
     this.lastGood.delete(entry);
     this.linted.delete(entry);
+    this.patchable.delete(entry);
   }
 
   /** The config and document the last lint of an entry used, unless it failed (a parse error, a broken config). */
@@ -100,8 +119,11 @@ export class Linter {
    * lint (it throws LintStopped, and nothing is recorded).
    */
   async lint(entry: string, shouldStop?: ShouldStop): Promise<boolean> {
-    const result = lintEntry(entry, { rules: this.options.rules, configs: this.configs, overlay: this.overlay, shouldStop });
+    const patched = this.lintPatched(entry, shouldStop);
+    this.lastLintKind = patched ? 'incremental' : 'full';
+    const result = patched ?? lintEntry(entry, { rules: this.options.rules, configs: this.configs, overlay: this.overlay, shouldStop });
     const { failure } = result;
+    this.patchable.delete(entry);
     if (result.opened) this.linted.set(entry, result.opened);
     else this.linted.delete(entry);
     if (failure?.kind === 'config') {
@@ -136,9 +158,39 @@ export class Linter {
     for (const finding of findings) byFile.set(finding.source, [...(byFile.get(finding.source) ?? []), finding]);
     const texts = new Map(result.opened?.document.files().map((file) => [file.path, file.text]));
     const recorded = { files: result.files, findings: byFile, texts };
+    if (!config.spectral && result.opened) {
+      const open = result.opened.document.tried().filter((file) => this.options.openText(file) !== undefined);
+      this.patchable.set(entry, new Set(open));
+    }
     this.results.set(entry, recorded);
     this.lastGood.set(entry, recorded);
     return true;
+  }
+
+  /**
+   * The incremental path: when the only change since the entry's last good lint is one edit of
+   * one open file that SourceFile.patchScalar can apply (typing inside a description, a summary,
+   * a name), that file is patched instead of parsed and the same document is linted again.
+   * Undefined when the edit is any other: the caller lints from scratch.
+   */
+  private lintPatched(entry: string, shouldStop?: ShouldStop): LintOutcome | undefined {
+    const openThen = this.patchable.get(entry);
+    const opened = this.linted.get(entry);
+    if (!openThen || !opened) return undefined;
+    const parsed = new Set(opened.document.files().map((file) => file.path));
+    let edit: { file: SourceFile; start: number; end: number; newText: string } | undefined;
+    for (const path of opened.document.tried()) {
+      const now = this.options.openText(path);
+      if ((now !== undefined) !== openThen.has(path)) return undefined; // opened or closed since: its text may differ
+      if (now === undefined) continue; // on disk, unchanged (changedOnDisk says otherwise)
+      if (!parsed.has(path)) return undefined; // a buffer for a file that was missing
+      const file = opened.document.read(path);
+      if (file.text === now) continue;
+      if (edit) return undefined; // two files changed
+      edit = { file, ...changedRegion(file.text, now) };
+    }
+    if (!edit || !edit.file.patchScalar(edit.start, edit.end, edit.newText)) return undefined;
+    return lintOpened(opened, { rules: this.options.rules, shouldStop });
   }
 
   /** Every file with findings (or that had some: callers clear those), and the merged findings of each. */
@@ -209,4 +261,20 @@ export class Linter {
       return false;
     }
   }
+}
+
+/** Past this many characters, the common start and end of two texts are compared a chunk at a time (natively). */
+const CHUNK = 1 << 16;
+
+/** The one region in which `after` differs from `before`: `before[start, end)` became `newText`. */
+function changedRegion(before: string, after: string): { start: number; end: number; newText: string } {
+  const shortest = Math.min(before.length, after.length);
+  let start = 0;
+  while (start + CHUNK <= shortest && before.slice(start, start + CHUNK) === after.slice(start, start + CHUNK)) start += CHUNK;
+  while (start < shortest && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let tail = 0;
+  const room = shortest - start;
+  while (tail + CHUNK <= room && before.slice(before.length - tail - CHUNK, before.length - tail) === after.slice(after.length - tail - CHUNK, after.length - tail)) tail += CHUNK;
+  while (tail < room && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  return { start, end: before.length - tail, newText: after.slice(start, after.length - tail) };
 }

@@ -180,7 +180,7 @@ export function startServer(given?: Connection): void {
       const t2 = performance.now();
       publish();
       watchFilesOf(entry);
-      trace(entry, version, `published, linted in ${ms(t0, t1)}, published in ${ms(t2)}`);
+      trace(entry, version, `published, linted in ${ms(t0, t1)}${linter.lastLintKind === 'incremental' ? ' (incremental)' : ''}, published in ${ms(t2)}`);
     }
     publish();
   }
@@ -369,6 +369,7 @@ export function startServer(given?: Connection): void {
   });
   connection.onDidChangeWatchedFiles(({ changes }) => {
     const paths = changes.map((change) => pathOf(change.uri));
+    linter.changedOnDisk(paths);
     if (paths.some((path) => CONFIG_NAMES.has(basename(path)))) return relintAll();
     schedule(paths.filter((path) => !documents.get(uriOf(path))).flatMap((path) => linter.dependents(path)));
   });

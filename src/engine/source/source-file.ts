@@ -1,8 +1,9 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { load } from 'js-yaml';
 import { JsonLocator } from './json-text';
 import { LineIndex, type Range } from './line-index';
-import type { Locator, Part } from './span';
+import type { Locator, Part, Span } from './span';
 import { parseYaml, YAMLException } from './yaml-text';
 
 export type Format = 'json' | 'yaml';
@@ -35,14 +36,18 @@ export class SourceError extends Error {
 
 /** One parsed file: its text, its data, and where in the text each node sits. */
 export class SourceFile {
-  readonly lines: LineIndex;
+  private currentText: string;
+  private lineIndex: LineIndex;
+  private locator: Locator;
+  /** How many patches the locator has stacked up (each one is a shift on every later lookup). */
+  private patches = 0;
 
   constructor(
     readonly path: string,
-    readonly text: string,
+    text: string,
     readonly format: Format,
     readonly data: unknown,
-    private readonly locator: Locator,
+    locator: Locator,
     /** YAML only: every mapping with a `$ref` member, recorded by the parser (JSON files scan their text instead). */
     readonly refHolders?: readonly Record<string, unknown>[],
     /** Whether one collection stands in several places of the data (YAML aliases); JSON data is always a tree. */
@@ -50,7 +55,37 @@ export class SourceFile {
     /** YAML only: how many nodes the data has with every alias written out, and how many the text writes (yaml-text.ts). */
     readonly aliasExpansion?: { expandedNodes: number; writtenNodes: number },
   ) {
-    this.lines = new LineIndex(text);
+    this.currentText = text;
+    this.lineIndex = new LineIndex(text);
+    this.locator = locator;
+  }
+
+  /** The file's text (after any patchScalar). */
+  get text(): string {
+    return this.currentText;
+  }
+
+  get lines(): LineIndex {
+    return this.lineIndex;
+  }
+
+  /**
+   * Applies an edit of the text, `[start, end)` replaced by `newText`, without re-parsing, when
+   * it stays inside one string scalar of a free-text key (PATCHABLE_KEYS) and cannot change the
+   * document's structure or the scalar's style: the value is patched in the data, the text
+   * replaced, and every later offset shifted. Returns false, changing nothing, otherwise: the
+   * caller then parses the new text.
+   */
+  patchScalar(start: number, end: number, newText: string): boolean {
+    if (this.patches >= MAX_PATCHES) return false;
+    const plan = planScalarPatch(this, start, end, newText);
+    if (!plan) return false;
+    this.patches++;
+    plan.parent[plan.key] = plan.value;
+    this.currentText = this.currentText.slice(0, start) + newText + this.currentText.slice(end);
+    this.lineIndex = new LineIndex(this.currentText);
+    this.locator = shiftedLocator(this.locator, start, end, newText.length - (end - start));
+    return true;
   }
 
   /**
@@ -90,6 +125,118 @@ export class SourceFile {
     }
     return { range: this.lines.range(span.start, span.end), exact: span.exact };
   }
+}
+
+/** After this many patches a file is parsed again: each patch adds a step to every span lookup. */
+const MAX_PATCHES = 1000;
+/** Keys whose string values are free text that no scan caches (not `$ref`s, mappings or security names): the ones patchScalar edits. */
+const PATCHABLE_KEYS = new Set(['description', 'summary', 'title', 'name', 'operationId']);
+/** Whether an edit may never insert or delete this text: control characters (line ends, tabs), line and paragraph separators, a BOM. */
+function neverPatched(text: string): boolean {
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code < 0x20 || code === 0x7f || code === 0x2028 || code === 0x2029 || code === 0xfeff) return true;
+  }
+  return false;
+}
+
+interface ScalarPatch {
+  parent: Record<string, unknown>;
+  key: string;
+  value: string;
+}
+
+/** What patchScalar would change, or undefined when the edit is not one it can apply. */
+function planScalarPatch(file: SourceFile, start: number, end: number, newText: string): ScalarPatch | undefined {
+  const text = file.text;
+  if (start < 0 || end < start || end > text.length || (start === end && newText === '')) return undefined;
+  const removed = text.slice(start, end);
+  if (neverPatched(newText) || neverPatched(removed)) return undefined;
+  // A YAML merge key copies values: the copy would not be patched.
+  if (file.format === 'yaml' && /<<\s*:/.test(text)) return undefined;
+  const found = scalarAt(file, start, end);
+  if (!found) return undefined;
+  const { parent, key, span } = found;
+  const old = parent[key];
+  if (!PATCHABLE_KEYS.has(key) || typeof old !== 'string') return undefined;
+  const raw = text.slice(span.start, span.end);
+  if (raw.includes('\n')) return undefined;
+  const newRaw = raw.slice(0, start - span.start) + newText + raw.slice(end - span.start);
+  const quote = raw[0] === '"' || raw[0] === "'" ? raw[0] : undefined;
+  let value: unknown;
+  if (quote) {
+    // Strictly inside the quotes, and no quote or backslash typed or deleted (an escape or the end of the string).
+    if (raw.length < 2 || raw[raw.length - 1] !== quote || start <= span.start || end >= span.end || /["'\\]/.test(newText + removed)) return undefined;
+    try {
+      value = file.format === 'json' ? JSON.parse(newRaw) : load(newRaw);
+    } catch {
+      return undefined;
+    }
+  } else {
+    // A plain scalar must read back as exactly its text (no comment, mapping, tag, anchor, number
+    // or date made by the edit), with no blank at either end.
+    if (file.format === 'json' || newRaw !== newRaw.trim()) return undefined;
+    try {
+      value = load(newRaw);
+    } catch {
+      return undefined;
+    }
+    if (value !== newRaw) return undefined;
+  }
+  return typeof value === 'string' ? { parent, key, value } : undefined;
+}
+
+/** The scalar whose value span holds `[start, end)`: a walk down the data, each level's child found by its span. */
+function scalarAt(file: SourceFile, start: number, end: number): { parent: Record<string, unknown>; key: string; span: Span } | undefined {
+  let node: unknown = file.data;
+  const pointer: string[] = [];
+  for (;;) {
+    if (node === null || typeof node !== 'object') return undefined;
+    const keys = Array.isArray(node) ? node.map((_, index) => String(index)) : Object.keys(node);
+    const spanOf = (key: string) => file.spanOf([...pointer, key]);
+    const holds = (span: { start: number; end: number } | undefined) => span !== undefined && span.start <= start && end <= span.end;
+    // Keys are in source order (but for integer-like keys and duplicates): a binary search, then a scan.
+    let found: string | undefined;
+    for (let low = 0, high = keys.length - 1; low <= high; ) {
+      const mid = (low + high) >> 1;
+      const span = spanOf(keys[mid]);
+      if (!span) break;
+      if (holds(span)) {
+        found = keys[mid];
+        break;
+      }
+      if (span.end <= start) low = mid + 1;
+      else high = mid - 1;
+    }
+    found ??= keys.find((key) => holds(spanOf(key)));
+    if (found === undefined) return undefined;
+    const child = (node as Record<string, unknown>)[found];
+    if (child === null || typeof child !== 'object') {
+      // Not in the key's own text.
+      const keySpan = Array.isArray(node) ? undefined : file.spanOf([...pointer, found], 'key');
+      if (keySpan && keySpan.end > start) return undefined;
+      return Array.isArray(node) ? undefined : { parent: node as Record<string, unknown>, key: found, span: spanOf(found)! };
+    }
+    pointer.push(found);
+    node = child;
+  }
+}
+
+/**
+ * A locator over a text in which `[from, to)` was replaced, `delta` characters longer: offsets
+ * from `to` on move, but for the start of the patched scalar itself when text was inserted right
+ * before its first character (no other span starts there: the spans are trimmed of blanks).
+ */
+function shiftedLocator(inner: Locator, from: number, to: number, delta: number): Locator {
+  if (delta === 0) return inner;
+  const moveStart = (offset: number) => (offset >= to && !(from === to && offset === from) ? offset + delta : offset);
+  const moveEnd = (offset: number) => (offset >= to ? offset + delta : offset);
+  return {
+    locate(pointer, part) {
+      const span = inner.locate(pointer, part);
+      return span && { start: moveStart(span.start), end: moveEnd(span.end), exact: span.exact };
+    },
+  };
 }
 
 export interface ReadLimits {
