@@ -15,9 +15,13 @@ rules:
   path-kebab-case: warn
 `;
 
-/** A document big enough that one lint takes far longer than the client needs to send a message. */
-function bigSpec(paths: number, description: string): string {
-  let text = `openapi: 3.0.3\ninfo:\n  title: Big\n  version: '1'\npaths:\n  /users/:\n    get:\n      description: ${description}\n      responses:\n        '200':\n          description: ok\n`;
+/**
+ * A document big enough that one lint takes far longer than the client needs to send a message.
+ * The edits change a path (`name`): a structural edit, so each is a full lint (an edit inside a
+ * description is patched, and too quick to be caught mid-way).
+ */
+function bigSpec(paths: number, name: string): string {
+  let text = `openapi: 3.0.3\ninfo:\n  title: Big\n  version: '1'\npaths:\n  /${name}/:\n    get:\n      description: users\n      responses:\n        '200':\n          description: ok\n`;
   for (let i = 0; i < paths; i++) {
     text += `  /items${i}:\n    get:\n      summary: Item ${i}\n      description: Item ${i}\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema:\n                type: object\n                properties:\n                  id:\n                    type: string\n`;
   }
@@ -65,7 +69,12 @@ describe('lsp: typing never queues', () => {
     await client.diagnosticsOfVersion(spec, last);
     await client.idle();
     const burst = ends(spec).slice(before);
-    assert.ok(burst.length <= 2, `lint runs for the burst: ${JSON.stringify(burst)}`);
+    // Runs that went to their end: at most 2 (one may have started before the last edits were
+    // read). Others may start on a text whose newer edit is still on its way, and are abandoned
+    // at the first checkpoint after it arrives: how many depends on how the pipe splits the
+    // burst, not on the server (an edit in a description is patched, so such a run is short).
+    const completed = burst.filter((run) => run.what !== 'abandoned');
+    assert.ok(completed.length <= 2, `lint runs for the burst: ${JSON.stringify(burst)}`);
     assert.deepEqual(burst.at(-1), { version: `v${last}`, what: 'published' });
     assert.deepEqual(burst.slice(0, -1).filter((run) => run.what === 'published'), [], 'no older text is published');
     // Every diagnostics notification after the open is for the last version.
